@@ -1,0 +1,1 @@
+import { Replayer } from "rrweb"; console.log(Replayer);
