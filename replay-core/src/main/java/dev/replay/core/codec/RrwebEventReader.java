@@ -1,0 +1,68 @@
+package dev.replay.core.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.replay.core.timeline.RawEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the rrweb events out of a stored native batch, one event at a time.
+ */
+public final class RrwebEventReader {
+
+	private RrwebEventReader() {
+	}
+
+	/**
+	 * Read the {@code events} of a native batch.
+	 * @param json the inflated batch, as accepted by {@link NativeSegmentReader}
+	 * @return the events in batch order
+	 * @throws IOException if the bytes cannot be read or are not a batch
+	 */
+	public static List<RawEvent> readNativeBatch(InputStream json) throws IOException {
+		List<RawEvent> events = new ArrayList<>();
+		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+			expect(parser.nextToken() == JsonToken.START_OBJECT);
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken value = parser.nextToken();
+				if ("events".equals(name) && value == JsonToken.START_ARRAY) {
+					while (parser.nextToken() == JsonToken.START_OBJECT) {
+						events.add(toRawEvent(parser.readValueAsTree()));
+					}
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			RecordingJson.rethrowIoCause(ex);
+			throw new IOException("Stored batch is not readable", ex);
+		}
+		return events;
+	}
+
+	/**
+	 * Wrap an rrweb event tree as a {@link RawEvent}.
+	 * @param event an rrweb event with a numeric {@code timestamp}
+	 * @return the event as bytes
+	 */
+	public static RawEvent toRawEvent(JsonNode event) {
+		long timestamp = event.path("timestamp").asLong();
+		return new RawEvent(timestamp, RecordingJson.mapper().writeValueAsBytes(event));
+	}
+
+	private static void expect(boolean condition) throws IOException {
+		if (!condition) {
+			throw new IOException("Stored batch is not a JSON object");
+		}
+	}
+
+}
