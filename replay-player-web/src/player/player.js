@@ -1,1 +1,58 @@
-import { Replayer } from "rrweb"; console.log(Replayer);
+// Entry point of the player page (/replays/{sessionId}): wires the API client, the controller
+// and the controls to the markup of index.html.
+
+import { fetchSessionEvents } from './api.js';
+import { Controls } from './controls.js';
+import { PlayerController, PlayerState } from './controller.js';
+import { readPlayerLocation } from './location.js';
+import { ViewportFitter } from './viewport.js';
+
+const byId = (id) => document.getElementById(id);
+
+const root = byId('player');
+const viewport = byId('replay-viewport');
+const controller = new PlayerController(viewport);
+const fitter = new ViewportFitter(byId('stage'), viewport);
+
+controller.addEventListener('statechange', () => {
+  root.dataset.state = controller.state;
+  if (controller.state === PlayerState.ERROR) {
+    showError(controller.error);
+  }
+});
+controller.addEventListener('resize', ({ detail }) => {
+  fitter.setRecordedSize(detail.wrapper, detail.width, detail.height);
+});
+
+new Controls(controller, {
+  playToggle: byId('play-toggle'),
+  seek: byId('seek'),
+  currentTime: byId('current-time'),
+  totalTime: byId('total-time'),
+  speed: byId('speed'),
+});
+
+start(readPlayerLocation(window.location));
+
+async function start({ sessionId, startAt, autoplay }) {
+  if (!sessionId) {
+    controller.fail({ title: 'No session to play', detail: 'The address does not name a session.' });
+    return;
+  }
+  byId('session-label').textContent = `Session ${sessionId}`;
+  document.title = `Session ${sessionId} · Replay`;
+  try {
+    const events = await fetchSessionEvents(sessionId);
+    await controller.load(events, { startAt, autoplay });
+  } catch (error) {
+    controller.fail(error);
+  }
+}
+
+function showError(error) {
+  const title = error?.title || 'The recording could not be played';
+  const detail = error?.detail ?? (error?.title ? '' : error?.message || '');
+  byId('error-title').textContent = title;
+  byId('error-detail').textContent = detail;
+  byId('error').hidden = false;
+}

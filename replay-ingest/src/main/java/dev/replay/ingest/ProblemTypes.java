@@ -1,0 +1,68 @@
+package dev.replay.ingest;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of the problems (RFC 9457) that Replay answers with; the README
+ * lists them all.
+ */
+public final class ProblemTypes {
+
+	private static final String BASE = "https://replay.dev/problems/";
+
+	/** The client token is unknown or revoked. */
+	public static final URI INVALID_CLIENT_TOKEN = of("invalid-client-token");
+
+	/**
+	 * The client token may not write to the application, or the application does not
+	 * exist.
+	 */
+	public static final URI APPLICATION_NOT_ALLOWED = of("application-not-allowed");
+
+	/** The segment is not well-formed. */
+	public static final URI MALFORMED_SEGMENT = of("malformed-segment");
+
+	/** The body or its inflated content is too large. */
+	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+
+	/** The media type or content coding is not supported. */
+	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+
+	/** The session id is already used by another application. */
+	public static final URI SESSION_CONFLICT = of("session-conflict");
+
+	/** An application with that id already exists. */
+	public static final URI APPLICATION_EXISTS = of("application-exists");
+
+	/** A client token with that value already exists. */
+	public static final URI CLIENT_TOKEN_EXISTS = of("client-token-exists");
+
+	/** No such client token. */
+	public static final URI CLIENT_TOKEN_NOT_FOUND = of("client-token-not-found");
+
+	/** An application named in a request does not exist. */
+	public static final URI UNKNOWN_APPLICATION = of("unknown-application");
+
+	/** No recorded session with that id. */
+	public static final URI SESSION_NOT_FOUND = of("session-not-found");
+
+	/** The request is malformed: bad JSON, a missing field or an invalid parameter. */
+	public static final URI BAD_REQUEST = of("bad-request");
+
+	/** The caller is not signed in. */
+	public static final URI UNAUTHENTICATED = of("unauthenticated");
+
+	/** The caller may not do this. */
+	public static final URI FORBIDDEN = of("forbidden");
+
+	/** Anything unexpected. */
+	public static final URI INTERNAL = of("internal-error");
+
+	private ProblemTypes() {
+	}
+
+	private static URI of(String name) {
+		return URI.create(BASE + name);
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.replay.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.storage.SessionReader;
+import dev.replay.ingest.storage.SessionReader.Position;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only queries over recorded sessions and their stored segments.
+ */
+@Service
+public class RecordingCatalog {
+
+	private final SessionReader reader;
+
+	RecordingCatalog(SessionReader reader) {
+		this.reader = reader;
+	}
+
+	/**
+	 * List sessions, newest first.
+	 * @param applicationId only sessions of this application, or all when {@code null}
+	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
+	 * @param limit the page size, 1 to 200
+	 * @return never {@code null}
+	 */
+	public SessionPage findSessions(@Nullable UUID applicationId, @Nullable String cursor, int limit) {
+		Position after = (cursor != null) ? decode(cursor) : null;
+		List<SessionSummary> rows = this.reader.findSessions(applicationId, after, limit + 1);
+		if (rows.size() <= limit) {
+			return new SessionPage(rows, null);
+		}
+		List<SessionSummary> page = rows.subList(0, limit);
+		SessionSummary last = page.get(limit - 1);
+		return new SessionPage(List.copyOf(page), encode(new Position(last.startedAt(), last.id())));
+	}
+
+	/**
+	 * Find one session.
+	 * @param sessionId the session id
+	 * @return the session, if recorded
+	 */
+	public Optional<SessionSummary> findSession(String sessionId) {
+		return this.reader.findSession(sessionId);
+	}
+
+	/**
+	 * The stored segments of a session, each read from the database only when asked.
+	 * @param sessionId the session id
+	 * @return the segments, never {@code null}
+	 */
+	public List<SegmentEvents> segments(String sessionId) {
+		return this.reader.segments(sessionId);
+	}
+
+	private static String encode(Position position) {
+		String raw = position.startedAt().toString() + "|" + position.sessionId();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Position decode(String cursor) {
+		try {
+			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			int bar = raw.indexOf('|');
+			return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidCursorException();
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.replay.ingest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A recorded session as lists show it.
+ *
+ * @param id the session id
+ * @param applicationId the application
+ * @param startedAt the time of the first event
+ * @param endedAt the time of the last event received so far
+ * @param source where it was recorded: {@code browser}, {@code android}, {@code ios}, ...
+ * @param segmentCount how many segments are stored
+ * @param eventCount how many events they hold
+ * @param firstUrl the first page URL, if known
+ * @param userId the site's user id, if the recorder sent one
+ */
+public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
+		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId) {
+
+	/**
+	 * How long the session lasted so far.
+	 * @return milliseconds from the first to the last event
+	 */
+	public long durationMs() {
+		return this.endedAt.toEpochMilli() - this.startedAt.toEpochMilli();
+	}
+
+}

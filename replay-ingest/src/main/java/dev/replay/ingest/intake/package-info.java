@@ -1,0 +1,8 @@
+/**
+ * The HTTP write path: recorders post segments here and get an answer only once they are
+ * durable.
+ */
+@NullMarked
+package dev.replay.ingest.intake;
+
+import org.jspecify.annotations.NullMarked;

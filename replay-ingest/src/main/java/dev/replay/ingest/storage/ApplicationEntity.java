@@ -1,0 +1,61 @@
+package dev.replay.ingest.storage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * An application whose sessions are recorded.
+ */
+@Entity
+@Table(name = "application")
+public class ApplicationEntity implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Transient
+	private boolean created;
+
+	protected ApplicationEntity() {
+	}
+
+	public ApplicationEntity(UUID id, String name) {
+		this.id = id;
+		this.name = name;
+		this.createdAt = Instant.now();
+		this.created = true;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.created;
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.replay.ingest.storage;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.replay.core.codec.BoundedInflation;
+import dev.replay.core.codec.ContentEncoding;
+import dev.replay.core.codec.RrwebEventReader;
+import dev.replay.core.timeline.RawEvent;
+import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.SessionSummary;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Queries over sessions and segments for the read side.
+ */
+@Repository
+public class SessionReader {
+
+	private static final String SESSION_COLUMNS = """
+			select id, application_id, started_at, ended_at, source, segment_count, event_count, first_url, user_id
+			from replay_session""";
+
+	private final JdbcClient jdbc;
+
+	SessionReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Sessions newest first, after a position.
+	 * @param applicationId filter, or {@code null}
+	 * @param after the last row of the previous page, or {@code null}
+	 * @param limit the most rows to return
+	 * @return the rows
+	 */
+	public List<SessionSummary> findSessions(@Nullable UUID applicationId, @Nullable Position after, int limit) {
+		return this.jdbc.sql(SESSION_COLUMNS + """
+				 where (cast(:app as uuid) is null or application_id = :app)
+				   and (cast(:afterAt as timestamptz) is null or (started_at, id) < (:afterAt, :afterId))
+				order by started_at desc, id desc
+				limit :limit""")
+			.param("app", applicationId)
+			.param("afterAt", (after != null) ? Timestamp.from(after.startedAt()) : null)
+			.param("afterId", (after != null) ? after.sessionId() : null)
+			.param("limit", limit)
+			.query(SessionReader::toSummary)
+			.list();
+	}
+
+	/**
+	 * One session.
+	 * @param sessionId the id
+	 * @return the session, if recorded
+	 */
+	public Optional<SessionSummary> findSession(String sessionId) {
+		return this.jdbc.sql(SESSION_COLUMNS + " where id = ?")
+			.param(sessionId)
+			.query(SessionReader::toSummary)
+			.optional();
+	}
+
+	/**
+	 * The segments of a session, whose bytes are loaded one segment at a time when read.
+	 * @param sessionId the id
+	 * @return the segments
+	 */
+	public List<SegmentEvents> segments(String sessionId) {
+		return this.jdbc.sql("""
+				select id, first_event_at from segment where session_id = ? order by first_event_at, sequence, id""")
+			.param(sessionId)
+			.query((rs,
+					row) -> (SegmentEvents) new StoredSegment(rs.getLong("id"),
+							rs.getTimestamp("first_event_at").toInstant().toEpochMilli()))
+			.list();
+	}
+
+	private static SessionSummary toSummary(ResultSet rs, int row) throws SQLException {
+		return new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
+				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
+				rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
+				rs.getString("first_url"), rs.getString("user_id"));
+	}
+
+	/**
+	 * Where a page of sessions ends.
+	 *
+	 * @param startedAt the start of the last session on the page
+	 * @param sessionId its id
+	 */
+	public record Position(Instant startedAt, String sessionId) {
+
+	}
+
+	private final class StoredSegment implements SegmentEvents {
+
+		private static final long MAX_INFLATED = 1L << 30;
+
+		private final long id;
+
+		private final long firstTimestamp;
+
+		StoredSegment(long id, long firstTimestamp) {
+			this.id = id;
+			this.firstTimestamp = firstTimestamp;
+		}
+
+		@Override
+		public long firstTimestamp() {
+			return this.firstTimestamp;
+		}
+
+		@Override
+		public List<RawEvent> read() throws IOException {
+			StoredBody body = SessionReader.this.jdbc.sql("select encoding, body from segment where id = ?")
+				.param(this.id)
+				.query((rs, row) -> new StoredBody(ContentEncoding.fromCode(rs.getString(1)), rs.getBytes(2)))
+				.single();
+			return RrwebEventReader.readNativeBatch(BoundedInflation.open(body.bytes(), body.encoding(), MAX_INFLATED));
+		}
+
+	}
+
+	private record StoredBody(ContentEncoding encoding, byte[] bytes) {
+
+	}
+
+}

@@ -1,0 +1,254 @@
+// Drives rrweb's Replayer and owns the player's state:
+//   loading -> ready | playing | paused | error, then playing <-> paused.
+// Every change is announced synchronously with a 'statechange' event, right after the replayer
+// has been told, so whoever reflects the state (data-state) is never ahead of the replayed page.
+
+import { Replayer } from 'rrweb';
+
+export const PlayerState = Object.freeze({
+  LOADING: 'loading',
+  READY: 'ready',
+  PLAYING: 'playing',
+  PAUSED: 'paused',
+  ERROR: 'error',
+});
+
+const EventType = Object.freeze({ META: 4, FULL_SNAPSHOT: 2 });
+
+// rrweb reports the end of playback a little after the last event; a 'finish' that arrives while
+// the clock is still this far from the end belongs to an earlier seek and is not the end.
+const END_TOLERANCE_MS = 250;
+
+// How long to wait for rrweb to draw the first full snapshot before positioning anyway.
+const FIRST_FRAME_TIMEOUT_MS = 2000;
+
+export class PlaybackError extends Error {
+  constructor(title, detail) {
+    super(`${title}: ${detail}`);
+    this.name = 'PlaybackError';
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+export class PlayerController extends EventTarget {
+  #root;
+  #replayer = null;
+  #state = PlayerState.LOADING;
+  #error = null;
+  #duration = 0;
+  #firstFrameAt = 0;
+  #position = 0;
+  #speed = 1;
+
+  /** @param {HTMLElement} root the element rrweb renders its wrapper and iframe into */
+  constructor(root) {
+    super();
+    this.#root = root;
+  }
+
+  get state() {
+    return this.#state;
+  }
+
+  get error() {
+    return this.#error;
+  }
+
+  /** Length of the recording in ms. */
+  get duration() {
+    return this.#duration;
+  }
+
+  /** Playback position in ms from the start of the recording. */
+  get currentTime() {
+    if (this.#state === PlayerState.PLAYING) {
+      return clamp(this.#replayer.getCurrentTime(), 0, this.#duration);
+    }
+    return this.#position;
+  }
+
+  get speed() {
+    return this.#speed;
+  }
+
+  get canPlay() {
+    return this.#replayer !== null && this.#state !== PlayerState.ERROR;
+  }
+
+  /**
+   * Builds the replayer for a session's events and shows the first frame, or the page at
+   * `startAt` (ms), playing if `autoplay`.
+   */
+  async load(events, { startAt = null, autoplay = true } = {}) {
+    const firstSnapshot = checkPlayable(events);
+    this.#replayer = new Replayer(events, {
+      root: this.#root,
+      speed: this.#speed,
+      showWarning: false,
+      UNSAFE_replayCanvas: false,
+      mouseTail: false,
+    });
+    const replayer = this.#replayer;
+    this.#duration = replayer.getMetaData().totalTime;
+    this.#firstFrameAt = Math.min(this.#duration, firstSnapshot.timestamp - events[0].timestamp + 1);
+    replayer.on('resize', ({ width, height }) => {
+      this.dispatchEvent(new CustomEvent('resize', { detail: { wrapper: replayer.wrapper, width, height } }));
+    });
+    replayer.on('finish', () => this.#finished());
+
+    // rrweb draws the first full snapshot (and reports the first size) on timers of its own;
+    // positioning after them keeps those timers from undoing a later size or frame.
+    await firstFrame(replayer);
+    if (this.#state === PlayerState.ERROR) {
+      return;
+    }
+    if (startAt !== null) {
+      const offset = clamp(startAt, 0, this.#duration);
+      if (autoplay) {
+        this.#playFrom(offset);
+      } else {
+        this.#showAt(offset);
+        this.#setState(PlayerState.PAUSED);
+      }
+    } else if (autoplay) {
+      this.#playFrom(0);
+    } else {
+      this.#position = 0;
+      this.#setState(PlayerState.READY);
+    }
+  }
+
+  /** Puts the player in the error state; `error` is a ProblemError, PlaybackError or any Error. */
+  fail(error) {
+    this.#error = error;
+    if (this.#replayer && this.#state === PlayerState.PLAYING) {
+      this.#replayer.pause();
+    }
+    this.#setState(PlayerState.ERROR);
+  }
+
+  play() {
+    if (!this.canPlay || this.#state === PlayerState.PLAYING) {
+      return;
+    }
+    const from = this.#position >= this.#duration ? 0 : this.#position;
+    this.#playFrom(from);
+  }
+
+  pause() {
+    if (this.#state !== PlayerState.PLAYING) {
+      return;
+    }
+    this.#position = this.currentTime;
+    this.#replayer.pause();
+    this.#setState(PlayerState.PAUSED);
+  }
+
+  toggle() {
+    if (this.#state === PlayerState.PLAYING) {
+      this.pause();
+    } else {
+      this.play();
+    }
+  }
+
+  /** Moves to `offset` ms; keeps playing if playing, otherwise shows that moment paused. */
+  seek(offset) {
+    if (!this.canPlay) {
+      return;
+    }
+    const target = clamp(offset, 0, this.#duration);
+    if (this.#state === PlayerState.PLAYING) {
+      this.#playFrom(target);
+      this.dispatchEvent(new Event('seeked'));
+      return;
+    }
+    this.#showAt(target);
+    this.#setState(PlayerState.PAUSED);
+    this.dispatchEvent(new Event('seeked'));
+  }
+
+  setSpeed(speed) {
+    if (!(speed > 0)) {
+      return;
+    }
+    this.#speed = speed;
+    this.#replayer?.setConfig({ speed });
+    this.dispatchEvent(new Event('speedchange'));
+  }
+
+  #playFrom(offset) {
+    this.#position = offset;
+    this.#replayer.play(offset);
+    this.#setState(PlayerState.PLAYING);
+  }
+
+  // Applies every event before `offset` and stops there. Before the first full snapshot there is
+  // nothing to draw, so the first frame is shown; at the very end, one millisecond more lets the
+  // last event (whose timestamp is the end) be applied too.
+  #showAt(offset) {
+    this.#position = offset;
+    const renderAt = offset >= this.#duration ? this.#duration + 1 : Math.max(offset, this.#firstFrameAt);
+    this.#replayer.pause(renderAt);
+  }
+
+  #finished() {
+    if (this.#state !== PlayerState.PLAYING) {
+      return;
+    }
+    const now = this.#replayer.getCurrentTime();
+    if (now < this.#duration - END_TOLERANCE_MS) {
+      // A late 'finish' from an earlier jump to the end stopped the replayer: carry on.
+      this.#replayer.play(now);
+      return;
+    }
+    this.#position = this.#duration;
+    this.#setState(PlayerState.PAUSED);
+  }
+
+  #setState(state) {
+    if (this.#state === state) {
+      return;
+    }
+    this.#state = state;
+    this.dispatchEvent(new Event('statechange'));
+  }
+}
+
+function checkPlayable(events) {
+  if (!Array.isArray(events) || events.length < 2) {
+    throw new PlaybackError('Nothing to play', 'This session has no recorded events yet.');
+  }
+  const firstSnapshot = events.find((event) => event && event.type === EventType.FULL_SNAPSHOT);
+  if (!firstSnapshot) {
+    throw new PlaybackError(
+      'Recording cannot be played',
+      'The recording has no full snapshot of the page, so there is nothing to draw.',
+    );
+  }
+  if (!events.some((event) => event && event.type === EventType.META)) {
+    throw new PlaybackError(
+      'Recording cannot be played',
+      'The recording does not say the size of the recorded page.',
+    );
+  }
+  return firstSnapshot;
+}
+
+function firstFrame(replayer) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      replayer.off('fullsnapshot-rebuilded', done);
+      // Resolve once rrweb has finished the task that drew the frame.
+      setTimeout(resolve, 0);
+    };
+    const timer = setTimeout(done, FIRST_FRAME_TIMEOUT_MS);
+    replayer.on('fullsnapshot-rebuilded', done);
+  });
+}
+
+function clamp(value, min, max) {
+  return Math.min(max, Math.max(min, value));
+}
