@@ -32,14 +32,19 @@ export class EventQueue {
 
   /** Hands whatever is waiting to the callback now. */
   flush() {
+    const events = this.take();
+    if (events.length > 0) {
+      this.#onFlush(events);
+    }
+  }
+
+  /** Empties the queue and returns what it held, without the callback. */
+  take() {
     clearTimeout(this.#timer);
     this.#timer = 0;
-    if (this.#events.length === 0) {
-      return;
-    }
     const events = this.#events;
     this.#events = [];
     this.#chars = 0;
-    this.#onFlush(events);
+    return events;
   }
 }

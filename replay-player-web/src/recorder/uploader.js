@@ -44,12 +44,16 @@ export class Uploader {
   }
 
   /**
-   * Sends everything still waiting without compression, in a way that outlives the page.
+   * Sends everything still waiting, and `last` if given, without compression, in a way that
+   * outlives the page.
    * @param {boolean} unloading true on pagehide, when a request already under way may be cut off
    */
-  sendBeforeHide(unloading) {
+  sendBeforeHide(unloading, last = null) {
     const batches = this.#outbox.filter((batch) => unloading || batch !== this.#inFlight);
     this.#outbox = this.#outbox.filter((batch) => !batches.includes(batch));
+    if (last) {
+      batches.push(last);
+    }
     let budget = KEEPALIVE_BUDGET_BYTES;
     for (const batch of batches) {
       const bytes = new Blob([batch.json]).size;

@@ -1,0 +1,65 @@
+package dev.replay.api.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.replay.ingest.ApplicationRegistry;
+import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.ApplicationSummary;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Creates and lists applications.
+ */
+@RestController
+@RequestMapping("/api/v1/applications")
+class ApplicationController {
+
+	private final ApplicationRegistry registry;
+
+	ApplicationController(ApplicationRegistry registry) {
+		this.registry = registry;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	CreatedApplicationResponse create(@Valid @RequestBody CreateApplicationRequest request) {
+		CreatedApplication created = this.registry.createApplication(request.name().strip(), request.id());
+		return new CreatedApplicationResponse(created.application().id(), created.application().name(),
+				created.clientToken().token(), created.application().createdAt());
+	}
+
+	@GetMapping
+	List<ApplicationResponse> list() {
+		return this.registry.listApplications().stream().map(ApplicationResponse::of).toList();
+	}
+
+	record CreateApplicationRequest(@NotBlank @Size(max = 200) String name, @Nullable UUID id) {
+
+	}
+
+	record CreatedApplicationResponse(UUID id, String name, String clientToken, Instant createdAt) {
+
+	}
+
+	record ApplicationResponse(UUID id, String name, Instant createdAt) {
+
+		static ApplicationResponse of(ApplicationSummary summary) {
+			return new ApplicationResponse(summary.id(), summary.name(), summary.createdAt());
+		}
+
+	}
+
+}

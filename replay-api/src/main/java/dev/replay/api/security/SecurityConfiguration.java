@@ -1,0 +1,86 @@
+package dev.replay.api.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Two filter chains: recorders write to the intake with client tokens (checked by the
+ * intake itself, never a user's credentials), and everything else needs a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
+			"style-src 'self' 'unsafe-inline' http: https:", "img-src 'self' data: blob: http: https:",
+			"font-src 'self' data: http: https:", "media-src 'self' data: blob: http: https:", "frame-src 'self'",
+			"connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+			"frame-ancestors 'self'");
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain intakeChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/ingest/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.cors((cors) -> cors.configurationSource(intakeCors()))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+		ProblemSecurityHandler problems = new ProblemSecurityHandler();
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/sdk/**", "/error",
+					"/favicon.ico")
+			.permitAll()
+			.requestMatchers("/api/v1/applications/**", "/api/v1/client-tokens/**")
+			.hasRole(Role.admin.authority())
+			.anyRequest()
+			.authenticated())
+			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// credentials travel in every request (HTTP Basic), never in a cookie:
+			// nothing to forge
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.headers(
+					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static CorsConfigurationSource intakeCors() {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOriginPatterns(List.of("*"));
+		cors.setAllowedMethods(List.of(HttpMethod.POST.name(), HttpMethod.OPTIONS.name()));
+		cors.setAllowedHeaders(List.of("*"));
+		cors.setExposedHeaders(List.of("Retry-After"));
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.replay.api.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A person who signs in to find and watch recordings.
+ */
+@Entity
+@Table(name = "app_user")
+class UserAccount implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false, unique = true)
+	private String username;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Role role;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Transient
+	private boolean created;
+
+	protected UserAccount() {
+	}
+
+	UserAccount(String username, String passwordHash, Role role) {
+		this.id = UUID.randomUUID();
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.createdAt = Instant.now();
+		this.created = true;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	Role getRole() {
+		return this.role;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.created;
+	}
+
+}

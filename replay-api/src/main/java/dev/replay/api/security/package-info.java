@@ -1,0 +1,8 @@
+/**
+ * Who may do what: users, HTTP Basic, the filter chains and problem answers for 401 and
+ * 403.
+ */
+@NullMarked
+package dev.replay.api.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Listing and describing recorded sessions.
+ */
+@NullMarked
+package dev.replay.api.session;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,156 @@
+// Ties rrweb's record() to the session, the batching and the upload.
+
+import { record } from 'rrweb';
+import { EventQueue } from './event-queue.js';
+import { maskInputFn, maskInputOptions } from './privacy.js';
+import { SessionStore } from './session.js';
+import { Uploader } from './uploader.js';
+import { uuid } from './uuid.js';
+
+const EventType = Object.freeze({ FULL_SNAPSHOT: 2, INCREMENTAL_SNAPSHOT: 3, META: 4 });
+
+// Incremental sources that mean a person is using the page: mouse move, mouse interaction,
+// scroll, input, touch move, media interaction, drag, selection.
+const USER_SOURCES = new Set([1, 2, 3, 5, 6, 7, 12, 14]);
+
+export class SessionRecorder {
+  #config;
+  #sessions;
+  #uploader;
+  #queue;
+  #viewId = null;
+  #user = null;
+  #stopRecording = null;
+  #awaitingSnapshot = false;
+  #stopped = false;
+
+  constructor(config, storage) {
+    this.#config = config;
+    this.#sessions = new SessionStore(storage);
+    this.#uploader = new Uploader(config);
+    this.#queue = new EventQueue((events) => this.#uploader.enqueue(this.#batch(events)));
+  }
+
+  start() {
+    this.#sessions.open(Date.now());
+    this.#viewId = uuid();
+    try {
+      this.#stopRecording = record({
+        emit: (event) => this.#onEvent(event),
+        maskInputOptions,
+        maskInputFn,
+      }) || null;
+    } catch (error) {
+      console.warn('Replay: recording could not start.', error);
+      return;
+    }
+    window.addEventListener('pagehide', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+  }
+
+  /** Attaches a user to the batches sent from now on. */
+  identify(user) {
+    if (!user || typeof user !== 'object') {
+      console.warn('Replay: identify() expects an object such as {id, name, email}.');
+      return;
+    }
+    const known = {};
+    for (const key of ['id', 'name', 'email']) {
+      if (user[key] !== undefined && user[key] !== null && user[key] !== '') {
+        known[key] = String(user[key]);
+      }
+    }
+    this.#user = Object.keys(known).length > 0 ? known : null;
+  }
+
+  /** Sends what is queued now; resolves once the server has taken it (or it was given up). */
+  flush() {
+    this.#queue.flush();
+    return this.#uploader.idle();
+  }
+
+  /** Stops recording for this page and sends what is left. */
+  stop() {
+    if (!this.#stopped) {
+      this.#stopped = true;
+      this.#stopRecording?.();
+      window.removeEventListener('pagehide', this.#onPageHide);
+      document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    }
+    return this.flush();
+  }
+
+  #onEvent(event) {
+    if (this.#stopped) {
+      return;
+    }
+    const now = Date.now();
+    const activity = isUserActivity(event);
+    if (this.#sessions.isExpired(now)) {
+      // The session ended while nobody used the page; a new one starts when someone does.
+      if (activity) {
+        this.#startNewSession(now);
+      }
+      return;
+    }
+    if (this.#awaitingSnapshot) {
+      if (event.type !== EventType.META && event.type !== EventType.FULL_SNAPSHOT) {
+        return;
+      }
+      this.#awaitingSnapshot = event.type !== EventType.FULL_SNAPSHOT;
+    }
+    if (activity) {
+      this.#sessions.touch(now);
+    }
+    this.#queue.add(JSON.stringify(event));
+  }
+
+  // A new session must begin with a full snapshot: events until then would refer to nodes it
+  // has never seen, so they are left out.
+  #startNewSession(now) {
+    this.#queue.flush();
+    this.#sessions.renew(now);
+    this.#viewId = uuid();
+    this.#awaitingSnapshot = true;
+    setTimeout(() => {
+      try {
+        record.takeFullSnapshot();
+      } catch (error) {
+        // Recording stopped in the meantime.
+      }
+    }, 0);
+  }
+
+  #batch(events) {
+    const { applicationId } = this.#config;
+    const sessionId = this.#sessions.id;
+    const sequence = this.#sessions.nextSequence();
+    const context = { url: location.href, userAgent: navigator.userAgent };
+    if (this.#user) {
+      context.user = this.#user;
+    }
+    const head = JSON.stringify({ applicationId, sessionId, viewId: this.#viewId, sequence });
+    const json = `${head.slice(0, -1)},"events":[${events.join(',')}],"context":${JSON.stringify(context)}}`;
+    return { sessionId, sequence, json };
+  }
+
+  #hide(unloading) {
+    const events = this.#queue.take();
+    this.#uploader.sendBeforeHide(unloading, events.length > 0 ? this.#batch(events) : null);
+  }
+
+  #onPageHide = () => this.#hide(true);
+
+  #onVisibilityChange = () => {
+    if (document.visibilityState === 'hidden') {
+      this.#hide(false);
+    }
+  };
+}
+
+function isUserActivity(event) {
+  if (event.type === EventType.META || event.type === EventType.FULL_SNAPSHOT) {
+    return true;
+  }
+  return event.type === EventType.INCREMENTAL_SNAPSHOT && USER_SOURCES.has(event.data?.source);
+}
