@@ -1,5 +1,6 @@
 // Bundles the player and the recorder script into target/classes/static, which Spring Boot
-// serves: /player/index.html, /player/player.js, /player/player.css and /sdk/recorder.js.
+// serves: /player/index.html, /player/player.js, /player/player.css, /player/favicon.svg and
+// /sdk/recorder.js.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
@@ -18,6 +19,7 @@ await mkdir(`${out}/player`, { recursive: true });
 await mkdir(`${out}/sdk`, { recursive: true });
 
 await copyFile('src/player/index.html', `${out}/player/index.html`);
+await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
 
 await Promise.all([
   // The player page: an ES module, for current browsers.

@@ -103,6 +103,11 @@ export class SessionRecorder {
       this.#sessions.touch(now);
     }
     this.#queue.add(JSON.stringify(event));
+    if (event.type === EventType.FULL_SNAPSHOT) {
+      // The snapshot is the biggest event and nothing plays without it: send it (compressed)
+      // right away rather than risk it on a page hide, where only 64 KB can leave.
+      this.#queue.flush();
+    }
   }
 
   // A new session must begin with a full snapshot: events until then would refer to nodes it

@@ -15,8 +15,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * The PostgreSQL database of one test run, chosen in this order: the JDBC URL in
  * {@code REPLAY_TEST_DB_URL} (with {@code REPLAY_TEST_DB_USER} and
  * {@code REPLAY_TEST_DB_PASSWORD}); else a Testcontainers PostgreSQL when a Docker engine
- * answers; else {@code localhost:5432} as user {@code postgres}. A fresh database is created
- * for the run and dropped when the JVM exits.
+ * answers; else {@code localhost:5432} as user {@code postgres}. A fresh database is
+ * created for the run and dropped when the JVM exits.
  */
 public final class TestDatabase {
 
@@ -102,8 +102,8 @@ public final class TestDatabase {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Integration tests need PostgreSQL and could not use " + server.url()
-					+ " (" + ex.getMessage() + "). Set REPLAY_TEST_DB_URL (and REPLAY_TEST_DB_USER, "
+			throw new IllegalStateException("Integration tests need PostgreSQL and could not use " + server.url() + " ("
+					+ ex.getMessage() + "). Set REPLAY_TEST_DB_URL (and REPLAY_TEST_DB_USER, "
 					+ "REPLAY_TEST_DB_PASSWORD) to a server where the user may create databases, start a Docker "
 					+ "engine for Testcontainers, or run PostgreSQL on localhost:5432 with user postgres.", ex);
 		}

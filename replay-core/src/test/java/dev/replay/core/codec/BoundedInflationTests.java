@@ -1,0 +1,72 @@
+package dev.replay.core.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class BoundedInflationTests {
+
+	private static final byte[] TEXT = "hello replay ".repeat(1000).getBytes();
+
+	@Test
+	void inflatesGzip() throws IOException {
+		assertThat(readAll(BoundedInflation.open(gzip(TEXT), ContentEncoding.GZIP, 1 << 20))).isEqualTo(TEXT);
+	}
+
+	@Test
+	void inflatesZlibAndRawDeflateAsHttpDeflate() throws IOException {
+		assertThat(readAll(BoundedInflation.open(deflate(TEXT, false), ContentEncoding.ZLIB, 1 << 20))).isEqualTo(TEXT);
+		assertThat(readAll(BoundedInflation.open(deflate(TEXT, true), ContentEncoding.ZLIB, 1 << 20))).isEqualTo(TEXT);
+	}
+
+	@Test
+	void stopsAtInflatedSizeLimit() throws IOException {
+		byte[] bomb = gzip(new byte[50 * 1024 * 1024]);
+		assertThat(bomb.length).isLessThan(100 * 1024);
+		InputStream in = BoundedInflation.open(bomb, ContentEncoding.GZIP, 1024 * 1024);
+		assertThatExceptionOfType(InflatedSizeLimitExceededException.class).isThrownBy(() -> readAll(in));
+	}
+
+	@Test
+	void reportsTruncatedStreamAsCorrupt() throws IOException {
+		byte[] truncated = Arrays.copyOf(deflate(TEXT, false), 20);
+		InputStream in = BoundedInflation.open(truncated, ContentEncoding.ZLIB, 1 << 20);
+		assertThatExceptionOfType(CorruptCompressionException.class).isThrownBy(() -> readAll(in));
+	}
+
+	@Test
+	void reportsNonGzipAsCorrupt() {
+		assertThatExceptionOfType(CorruptCompressionException.class)
+			.isThrownBy(() -> readAll(BoundedInflation.open(TEXT, ContentEncoding.GZIP, 1 << 20)));
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		return in.readAllBytes();
+	}
+
+	private static byte[] gzip(byte[] bytes) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bytes);
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] deflate(byte[] bytes, boolean raw) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(6, raw))) {
+			deflate.write(bytes);
+		}
+		return out.toByteArray();
+	}
+
+}
