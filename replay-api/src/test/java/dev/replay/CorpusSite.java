@@ -1,0 +1,54 @@
+package dev.replay;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves the recorded pages' assets at {@code http://127.0.0.1:8090}, where the
+ * recordings point, so that replays render with their images, styles and fonts.
+ */
+public final class CorpusSite implements AutoCloseable {
+
+	private static final Path ROOT = RrwebCorpus.ROOT.resolve("site").toAbsolutePath().normalize();
+
+	private final HttpServer server;
+
+	private CorpusSite(HttpServer server) {
+		this.server = server;
+	}
+
+	public static CorpusSite start() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 8090), 0);
+		server.createContext("/", CorpusSite::serve);
+		server.start();
+		return new CorpusSite(server);
+	}
+
+	private static void serve(HttpExchange exchange) throws IOException {
+		Path file = ROOT.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+		if (!file.startsWith(ROOT) || !Files.isRegularFile(file)) {
+			exchange.sendResponseHeaders(404, -1);
+			exchange.close();
+			return;
+		}
+		String type = Files.probeContentType(file);
+		exchange.getResponseHeaders().add("Content-Type", (type != null) ? type : "application/octet-stream");
+		exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+		exchange.sendResponseHeaders(200, Files.size(file));
+		try (OutputStream out = exchange.getResponseBody()) {
+			Files.copy(file, out);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.replay;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port against this run's PostgreSQL database; every
+ * test that uses it shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD)
+@Import(TestcontainersConfiguration.class)
+public @interface ReplayIntegrationTest {
+
+}

@@ -1,0 +1,63 @@
+package dev.replay.api.playback;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.replay.ReplayClient;
+import dev.replay.ReplayIntegrationTest;
+import dev.replay.RrwebCorpus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ReplayIntegrationTest
+class CorpusPlaybackIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	static List<String> pages() throws IOException {
+		return RrwebCorpus.pages();
+	}
+
+	@ParameterizedTest
+	@MethodSource("pages")
+	void playsBackEveryRecordedEventUnchanged(String page) throws IOException {
+		ReplayClient client = new ReplayClient(this.port);
+		String sessionId = RrwebCorpus.ingest(client, page);
+		List<JsonNode> expected = new ArrayList<>();
+		for (ArrayNode batch : RrwebCorpus.batches(page)) {
+			batch.forEach(expected::add);
+		}
+		HttpResponse<String> response = client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode played = ReplayClient.json(response.body());
+		assertThat(played.size()).isEqualTo(expected.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(played.get(i)).as("event %d of %s", i, page).isEqualTo(expected.get(i));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("pages")
+	void listsSessionWithItsTimeRange(String page) throws IOException {
+		ReplayClient client = new ReplayClient(this.port);
+		String sessionId = RrwebCorpus.ingest(client, page);
+		JsonNode session = ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId).body());
+		JsonNode manifest = RrwebCorpus.manifest(page);
+		assertThat(session.path("durationMs").asLong()).isEqualTo(manifest.path("durationMs").asLong());
+		assertThat(session.path("source").asString()).isEqualTo("browser");
+		assertThat(session.path("segmentCount").asInt()).isEqualTo(manifest.path("batches").size());
+		JsonNode listed = ReplayClient.json(
+				client.getAsAdmin("/api/v1/sessions?applicationId=" + session.path("applicationId").asString()).body());
+		assertThat(listed.path("items")).extracting((item) -> item.path("id").asString()).containsExactly(sessionId);
+	}
+
+}
