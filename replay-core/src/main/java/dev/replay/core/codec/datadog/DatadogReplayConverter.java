@@ -60,9 +60,10 @@ public final class DatadogReplayConverter {
 	public void convertSegment(InputStream inflatedSegment, Consumer<byte[]> sink) throws IOException {
 		Objects.requireNonNull(inflatedSegment, "'inflatedSegment' must not be null");
 		Objects.requireNonNull(sink, "'sink' must not be null");
-		Consumer<ObjectNode> out = (event) -> sink.accept(MAPPER.writeValueAsBytes(event));
+		MetaFirstOrdering out = new MetaFirstOrdering((event) -> sink.accept(MAPPER.writeValueAsBytes(event)));
 		try (JsonParser parser = MAPPER.createParser(inflatedSegment)) {
 			readSegment(parser, out);
+			out.flush();
 		}
 		catch (JacksonIOException ex) {
 			throw ex.getCause();
