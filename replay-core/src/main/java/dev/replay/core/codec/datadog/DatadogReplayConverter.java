@@ -49,6 +49,13 @@ public final class DatadogReplayConverter {
 	private ViewState current = new ViewState(this.urls);
 
 	/**
+	 * Create a converter for one session; it keeps the decoding state of the session's
+	 * views between calls.
+	 */
+	public DatadogReplayConverter() {
+	}
+
+	/**
 	 * Convert one segment.
 	 * @param inflatedSegment the zlib-inflated segment JSON ({@code {"records":[...],
 	 * "view":{"id":..}, ...}}); not closed by this method
