@@ -1,0 +1,106 @@
+package dev.replay.core.codec.datadog;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the Datadog test recordings under {@code src/test/resources/datadog} and converts
+ * them.
+ */
+final class DatadogFixtures {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private DatadogFixtures() {
+	}
+
+	/**
+	 * Return the inflated segments of a recorded session in {@code start} order.
+	 */
+	static List<byte[]> segments(String folder) {
+		JsonNode manifest = JSON.readTree(resource("datadog/" + folder + "/manifest.json"));
+		List<JsonNode> segmentList = new ArrayList<>();
+		manifest.path("segmentList").forEach(segmentList::add);
+		segmentList.sort(Comparator.comparingLong((segment) -> segment.path("start").asLong()));
+		List<byte[]> segments = new ArrayList<>();
+		for (JsonNode segment : segmentList) {
+			String file = segment.path("segmentZlib").asString();
+			segments.add(inflate(resource("datadog/" + folder + "/" + file.substring(file.lastIndexOf('/') + 1))));
+		}
+		return segments;
+	}
+
+	static long firstRecordTimestamp(String folder) {
+		return JSON.readTree(resource("datadog/" + folder + "/manifest.json")).path("firstRecordTimestamp").asLong();
+	}
+
+	static List<JsonNode> convertFolder(String folder) {
+		return convert(segments(folder));
+	}
+
+	static List<JsonNode> convertExample(String name) {
+		return convert(List.of(resource("datadog/" + name)));
+	}
+
+	static List<JsonNode> convert(List<byte[]> segments) {
+		DatadogReplayConverter converter = new DatadogReplayConverter();
+		List<JsonNode> events = new ArrayList<>();
+		for (byte[] segment : segments) {
+			try {
+				converter.convertSegment(new ByteArrayInputStream(segment),
+						(bytes) -> events.add(JSON.readTree(bytes)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return events;
+	}
+
+	static byte[] resource(String path) {
+		try (InputStream in = DatadogFixtures.class.getClassLoader().getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing test resource " + path);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static byte[] inflate(byte[] compressed) {
+		Inflater inflater = new Inflater();
+		inflater.setInput(compressed);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			while (!inflater.finished()) {
+				int count = inflater.inflate(buffer);
+				if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					break;
+				}
+				out.write(buffer, 0, count);
+			}
+		}
+		catch (DataFormatException ex) {
+			throw new IllegalStateException("Corrupt zlib segment", ex);
+		}
+		finally {
+			inflater.end();
+		}
+		return out.toByteArray();
+	}
+
+}
