@@ -39,7 +39,7 @@ public final class DatadogMobileConverter {
 
 	private String viewId = "";
 
-	private boolean metaSeen;
+	private String href = "app://mobile";
 
 	private boolean awaitingSnapshot;
 
@@ -103,32 +103,36 @@ public final class DatadogMobileConverter {
 	}
 
 	private void meta(JsonNode data, long timestamp, Consumer<ObjectNode> out) {
-		this.metaWidth = data.path("width").asInt();
-		this.metaHeight = data.path("height").asInt();
 		String href = data.path("href").asString("");
-		if (href.isEmpty()) {
-			href = "app://" + (this.viewId.isEmpty() ? "mobile" : this.viewId);
-		}
+		this.href = href.isEmpty() ? "app://" + (this.viewId.isEmpty() ? "mobile" : this.viewId) : href;
+		meta(data.path("width").asInt(), data.path("height").asInt(), timestamp, out);
+	}
+
+	private void meta(int width, int height, long timestamp, Consumer<ObjectNode> out) {
+		this.metaWidth = width;
+		this.metaHeight = height;
 		ObjectNode meta = JsonNodeFactory.instance.objectNode()
-			.put("href", href)
-			.put("width", this.metaWidth)
-			.put("height", this.metaHeight);
+			.put("href", this.href)
+			.put("width", width)
+			.put("height", height);
 		out.accept(RrwebEvents.event(RrwebEvents.META, timestamp, meta));
-		this.screen.resize(this.metaWidth, this.metaHeight);
-		this.metaSeen = true;
+		this.screen.resize(width, height);
 		this.awaitingSnapshot = true;
 	}
 
+	// Like rrweb, put a Meta before every full snapshot, also the periodic ones that
+	// Android records without a Meta record.
 	private void fullSnapshot(JsonNode data, long timestamp, Consumer<ObjectNode> out) {
 		if (!data.path("wireframes").isArray()) {
 			throw new DatadogFormatException("Mobile full snapshot needs a data.wireframes array");
 		}
-		if (!this.metaSeen) {
-			JsonNode size = this.interactions.screenSize(data.path("wireframes"));
-			meta(size, timestamp, out);
+		if (!this.awaitingSnapshot) {
+			JsonNode size = this.screen.hasSize(0, 0) ? this.interactions.screenSize(data.path("wireframes"))
+					: this.interactions.viewportResize();
+			meta(size.path("width").asInt(), size.path("height").asInt(), timestamp, out);
 		}
 		out.accept(RrwebEvents.fullSnapshot(timestamp, this.screen.fullSnapshot(data.path("wireframes")), 0, 0));
-		if (this.awaitingSnapshot && !this.screen.hasSize(this.metaWidth, this.metaHeight)) {
+		if (!this.screen.hasSize(this.metaWidth, this.metaHeight)) {
 			out.accept(RrwebEvents.incremental(timestamp, this.interactions.viewportResize()));
 		}
 		this.awaitingSnapshot = false;

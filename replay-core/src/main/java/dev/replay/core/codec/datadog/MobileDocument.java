@@ -16,6 +16,8 @@ final class MobileDocument {
 	/** The rrweb id of the root container, the parent of every wireframe element. */
 	static final int ROOT_ID = 7;
 
+	private static final int DOCTYPE_ID = 8;
+
 	/** The first rrweb id free for wireframe elements. */
 	static final int FIRST_FREE_ID = 10;
 
@@ -56,8 +58,14 @@ final class MobileDocument {
 		((ArrayNode) body.get("childNodes")).add(root);
 		ObjectNode html = WireframeRenderer.Rendering.element("html", Map.of(), 2);
 		((ArrayNode) html.get("childNodes")).add(head).add(body);
+		ObjectNode doctype = JSON.objectNode()
+			.put("type", 1)
+			.put("name", "html")
+			.put("publicId", "")
+			.put("systemId", "")
+			.put("id", DOCTYPE_ID);
 		ObjectNode document = JSON.objectNode().put("type", 0);
-		document.putArray("childNodes").add(html);
+		document.putArray("childNodes").add(doctype).add(html);
 		return document.put("id", 1);
 	}
 
