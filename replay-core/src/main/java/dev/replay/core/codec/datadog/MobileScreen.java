@@ -91,7 +91,7 @@ final class MobileScreen {
 		if (!this.rendered) {
 			return List.of();
 		}
-		ObjectNode mutation = emptyMutation();
+		RrwebMutation mutation = new RrwebMutation();
 		for (JsonNode remove : data.path("removes")) {
 			remove(wireframeId(remove), mutation);
 		}
@@ -108,15 +108,11 @@ final class MobileScreen {
 			this.shown.put(id, new Shown(((ObjectNode) wireframe).deepCopy(), this.renderer.render(wireframe)));
 			addNode(id, mutation);
 		}
-		ObjectNode replacements = emptyMutation();
+		RrwebMutation replacements = new RrwebMutation();
 		for (JsonNode update : data.path("updates")) {
 			update(update, mutation, replacements);
 		}
-		List<ObjectNode> mutations = new ArrayList<>(List.of(mutation));
-		if (!replacements.path("adds").isEmpty()) {
-			mutations.add(replacements);
-		}
-		return mutations;
+		return replacements.hasAdds() ? List.of(mutation.data(), replacements.data()) : List.of(mutation.data());
 	}
 
 	/**
@@ -132,15 +128,12 @@ final class MobileScreen {
 		if (!this.rendered) {
 			return null;
 		}
-		ObjectNode mutation = emptyMutation();
-		ObjectNode attributes = ((ArrayNode) mutation.get("attributes")).addObject()
-			.put("id", MobileDocument.ROOT_ID)
-			.putObject("attributes");
+		ObjectNode attributes = JSON.objectNode();
 		MobileDocument.rootAttributes(width, height).forEach(attributes::put);
-		return mutation;
+		return new RrwebMutation().attributes(MobileDocument.ROOT_ID, attributes).data();
 	}
 
-	private void update(JsonNode update, ObjectNode mutation, ObjectNode replacements) {
+	private void update(JsonNode update, RrwebMutation mutation, RrwebMutation replacements) {
 		long id = wireframeId(update);
 		Shown before = this.shown.get(id);
 		if (before == null) {
@@ -155,24 +148,23 @@ final class MobileScreen {
 			if (WireframeRenderer.KIND_WEBVIEW.equals(before.rendering().kind())) {
 				this.webviews.unmounted(before.wireframe());
 			}
-			((ArrayNode) replacements.get("removes")).addObject()
-				.put("parentId", MobileDocument.ROOT_ID)
-				.put("id", nodeIds[0]);
+			replacements.remove(MobileDocument.ROOT_ID, nodeIds[0]);
 			addNode(id, replacements);
 			return;
 		}
-		diff(nodeIds[0], before.rendering().attributes(), after.rendering().attributes(), mutation);
-		diff(nodeIds[1], before.rendering().innerAttributes(), after.rendering().innerAttributes(), mutation);
+		mutation.attributeChanges(nodeIds[0], before.rendering().attributes(), after.rendering().attributes());
+		mutation.attributeChanges(nodeIds[1], before.rendering().innerAttributes(),
+				after.rendering().innerAttributes());
 		String text = after.rendering().text();
 		if (text != null && !text.equals(before.rendering().text())) {
-			((ArrayNode) mutation.get("texts")).addObject().put("id", nodeIds[2]).put("value", text);
+			mutation.text(nodeIds[2], JSON.stringNode(text));
 		}
 		if (WireframeRenderer.KIND_WEBVIEW.equals(after.rendering().kind())) {
 			this.webviews.mounted(after.wireframe(), nodeIds[0]);
 		}
 	}
 
-	private void remove(long id, ObjectNode mutation) {
+	private void remove(long id, RrwebMutation mutation) {
 		int index = this.order.indexOf(id);
 		if (index < 0) {
 			return;
@@ -182,21 +174,13 @@ final class MobileScreen {
 			this.webviews.unmounted(removed.wireframe());
 		}
 		this.order.remove(index);
-		((ArrayNode) mutation.get("removes")).addObject()
-			.put("parentId", MobileDocument.ROOT_ID)
-			.put("id", this.ids.get(id)[0]);
+		mutation.remove(MobileDocument.ROOT_ID, this.ids.get(id)[0]);
 	}
 
-	private void addNode(long id, ObjectNode mutation) {
+	private void addNode(long id, RrwebMutation mutation) {
 		int index = this.order.indexOf(id);
-		ObjectNode add = ((ArrayNode) mutation.get("adds")).addObject().put("parentId", MobileDocument.ROOT_ID);
-		if (index + 1 < this.order.size()) {
-			add.put("nextId", this.ids.get(this.order.get(index + 1))[0]);
-		}
-		else {
-			add.putNull("nextId");
-		}
-		add.set("node", node(id));
+		Integer nextId = (index + 1 < this.order.size()) ? this.ids.get(this.order.get(index + 1))[0] : null;
+		mutation.add(MobileDocument.ROOT_ID, nextId, node(id));
 	}
 
 	private ObjectNode node(long id) {
@@ -210,33 +194,11 @@ final class MobileScreen {
 		return node;
 	}
 
-	private static void diff(int id, Map<String, String> before, Map<String, String> after, ObjectNode mutation) {
-		ObjectNode changed = JSON.objectNode();
-		after.forEach((name, value) -> {
-			if (!value.equals(before.get(name))) {
-				changed.put(name, value);
-			}
-		});
-		before.keySet().stream().filter((name) -> !after.containsKey(name)).forEach(changed::putNull);
-		if (!changed.isEmpty()) {
-			((ArrayNode) mutation.get("attributes")).addObject().put("id", id).set("attributes", changed);
-		}
-	}
-
 	private static long wireframeId(JsonNode wireframe) {
 		if (!wireframe.isObject() || !wireframe.path("id").isIntegralNumber()) {
 			throw new DatadogFormatException("Wireframe needs an integer 'id'");
 		}
 		return wireframe.path("id").asLong();
-	}
-
-	static ObjectNode emptyMutation() {
-		ObjectNode mutation = RrwebEvents.source(RrwebEvents.MUTATION);
-		mutation.putArray("texts");
-		mutation.putArray("attributes");
-		mutation.putArray("removes");
-		mutation.putArray("adds");
-		return mutation;
 	}
 
 	/**

@@ -58,14 +58,14 @@ final class WebviewContent {
 	 * that rrweb can apply
 	 */
 	ObjectNode apply(JsonNode mutation) {
-		ObjectNode applied = MobileScreen.emptyMutation();
+		RrwebMutation applied = new RrwebMutation();
 		for (JsonNode remove : mutation.path("removes")) {
 			ObjectNode node = this.nodes.get(remove.path("id").asInt());
 			ObjectNode parent = (node != null) ? this.parents.get(node.path("id").asInt()) : null;
 			if (node != null && parent != null && parent.path("id").asInt() == remove.path("parentId").asInt()) {
 				children(parent).remove(indexOf(children(parent), node.path("id").asInt()));
 				forget(node);
-				((ArrayNode) applied.get("removes")).add(remove);
+				applied.remove(remove.path("parentId").asInt(), remove.path("id").asInt());
 			}
 		}
 		List<JsonNode> pending = new ArrayList<>();
@@ -78,7 +78,7 @@ final class WebviewContent {
 			ObjectNode node = this.nodes.get(text.path("id").asInt());
 			if (node != null) {
 				node.put("textContent", text.path("value").asString(""));
-				((ArrayNode) applied.get("texts")).add(text);
+				applied.text(text.path("id").asInt(), text.path("value"));
 			}
 		}
 		for (JsonNode attributes : mutation.path("attributes")) {
@@ -92,13 +92,13 @@ final class WebviewContent {
 						values.set(entry.getKey(), entry.getValue());
 					}
 				});
-				((ArrayNode) applied.get("attributes")).add(attributes);
+				applied.attributes(attributes.path("id").asInt(), attributes.path("attributes"));
 			}
 		}
-		return applied;
+		return applied.data();
 	}
 
-	private boolean add(JsonNode add, ObjectNode applied) {
+	private boolean add(JsonNode add, RrwebMutation applied) {
 		ObjectNode parent = this.nodes.get(add.path("parentId").asInt());
 		boolean hasNext = add.path("nextId").isIntegralNumber();
 		if (parent == null || !(add.path("node") instanceof ObjectNode node)
@@ -117,11 +117,7 @@ final class WebviewContent {
 			children.insert(index, node.deepCopy());
 		}
 		register((ObjectNode) children.get((index < 0) ? children.size() - 1 : index), parent);
-		ObjectNode copy = ((ObjectNode) add).deepCopy();
-		if (index < 0) {
-			copy.putNull("nextId");
-		}
-		((ArrayNode) applied.get("adds")).add(copy);
+		applied.add(parent.path("id").asInt(), (index >= 0) ? add.path("nextId").asInt() : null, node.deepCopy());
 		return true;
 	}
 

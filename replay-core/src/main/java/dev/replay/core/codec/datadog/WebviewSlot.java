@@ -93,18 +93,12 @@ final class WebviewSlot {
 				roots.add(shift(child));
 			}
 		}
-		ObjectNode mutation = MobileScreen.emptyMutation();
 		Integer container = this.containerId;
 		if (container != null) {
-			this.content.rootIds()
-				.forEach((id) -> ((ArrayNode) mutation.get("removes")).addObject()
-					.put("parentId", container)
-					.put("id", id));
-			roots.forEach((root) -> ((ArrayNode) mutation.get("adds")).addObject()
-				.put("parentId", container)
-				.putNull("nextId")
-				.set("node", root.deepCopy()));
-			out.accept(RrwebEvents.incremental(timestamp, mutation));
+			RrwebMutation mutation = new RrwebMutation();
+			this.content.rootIds().forEach((id) -> mutation.remove(container, id));
+			roots.forEach((root) -> mutation.add(container, null, root.deepCopy()));
+			out.accept(RrwebEvents.incremental(timestamp, mutation.data()));
 		}
 		this.content.reset(roots);
 	}
@@ -112,25 +106,17 @@ final class WebviewSlot {
 	private void incremental(ObjectNode data, long timestamp, Consumer<ObjectNode> out) {
 		int source = data.path("source").asInt();
 		if (source == RrwebEvents.MUTATION) {
-			ObjectNode shifted = MobileScreen.emptyMutation();
+			RrwebMutation shifted = new RrwebMutation();
 			data.path("adds")
-				.forEach((add) -> ((ArrayNode) shifted.get("adds")).addObject()
-					.put("parentId", id(add.path("parentId")))
-					.put("nextId", add.path("nextId").isIntegralNumber() ? id(add.path("nextId")) : null)
-					.set("node", shift(add.path("node"))));
+				.forEach((add) -> shifted.add(id(add.path("parentId")),
+						add.path("nextId").isIntegralNumber() ? id(add.path("nextId")) : null,
+						shift(add.path("node"))));
 			data.path("removes")
-				.forEach((remove) -> ((ArrayNode) shifted.get("removes")).addObject()
-					.put("parentId", id(remove.path("parentId")))
-					.put("id", id(remove.path("id"))));
-			data.path("texts")
-				.forEach((text) -> ((ArrayNode) shifted.get("texts")).addObject()
-					.put("id", id(text.path("id")))
-					.set("value", text.path("value")));
+				.forEach((remove) -> shifted.remove(id(remove.path("parentId")), id(remove.path("id"))));
+			data.path("texts").forEach((text) -> shifted.text(id(text.path("id")), text.path("value")));
 			data.path("attributes")
-				.forEach((attributes) -> ((ArrayNode) shifted.get("attributes")).addObject()
-					.put("id", id(attributes.path("id")))
-					.set("attributes", attributes.path("attributes")));
-			ObjectNode applied = this.content.apply(shifted);
+				.forEach((attributes) -> shifted.attributes(id(attributes.path("id")), attributes.path("attributes")));
+			ObjectNode applied = this.content.apply(shifted.data());
 			if (this.containerId != null) {
 				out.accept(RrwebEvents.incremental(timestamp, applied));
 			}
