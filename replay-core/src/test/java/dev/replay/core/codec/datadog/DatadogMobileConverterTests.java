@@ -173,6 +173,29 @@ class DatadogMobileConverterTests {
 			.satisfies((event) -> assertThat(event.path("data").path("tag").asString()).isEqualTo("datadog-unknown"));
 	}
 
+	@Test
+	void passesBrowserRecordsWithoutASlotOnAsCustomEvents() {
+		List<JsonNode> events = convertJson("{\"records\":[{\"type\":2,\"timestamp\":5,\"data\":{\"node\":{}}},"
+				+ "{\"type\":3,\"timestamp\":6,\"data\":{\"source\":0}}]}");
+		assertThat(events).extracting((event) -> event.path("data").path("tag").asString())
+			.containsExactly("datadog-unknown", "datadog-unknown");
+	}
+
+	@Test
+	void replacesAWireframeWhoseImageAppearsInAnUpdate() {
+		List<JsonNode> events = convertJson(
+				"{\"records\":[{\"type\":4,\"timestamp\":1,\"data\":{\"width\":100,\"height\":200}},"
+						+ "{\"type\":10,\"timestamp\":1,\"data\":{\"wireframes\":[{\"id\":1,\"type\":\"image\",\"x\":0,"
+						+ "\"y\":0,\"width\":10,\"height\":10,\"isEmpty\":true}]}},{\"type\":11,\"timestamp\":2,\"data\":"
+						+ "{\"source\":0,\"adds\":[],\"removes\":[],\"updates\":[{\"id\":1,\"type\":\"image\","
+						+ "\"resourceId\":\"abc\",\"shapeStyle\":{\"backgroundColor\":\"#102030\"}}]}}]}");
+		ReplayDom dom = ReplayDom.replay(events, Long.MAX_VALUE);
+		assertThat(dom.problems()).isEmpty();
+		assertThat(dom.elements("img")).singleElement()
+			.satisfies((image) -> assertThat(image.attributes.get("src")).isEqualTo(DatadogFixtures.RESOURCES + "abc"));
+		assertThat(dom.serialize()).contains("background-color:rgb(16,32,48)");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"records\":[{\"type\":10,\"timestamp\":1,\"data\":{}}]}", "{\"view\":{}}", "[1,",
 			"{\"records\":[{\"type\":10,\"timestamp\":1,\"data\":{\"wireframes\":[]}},"
