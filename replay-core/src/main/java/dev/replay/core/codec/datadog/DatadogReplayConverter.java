@@ -9,11 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,9 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DatadogReplayConverter {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final int MAX_RETAINED_VIEWS = 8;
 
@@ -68,45 +61,8 @@ public final class DatadogReplayConverter {
 		Objects.requireNonNull(inflatedSegment, "'inflatedSegment' must not be null");
 		Objects.requireNonNull(sink, "'sink' must not be null");
 		MetaFirstOrdering out = new MetaFirstOrdering((event) -> sink.accept(MAPPER.writeValueAsBytes(event)));
-		try (JsonParser parser = MAPPER.createParser(inflatedSegment)) {
-			readSegment(parser, out);
-			out.flush();
-		}
-		catch (JacksonIOException ex) {
-			throw ex.getCause();
-		}
-		catch (JacksonException ex) {
-			throw new DatadogFormatException("Segment is not valid JSON: " + ex.getOriginalMessage(), ex);
-		}
-	}
-
-	private void readSegment(JsonParser parser, Consumer<ObjectNode> out) {
-		if (parser.nextToken() != JsonToken.START_OBJECT) {
-			throw new DatadogFormatException("Segment must be a JSON object");
-		}
-		boolean recordsSeen = false;
-		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			String name = parser.currentName();
-			JsonToken value = parser.nextToken();
-			if ("records".equals(name)) {
-				if (value != JsonToken.START_ARRAY) {
-					throw new DatadogFormatException("Segment 'records' must be an array");
-				}
-				while (parser.nextToken() != JsonToken.END_ARRAY) {
-					convertRecord(MAPPER.readTree(parser), out);
-				}
-				recordsSeen = true;
-			}
-			else if ("view".equals(name)) {
-				selectView(MAPPER.readTree(parser).path("id").asString(""), recordsSeen);
-			}
-			else {
-				parser.skipChildren();
-			}
-		}
-		if (!recordsSeen) {
-			throw new DatadogFormatException("Segment has no 'records' array");
-		}
+		SegmentReader.read(inflatedSegment, (record) -> convertRecord(record, out), this::selectView);
+		out.flush();
 	}
 
 	// Switch to the view's state when the view id comes before the records, or remember
@@ -127,10 +83,13 @@ public final class DatadogReplayConverter {
 		}
 	}
 
-	private void convertRecord(JsonNode record, Consumer<ObjectNode> out) {
-		if (!record.path("type").isIntegralNumber() || !record.path("timestamp").isNumber()) {
-			throw new DatadogFormatException("Record needs an integer 'type' and a numeric 'timestamp'");
-		}
+	/**
+	 * Convert one record of the current view.
+	 * @param record the Datadog record
+	 * @param out receives the rrweb events
+	 */
+	void convertRecord(JsonNode record, Consumer<ObjectNode> out) {
+		SegmentReader.checkRecord(record);
 		long timestamp = record.path("timestamp").asLong();
 		JsonNode data = record.path("data");
 		switch (record.path("type").intValue()) {

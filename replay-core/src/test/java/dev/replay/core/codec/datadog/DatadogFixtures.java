@@ -15,12 +15,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the Datadog test recordings under {@code src/test/resources/datadog} and converts
- * them.
+ * Loads the Datadog test recordings under {@code src/test/resources/datadog} (browser)
+ * and {@code src/test/resources/mobile} (mobile) and converts them.
  */
 final class DatadogFixtures {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String RESOURCES = "/api/v1/resources/";
 
 	private DatadogFixtures() {
 	}
@@ -29,14 +31,44 @@ final class DatadogFixtures {
 	 * Return the inflated segments of a recorded session in {@code start} order.
 	 */
 	static List<byte[]> segments(String folder) {
-		JsonNode manifest = JSON.readTree(resource("datadog/" + folder + "/manifest.json"));
+		return segmentsUnder("datadog/" + folder);
+	}
+
+	/**
+	 * Return the inflated segments of a recorded mobile session in {@code start} order.
+	 */
+	static List<byte[]> mobileSegments(String session) {
+		return segmentsUnder("mobile/" + session);
+	}
+
+	static JsonNode mobileManifest(String session) {
+		return JSON.readTree(resource("mobile/" + session + "/manifest.json"));
+	}
+
+	static List<JsonNode> convertMobile(List<byte[]> segments) {
+		DatadogMobileConverter converter = new DatadogMobileConverter((resourceId) -> RESOURCES + resourceId);
+		List<JsonNode> events = new ArrayList<>();
+		for (byte[] segment : segments) {
+			try {
+				converter.convertSegment(new ByteArrayInputStream(segment),
+						(bytes) -> events.add(JSON.readTree(bytes)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return events;
+	}
+
+	private static List<byte[]> segmentsUnder(String folder) {
+		JsonNode manifest = JSON.readTree(resource(folder + "/manifest.json"));
 		List<JsonNode> segmentList = new ArrayList<>();
 		manifest.path("segmentList").forEach(segmentList::add);
 		segmentList.sort(Comparator.comparingLong((segment) -> segment.path("start").asLong()));
 		List<byte[]> segments = new ArrayList<>();
 		for (JsonNode segment : segmentList) {
 			String file = segment.path("segmentZlib").asString();
-			segments.add(inflate(resource("datadog/" + folder + "/" + file.substring(file.lastIndexOf('/') + 1))));
+			segments.add(inflate(resource(folder + "/" + file.substring(file.lastIndexOf('/') + 1))));
 		}
 		return segments;
 	}
