@@ -191,6 +191,32 @@ export class PlayerController extends EventTarget {
     this.#position = offset;
     const renderAt = offset >= this.#duration ? this.#duration + 1 : Math.max(offset, this.#firstFrameAt);
     this.#replayer.pause(renderAt);
+    this.#settlePage();
+  }
+
+  // A jump rebuilds the page and pauses it at once, which differs from what the viewer saw in two
+  // ways. CSS animations of elements that appeared shortly before the target stay frozen at their
+  // first frame (a fade-in view shows nothing): finite animations are finished instead, their end
+  // state being the closest to what was seen, while infinite ones (spinners) stay paused. And
+  // lazy images above the scroll position never load in the replay, so the page is shorter and
+  // the recorded scroll position shows other content: they are loaded at once.
+  #settlePage() {
+    const doc = this.#replayer.iframe?.contentDocument;
+    if (!doc) {
+      return;
+    }
+    for (const image of doc.querySelectorAll('img[loading="lazy"]')) {
+      image.loading = 'eager';
+    }
+    if (typeof doc.getAnimations !== 'function') {
+      return;
+    }
+    for (const animation of doc.getAnimations()) {
+      const timing = animation.effect?.getComputedTiming();
+      if (timing && Number.isFinite(timing.endTime)) {
+        animation.finish();
+      }
+    }
   }
 
   #finished() {
