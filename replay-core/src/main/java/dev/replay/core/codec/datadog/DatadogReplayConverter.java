@@ -67,7 +67,8 @@ public final class DatadogReplayConverter {
 	public void convertSegment(InputStream inflatedSegment, Consumer<byte[]> sink) throws IOException {
 		Objects.requireNonNull(inflatedSegment, "'inflatedSegment' must not be null");
 		Objects.requireNonNull(sink, "'sink' must not be null");
-		MetaFirstOrdering out = new MetaFirstOrdering((event) -> sink.accept(MAPPER.writeValueAsBytes(event)));
+		MetaFirstOrdering out = new MetaFirstOrdering(
+				(event) -> sink.accept(MAPPER.writeValueAsBytes(FlatAdds.flatten(event))));
 		try (JsonParser parser = MAPPER.createParser(inflatedSegment)) {
 			readSegment(parser, out);
 			out.flush();
