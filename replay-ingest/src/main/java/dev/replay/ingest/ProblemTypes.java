@@ -25,6 +25,20 @@ public final class ProblemTypes {
 	/** The body or its inflated content is too large. */
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 
+	/**
+	 * The request body cannot be read: a content coding that does not decode, a broken
+	 * multipart body, missing or unexpected parts.
+	 */
+	public static final URI MALFORMED_BODY = of("malformed-body");
+
+	/**
+	 * The {@code ddforward} parameter of a proxied Datadog request is missing or invalid.
+	 */
+	public static final URI INVALID_PROXY_REQUEST = of("invalid-proxy-request");
+
+	/** No image resource with that id for the session's application. */
+	public static final URI RESOURCE_NOT_FOUND = of("resource-not-found");
+
 	/** The media type or content coding is not supported. */
 	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
 

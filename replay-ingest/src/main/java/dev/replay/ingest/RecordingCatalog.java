@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.storage.ResourceStore;
 import dev.replay.ingest.storage.SessionReader;
 import dev.replay.ingest.storage.SessionReader.Position;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,11 @@ public class RecordingCatalog {
 
 	private final SessionReader reader;
 
-	RecordingCatalog(SessionReader reader) {
+	private final ResourceStore resources;
+
+	RecordingCatalog(SessionReader reader, ResourceStore resources) {
 		this.reader = reader;
+		this.resources = resources;
 	}
 
 	/**
@@ -60,6 +64,16 @@ public class RecordingCatalog {
 	 */
 	public List<SegmentEvents> segments(String sessionId) {
 		return this.reader.segments(sessionId);
+	}
+
+	/**
+	 * Find an image that a session's recording refers to, among its application's.
+	 * @param sessionId the session id
+	 * @param resourceId the resource id
+	 * @return the image, if the session and the image exist
+	 */
+	public Optional<SessionResource> findResource(String sessionId, String resourceId) {
+		return this.resources.find(sessionId, resourceId);
 	}
 
 	private static String encode(Position position) {

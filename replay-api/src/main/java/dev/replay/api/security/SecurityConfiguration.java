@@ -16,8 +16,9 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two filter chains: recorders write to the intake with client tokens (checked by the
- * intake itself, never a user's credentials), and everything else needs a signed-in user.
+ * Two filter chains: recorders (our script and the Datadog SDKs) write to the intake with
+ * client tokens (checked by the intake itself, never a user's credentials), and
+ * everything else needs a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,10 +29,16 @@ class SecurityConfiguration {
 			"connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
 			"frame-ancestors 'self'");
 
+	/**
+	 * Write-only paths for recorders: our native intake and the Datadog SDK intake
+	 * (direct and through the SDK's {@code proxy} option).
+	 */
+	static final String[] INTAKE_PATHS = { "/ingest/**", "/api/v2/replay", "/api/v2/rum", "/api/v2/logs", "/intake" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain intakeChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/ingest/**")
+		http.securityMatcher(INTAKE_PATHS)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.cors((cors) -> cors.configurationSource(intakeCors()))
 			.csrf((csrf) -> csrf.disable())

@@ -59,6 +59,30 @@ public final class RrwebEventReader {
 		return new RawEvent(timestamp, RecordingJson.mapper().writeValueAsBytes(event));
 	}
 
+	/**
+	 * Wrap an rrweb event's JSON as a {@link RawEvent}, reading only its top-level
+	 * {@code timestamp}.
+	 * @param json an rrweb event as UTF-8 JSON
+	 * @return the event, with timestamp 0 when it has none
+	 */
+	public static RawEvent toRawEvent(byte[] json) {
+		long timestamp = 0;
+		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT) {
+				String name;
+				while ((name = parser.nextName()) != null) {
+					JsonToken value = parser.nextToken();
+					if ("timestamp".equals(name) && value.isNumeric()) {
+						timestamp = (long) parser.getDoubleValue();
+						break;
+					}
+					parser.skipChildren();
+				}
+			}
+		}
+		return new RawEvent(timestamp, json);
+	}
+
 	private static void expect(boolean condition) throws IOException {
 		if (!condition) {
 			throw new IOException("Stored batch is not a JSON object");

@@ -62,6 +62,21 @@ public class SegmentStore {
 		return StoreOutcome.STORED;
 	}
 
+	/**
+	 * Record a client's request id, within the caller's transaction, so that a retry of
+	 * the same request is recognised.
+	 * @param applicationId the application the request writes to
+	 * @param requestId the id the client gave the request
+	 * @return {@code true} the first time, {@code false} when the id was seen before
+	 */
+	@Transactional
+	public boolean claimRequest(UUID applicationId, String requestId) {
+		return !this.jdbc.sql("""
+				insert into intake_request (application_id, request_id) values (?, ?)
+				on conflict do nothing
+				returning request_id""").params(applicationId, requestId).query(String.class).list().isEmpty();
+	}
+
 	private UUID upsertSession(NewSegment segment) {
 		return this.jdbc.sql("""
 				insert into replay_session (id, application_id, source, started_at, ended_at)

@@ -1,21 +1,29 @@
 package dev.replay.ingest.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.replay.core.codec.BoundedInflation;
 import dev.replay.core.codec.ContentEncoding;
 import dev.replay.core.codec.RrwebEventReader;
+import dev.replay.core.codec.datadog.DatadogFormatException;
+import dev.replay.core.codec.datadog.DatadogMobileConverter;
+import dev.replay.core.codec.datadog.DatadogReplayConverter;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.SessionSummary;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +37,12 @@ public class SessionReader {
 	private static final String SESSION_COLUMNS = """
 			select id, application_id, started_at, ended_at, source, segment_count, event_count, first_url, user_id
 			from replay_session""";
+
+	private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
+
+	private static final String DATADOG_BROWSER = "datadog-browser";
+
+	private static final String DATADOG_MOBILE = "datadog-mobile";
 
 	private final JdbcClient jdbc;
 
@@ -75,12 +89,13 @@ public class SessionReader {
 	 * @return the segments
 	 */
 	public List<SegmentEvents> segments(String sessionId) {
+		DatadogConversion conversion = new DatadogConversion(sessionId);
 		return this.jdbc.sql("""
-				select id, first_event_at from segment where session_id = ? order by first_event_at, sequence, id""")
+				select id, first_event_at, format from segment where session_id = ?
+				order by first_event_at, sequence, id""")
 			.param(sessionId)
-			.query((rs,
-					row) -> (SegmentEvents) new StoredSegment(rs.getLong("id"),
-							rs.getTimestamp("first_event_at").toInstant().toEpochMilli()))
+			.query((rs, row) -> (SegmentEvents) new StoredSegment(rs.getLong("id"),
+					rs.getTimestamp("first_event_at").toInstant().toEpochMilli(), rs.getString("format"), conversion))
 			.list();
 	}
 
@@ -109,9 +124,15 @@ public class SessionReader {
 
 		private final long firstTimestamp;
 
-		StoredSegment(long id, long firstTimestamp) {
+		private final String format;
+
+		private final DatadogConversion conversion;
+
+		StoredSegment(long id, long firstTimestamp, String format, DatadogConversion conversion) {
 			this.id = id;
 			this.firstTimestamp = firstTimestamp;
+			this.format = format;
+			this.conversion = conversion;
 		}
 
 		@Override
@@ -125,8 +146,69 @@ public class SessionReader {
 				.param(this.id)
 				.query((rs, row) -> new StoredBody(ContentEncoding.fromCode(rs.getString(1)), rs.getBytes(2)))
 				.single();
-			return RrwebEventReader.readNativeBatch(BoundedInflation.open(body.bytes(), body.encoding(), MAX_INFLATED));
+			try (InputStream in = BoundedInflation.open(body.bytes(), body.encoding(), MAX_INFLATED)) {
+				return switch (this.format) {
+					case DATADOG_BROWSER -> this.conversion.browser(this.id, in);
+					case DATADOG_MOBILE -> this.conversion.mobile(this.id, in);
+					default -> RrwebEventReader.readNativeBatch(in);
+				};
+			}
 		}
+
+	}
+
+	/**
+	 * The Datadog converters of one session, created when its first Datadog segment is
+	 * read; they keep the decoding state between segments, which are read in
+	 * {@code start} order.
+	 */
+	private static final class DatadogConversion {
+
+		private final String sessionId;
+
+		private @Nullable DatadogReplayConverter browser;
+
+		private @Nullable DatadogMobileConverter mobile;
+
+		DatadogConversion(String sessionId) {
+			this.sessionId = sessionId;
+		}
+
+		List<RawEvent> browser(long segmentId, InputStream in) throws IOException {
+			if (this.browser == null) {
+				this.browser = new DatadogReplayConverter();
+			}
+			return convert(segmentId, in, this.browser::convertSegment);
+		}
+
+		List<RawEvent> mobile(long segmentId, InputStream in) throws IOException {
+			if (this.mobile == null) {
+				String prefix = "/api/v1/sessions/" + this.sessionId + "/resources/";
+				this.mobile = new DatadogMobileConverter((id) -> prefix + id);
+			}
+			return convert(segmentId, in, this.mobile::convertSegment);
+		}
+
+		// a segment that cannot be decoded keeps the events converted before the failure,
+		// so that one bad segment never hides the rest of the session
+		private List<RawEvent> convert(long segmentId, InputStream in, Converter converter) throws IOException {
+			List<RawEvent> events = new ArrayList<>();
+			try {
+				converter.convert(in, (json) -> events.add(RrwebEventReader.toRawEvent(json)));
+			}
+			catch (DatadogFormatException ex) {
+				LOG.warn("Segment {} of session {} cannot be fully converted: {}", segmentId, this.sessionId,
+						ex.getMessage());
+			}
+			return events;
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Converter {
+
+		void convert(InputStream in, Consumer<byte[]> sink) throws IOException;
 
 	}
 

@@ -69,7 +69,8 @@ public final class DatadogMobileConverter {
 	public void convertSegment(InputStream inflatedSegment, Consumer<byte[]> sink) throws IOException {
 		Objects.requireNonNull(inflatedSegment, "'inflatedSegment' must not be null");
 		Objects.requireNonNull(sink, "'sink' must not be null");
-		MetaFirstOrdering out = new MetaFirstOrdering((event) -> sink.accept(MAPPER.writeValueAsBytes(event)));
+		MetaFirstOrdering out = new MetaFirstOrdering(
+				(event) -> sink.accept(MAPPER.writeValueAsBytes(FlatAdds.flatten(event))));
 		this.viewId = "";
 		SegmentReader.read(inflatedSegment, (record) -> convertRecord(record, out), (id, recordsSeen) -> {
 			if (!recordsSeen) {

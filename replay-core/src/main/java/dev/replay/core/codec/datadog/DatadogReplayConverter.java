@@ -60,7 +60,8 @@ public final class DatadogReplayConverter {
 	public void convertSegment(InputStream inflatedSegment, Consumer<byte[]> sink) throws IOException {
 		Objects.requireNonNull(inflatedSegment, "'inflatedSegment' must not be null");
 		Objects.requireNonNull(sink, "'sink' must not be null");
-		MetaFirstOrdering out = new MetaFirstOrdering((event) -> sink.accept(MAPPER.writeValueAsBytes(event)));
+		MetaFirstOrdering out = new MetaFirstOrdering(
+				(event) -> sink.accept(MAPPER.writeValueAsBytes(FlatAdds.flatten(event))));
 		SegmentReader.read(inflatedSegment, (record) -> convertRecord(record, out), this::selectView);
 		out.flush();
 	}

@@ -87,7 +87,8 @@ final class ReplayDom {
 			Node parent = node(add.path("parentId").asInt(), "add parent");
 			Node next = add.path("nextId").isNull() ? null : node(add.path("nextId").asInt(), "add next");
 			if (parent != null) {
-				Node added = build(add.path("node"), parent);
+				// like rrweb's replayer, an added node is built without its children
+				Node added = build(add.path("node"), parent, false);
 				int index = (next != null) ? parent.children.indexOf(next) : -1;
 				parent.children.add((index >= 0) ? index : parent.children.size(), added);
 			}
@@ -122,6 +123,10 @@ final class ReplayDom {
 	}
 
 	private Node build(JsonNode serialized, Node parent) {
+		return build(serialized, parent, true);
+	}
+
+	private Node build(JsonNode serialized, Node parent, boolean withChildren) {
 		Node node = new Node();
 		node.id = serialized.path("id").asInt();
 		node.type = serialized.path("type").asInt();
@@ -135,7 +140,9 @@ final class ReplayDom {
 		if (this.nodes.put(node.id, node) != null) {
 			this.problems.add("duplicate node id " + node.id);
 		}
-		serialized.path("childNodes").forEach((child) -> node.children.add(build(child, node)));
+		if (withChildren) {
+			serialized.path("childNodes").forEach((child) -> node.children.add(build(child, node)));
+		}
 		return node;
 	}
 

@@ -1,0 +1,55 @@
+package dev.replay.core.codec;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import dev.replay.core.segment.DatadogSegment;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatadogSegmentReaderTests {
+
+	@Test
+	void readsMetadataAndRecordFiguresWhateverTheKeyOrder() throws IOException {
+		DatadogSegmentReader.Result result = read("""
+				{"records":[{"data":{"href":"https://shop.example/","width":1,"height":1},"type":4,"timestamp":20},
+				{"type":10,"timestamp":10,"data":{"wireframes":[]}}],"start":10,"end":20,"records_count":2,
+				"session":{"id":"s"},"view":{"id":"v"},"application":{"id":"a"}}
+				""");
+		DatadogSegment segment = result.segment();
+		assertThat(segment).isNotNull();
+		assertThat(segment.sessionId()).isEqualTo("s");
+		assertThat(segment.viewId()).isEqualTo("v");
+		assertThat(segment.applicationId()).isEqualTo("a");
+		assertThat(segment.recordsCount()).isEqualTo(2);
+		assertThat(segment.href()).isEqualTo("https://shop.example/");
+		assertThat(segment.summary().firstTimestamp()).isEqualTo(10);
+		assertThat(segment.summary().lastTimestamp()).isEqualTo(20);
+		assertThat(segment.summary().hasFullSnapshot()).isTrue();
+	}
+
+	@Test
+	void rejectsRecordWithoutNumericTypeAndTimestamp() throws IOException {
+		assertThat(read("{\"records\":[{\"type\":\"4\",\"timestamp\":1}]}").violations())
+			.extracting((violation) -> violation.path())
+			.containsExactly("records[0]");
+	}
+
+	@Test
+	void rejectsSegmentWithoutRecords() throws IOException {
+		assertThat(read("{\"session\":{\"id\":\"s\"}}").segment()).isNull();
+		assertThat(read("{\"records\":[]}").segment()).isNull();
+	}
+
+	@Test
+	void rejectsDeeplyNestedJson() throws IOException {
+		assertThat(read("{\"records\":[" + "[".repeat(100_000)).segment()).isNull();
+	}
+
+	private static DatadogSegmentReader.Result read(String json) throws IOException {
+		return DatadogSegmentReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
