@@ -194,21 +194,13 @@ export class PlayerController extends EventTarget {
     this.#settlePage();
   }
 
-  // A jump rebuilds the page and pauses it at once, which differs from what the viewer saw in two
-  // ways. CSS animations of elements that appeared shortly before the target stay frozen at their
-  // first frame (a fade-in view shows nothing): finite animations are finished instead, their end
-  // state being the closest to what was seen, while infinite ones (spinners) stay paused. And
-  // lazy images above the scroll position never load in the replay, so the page is shorter and
-  // the recorded scroll position shows other content: they are loaded at once.
+  // A jump rebuilds the page and pauses it at once, so CSS animations of elements that appeared
+  // shortly before the target stay frozen at their first frame (a fade-in view shows nothing).
+  // Finite animations are finished instead: they would have ended by then or soon after, and
+  // their end state is the closest to what the viewer saw. Infinite ones (spinners) stay paused.
   #settlePage() {
     const doc = this.#replayer.iframe?.contentDocument;
-    if (!doc) {
-      return;
-    }
-    for (const image of doc.querySelectorAll('img[loading="lazy"]')) {
-      image.loading = 'eager';
-    }
-    if (typeof doc.getAnimations !== 'function') {
+    if (!doc || typeof doc.getAnimations !== 'function') {
       return;
     }
     for (const animation of doc.getAnimations()) {
