@@ -29,7 +29,7 @@ public final class KeyframeBuilder {
 
 	private long lastTimestamp;
 
-	private long lastKeyframe;
+	private long nextDue;
 
 	private int changes;
 
@@ -70,7 +70,7 @@ public final class KeyframeBuilder {
 		builder.sessionStart = keyframe.sessionStart();
 		builder.nextIndex = keyframe.nextEventIndex();
 		builder.lastTimestamp = keyframe.timestamp();
-		builder.lastKeyframe = keyframe.timestamp();
+		builder.nextDue = builder.dueAfter(keyframe.timestamp());
 		return builder;
 	}
 
@@ -102,12 +102,12 @@ public final class KeyframeBuilder {
 	public void accept(RawEvent raw, RecordingEvent event) {
 		if (this.sessionStart == Long.MIN_VALUE) {
 			this.sessionStart = raw.timestamp();
-			this.lastKeyframe = raw.timestamp();
+			this.nextDue = raw.timestamp() + this.policy.intervalMillis();
 		}
 		if (isDue(raw.timestamp())) {
 			this.sink.accept(new Keyframe(this.lastTimestamp - this.sessionStart, this.lastTimestamp, this.nextIndex,
 					this.codec.encode(this.state.snapshot(), this.lastTimestamp)));
-			restartSpacing(this.lastTimestamp);
+			restartSpacing(dueAfter(this.lastTimestamp));
 		}
 		boolean pageChanged = PageEvents.apply(this.state, event);
 		if (event.type() == EventType.META) {
@@ -115,7 +115,7 @@ public final class KeyframeBuilder {
 		}
 		else if (event.type() == EventType.FULL_SNAPSHOT) {
 			this.awaitingSnapshot = false;
-			restartSpacing(raw.timestamp());
+			restartSpacing(raw.timestamp() + this.policy.intervalMillis());
 		}
 		else if (pageChanged) {
 			this.changed = true;
@@ -143,12 +143,25 @@ public final class KeyframeBuilder {
 
 	private boolean isDue(long timestamp) {
 		return this.changed && !this.awaitingSnapshot && this.state.hasDocument()
-				&& (timestamp - this.lastKeyframe >= this.policy.intervalMillis()
-						|| this.changes >= this.policy.maxChanges());
+				&& (timestamp >= this.nextDue || this.changes >= this.policy.maxChanges());
 	}
 
-	private void restartSpacing(long timestamp) {
-		this.lastKeyframe = timestamp;
+	/**
+	 * The time at which the keyframe after one written at {@code timestamp} is due: the
+	 * first multiple of the interval, counted from the session's start, that is at least
+	 * an interval later. Depending only on the keyframe's own timestamp keeps the spacing
+	 * from drifting and makes a resumed builder write the keyframes an uninterrupted one
+	 * would.
+	 * @param timestamp the keyframe's timestamp
+	 * @return the epoch milliseconds at which the next keyframe is due
+	 */
+	private long dueAfter(long timestamp) {
+		long interval = this.policy.intervalMillis();
+		return this.sessionStart + (Math.floorDiv(timestamp + interval - this.sessionStart, interval) + 1) * interval;
+	}
+
+	private void restartSpacing(long nextDue) {
+		this.nextDue = nextDue;
 		this.changes = 0;
 		this.changed = false;
 	}
