@@ -76,8 +76,7 @@ public final class RecordingEventReader {
 	}
 
 	// A short text for a payload: a string as it is, an array of strings joined, anything
-	// else
-	// as JSON.
+	// else as JSON.
 	private static @Nullable String message(JsonNode payload) {
 		if (payload.isMissingNode() || payload.isNull()) {
 			return null;

@@ -123,8 +123,8 @@ final class StyleSheets {
 	}
 
 	// The CSS text of a style sheet's owner node, null for a linked sheet whose rules
-	// were not
-	// recorded.
+	// were
+	// not recorded.
 	static @Nullable String cssText(PageNode owner) {
 		if (owner.attributes.get("_cssText") instanceof String css) {
 			return css;
@@ -133,8 +133,7 @@ final class StyleSheets {
 	}
 
 	// Write a sheet back: into _cssText where the node has it or no text child, else into
-	// its
-	// text children, so that their ids stay valid for later mutations.
+	// its text children, so that their ids stay valid for later mutations.
 	private static void writeCssText(PageNode owner, String css) {
 		List<PageNode> texts = owner.children.stream().filter((child) -> child.type == NodeType.TEXT).toList();
 		if (owner.attributes.containsKey("_cssText") || texts.isEmpty()) {
