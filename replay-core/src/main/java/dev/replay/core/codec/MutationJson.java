@@ -65,8 +65,8 @@ final class MutationJson {
 		return new Mutation.AttributeChange(change.path("id").asInt(-1), values, style);
 	}
 
-	// A style property as rrweb records it: false to remove, a value, or [value,
-	// priority].
+	// A style property as rrweb records it: false to remove, a value, or
+	// [value, priority].
 	private static Mutation.@Nullable StyleProperty styleProperty(JsonNode value) {
 		if (value.isArray()) {
 			return new Mutation.StyleProperty(value.path(0).asString(""), value.path(1).asString(""));

@@ -75,8 +75,8 @@ public final class RecordingEventReader {
 		return new RecordingEvent.Plugin(timestamp, data.path("plugin").asString(""), level, message(message));
 	}
 
-	// A short text for a payload: a string as it is, an array of strings joined, anything
-	// else as JSON.
+	// A short text for a payload: a string as it is, an array of strings
+	// joined, anything else as JSON.
 	private static @Nullable String message(JsonNode payload) {
 		if (payload.isMissingNode() || payload.isNull()) {
 			return null;

@@ -131,8 +131,8 @@ final class MutationApplier {
 			case TEXT, COMMENT, CDATA, UNKNOWN -> target.text = value;
 			case ELEMENT -> this.mirror.replaceChildrenWithText(target, value);
 			case DOCUMENT, DOCUMENT_TYPE -> {
-				// textContent of a document or doctype is null and setting it does
-				// nothing
+				// textContent of a document or doctype is null and setting it
+				// does nothing
 			}
 		}
 	}

@@ -37,8 +37,9 @@ final class NodeAttributes {
 		}
 	}
 
-	// Record an input's value where rrweb-snapshot keeps it: checked for check boxes and
-	// radio buttons, value for the others, selected on the options of a select.
+	// Record an input's value where rrweb-snapshot keeps it: checked for check
+	// boxes and radio buttons, value for the others, selected on the options
+	// of a select.
 	static void input(PageNode target, String text, boolean isChecked) {
 		if (target.type != NodeType.ELEMENT) {
 			return;

@@ -48,9 +48,8 @@ final class NodeMirror {
 		}
 	}
 
-	// Replace an element's children by one text node, as setting textContent does. The
-	// new
-	// node has a negative id that no recorder hands out.
+	// Replace an element's children by one text node, as setting textContent
+	// does. The new node has a negative id that no recorder hands out.
 	void replaceChildrenWithText(PageNode element, String text) {
 		element.children.forEach(this::forget);
 		element.children.clear();

@@ -122,9 +122,8 @@ final class StyleSheets {
 		return (rules != null && index >= 0 && index < rules.size()) ? rules.get(index) : null;
 	}
 
-	// The CSS text of a style sheet's owner node, null for a linked sheet whose rules
-	// were
-	// not recorded.
+	// The CSS text of a style sheet's owner node, null for a linked sheet
+	// whose rules were not recorded.
 	static @Nullable String cssText(PageNode owner) {
 		if (owner.attributes.get("_cssText") instanceof String css) {
 			return css;
@@ -132,8 +131,9 @@ final class StyleSheets {
 		return owner.isElement("style") ? NodeAttributes.textOf(owner) : null;
 	}
 
-	// Write a sheet back: into _cssText where the node has it or no text child, else into
-	// its text children, so that their ids stay valid for later mutations.
+	// Write a sheet back: into _cssText where the node has it or no text
+	// child, else into its text children, so that their ids stay valid for
+	// later mutations.
 	private static void writeCssText(PageNode owner, String css) {
 		List<PageNode> texts = owner.children.stream().filter((child) -> child.type == NodeType.TEXT).toList();
 		if (owner.attributes.containsKey("_cssText") || texts.isEmpty()) {
