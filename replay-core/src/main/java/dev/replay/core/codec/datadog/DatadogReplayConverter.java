@@ -66,8 +66,9 @@ public final class DatadogReplayConverter {
 		out.flush();
 	}
 
-	// Switch to the view's state when the view id comes before the records, or remember
-	// the state under the view id when it comes after them (as browser segments put it).
+	// Switch to the view's state when the view id comes before the records, or
+	// remember the state under the view id when it comes after them (as
+	// browser segments put it).
 	private void selectView(String viewId, boolean recordsSeen) {
 		if (viewId.isEmpty()) {
 			return;

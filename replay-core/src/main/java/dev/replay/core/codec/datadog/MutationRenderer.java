@@ -86,8 +86,8 @@ final class MutationRenderer {
 		}
 	}
 
-	// The added nodes that are still attached and whose parent is not new, ordered so
-	// that a node's next sibling is always added before it.
+	// The added nodes that are still attached and whose parent is not new,
+	// ordered so that a node's next sibling is always added before it.
 	private List<VNode> addedRoots(ChangeLog log) {
 		Set<VNode> roots = new HashSet<>();
 		List<VNode> inOrder = new ArrayList<>();

@@ -1,0 +1,93 @@
+package dev.replay.core.dom;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.replay.core.codec.RrwebKeyframeCodec;
+import dev.replay.core.timeline.PageEvents;
+import dev.replay.core.timeline.RawEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PageStateTests {
+
+	private final PageState state = new PageState();
+
+	@BeforeEach
+	void loadPage() {
+		apply("{\"type\":4,\"data\":{\"href\":\"https://t.test/\",\"width\":800,\"height\":600}}");
+		apply("{\"type\":2,\"data\":{\"node\":{\"type\":0,\"id\":1,\"childNodes\":[{\"type\":2,\"id\":2,"
+				+ "\"tagName\":\"html\",\"attributes\":{},\"childNodes\":[{\"type\":2,\"id\":3,\"tagName\":\"body\","
+				+ "\"attributes\":{\"style\":\"color: red; margin: 0px;\"},\"childNodes\":[{\"type\":2,\"id\":4,"
+				+ "\"tagName\":\"style\",\"attributes\":{},\"childNodes\":[{\"type\":3,\"id\":5,"
+				+ "\"textContent\":\"a { color: blue; }\",\"isStyle\":true}]}]}]}]},"
+				+ "\"initialOffset\":{\"top\":0,\"left\":0}}}");
+	}
+
+	@Test
+	void placesAnAdditionBeforeANextSiblingAddedLaterInTheSameMutation() {
+		mutate("\"adds\":[{\"parentId\":3,\"nextId\":11,\"node\":" + text(10, "first") + "},"
+				+ "{\"parentId\":3,\"nextId\":null,\"node\":" + text(11, "second") + "}]");
+		assertThat(this.state.describe(3)).isEqualTo("body \"a { color: blue; }firstsecond\"");
+	}
+
+	@Test
+	void placesAnAdditionAfterItsPreviousSibling() {
+		mutate("\"adds\":[{\"parentId\":3,\"nextId\":null,\"node\":" + text(10, "last") + "}]");
+		mutate("\"adds\":[{\"parentId\":3,\"previousId\":4,\"nextId\":10,\"node\":" + text(11, "middle") + "}]");
+		assertThat(this.state.describe(3)).endsWith("}middlelast\"");
+	}
+
+	@Test
+	void skipsChangesToNodesRemovedInTheSameMutation() {
+		mutate("\"removes\":[{\"parentId\":4,\"id\":5}],\"texts\":[{\"id\":5,\"value\":\"b { }\"}]");
+		assertThat(this.state.nodeCount()).isEqualTo(4);
+		assertThat(this.state.describe(4)).isEqualTo("style");
+	}
+
+	@Test
+	void setsAndRemovesSinglePropertiesOfTheStyleAttribute() {
+		mutate("\"attributes\":[{\"id\":3,\"attributes\":{\"style\":{\"color\":false,\"width\":[\"10px\",\"important\"],"
+				+ "\"margin\":\"2px\"}}}]");
+		assertThat(body().attributes()).containsEntry("style", "margin: 2px; width: 10px !important;");
+	}
+
+	@Test
+	void writesRulesInsertedAndDeletedThroughTheObjectModelIntoTheStyleText() {
+		apply("{\"type\":3,\"data\":{\"source\":8,\"id\":4,\"adds\":[{\"rule\":\"b { color: red; }\",\"index\":1},"
+				+ "{\"rule\":\"@media print { i { color: green; } }\",\"index\":0}]}}");
+		apply("{\"type\":3,\"data\":{\"source\":8,\"id\":4,\"adds\":[{\"rule\":\"u { top: 0; }\",\"index\":[0, 1]}],"
+				+ "\"removes\":[{\"index\":1}]}}");
+		apply("{\"type\":3,\"data\":{\"source\":13,\"id\":4,\"index\":[1],\"set\":{\"property\":\"color\","
+				+ "\"value\":\"black\",\"priority\":\"\"}}}");
+		SerializedNode.Element style = (SerializedNode.Element) body().childNodes().get(0);
+		assertThat(((SerializedNode.Text) style.childNodes().get(0)).textContent())
+			.isEqualTo("@media print {\ni { color: green; }\nu { top: 0; }\n}\nb { color: black; }");
+	}
+
+	@Test
+	void keepsScrollPositionsOfElementsAsAttributes() {
+		apply("{\"type\":3,\"data\":{\"source\":3,\"id\":3,\"x\":0,\"y\":120.5}}");
+		assertThat(body().attributes()).containsEntry("rr_scrollLeft", 0L).containsEntry("rr_scrollTop", 120.5);
+	}
+
+	private SerializedNode.Element body() {
+		SerializedNode.Element html = (SerializedNode.Element) this.state.snapshot().document().childNodes().get(0);
+		return (SerializedNode.Element) html.childNodes().get(0);
+	}
+
+	private static String text(int id, String text) {
+		return "{\"type\":3,\"id\":" + id + ",\"textContent\":\"" + text + "\"}";
+	}
+
+	private void mutate(String data) {
+		apply("{\"type\":3,\"data\":{\"source\":0," + data + "}}");
+	}
+
+	private void apply(String json) {
+		RawEvent event = new RawEvent(1000, json.getBytes(StandardCharsets.UTF_8));
+		PageEvents.apply(this.state, RrwebKeyframeCodec.INSTANCE.decode(event));
+	}
+
+}
