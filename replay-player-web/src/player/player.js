@@ -5,6 +5,7 @@ import { fetchSessionEvents } from './api.js';
 import { Controls } from './controls.js';
 import { PlayerController, PlayerState } from './controller.js';
 import { readPlayerLocation } from './location.js';
+import { describeSession, isMobileSource } from './session-info.js';
 import { ViewportFitter } from './viewport.js';
 
 const byId = (id) => document.getElementById(id);
@@ -41,6 +42,12 @@ async function start({ sessionId, startAt, autoplay }) {
   }
   byId('session-label').textContent = `Session ${sessionId}`;
   document.title = `Session ${sessionId} · Replay`;
+  describeSession(sessionId).then((session) => {
+    if (session) {
+      root.dataset.source = session.source;
+      root.classList.toggle('is-mobile', isMobileSource(session.source));
+    }
+  });
   try {
     const events = await fetchSessionEvents(sessionId);
     await controller.load(events, { startAt, autoplay });

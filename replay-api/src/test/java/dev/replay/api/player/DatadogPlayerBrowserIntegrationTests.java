@@ -79,6 +79,23 @@ class DatadogPlayerBrowserIntegrationTests {
 			.contains("handled: Unexpected end of JSON input");
 	}
 
+	@Test
+	void showsMobileRecordingInDeviceFrame() throws Exception {
+		String sessionId = DatadogRecordings.ingestMobile(new ReplayClient(this.port),
+				"android-shop-login-list-detail");
+		this.browser.get("http://localhost:" + this.port + "/replays/" + sessionId + "?t=2000&autoplay=0");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-state]"), "data-state", "paused"));
+		wait.until(ExpectedConditions.attributeContains(By.id("player"), "class", "is-mobile"));
+		WebElement frame = this.browser.findElement(By.cssSelector("[data-testid=replay-viewport] iframe"));
+		this.browser.switchTo().frame(frame);
+		String appText = this.browser.findElement(By.tagName("body")).getText();
+		this.browser.switchTo().defaultContent();
+		screenshot("player-datadog-android-login.png");
+		assertThat(appText).contains("Welcome back to Shopist");
+		assertThat(this.browser.findElement(By.id("player")).getDomAttribute("data-source")).isEqualTo("android");
+	}
+
 	private void screenshot(String name) throws Exception {
 		Path directory = Path.of("target", "screenshots");
 		Files.createDirectories(directory);
