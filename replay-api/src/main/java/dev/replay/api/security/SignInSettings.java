@@ -42,7 +42,7 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 	@Override
 	public void init(HttpSecurity http) {
 		SignInHandler handler = new SignInHandler(this.problems);
-		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SignInSettings::sendsOwnCredentials))
+		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
 			.formLogin((form) -> form.loginProcessingUrl(SIGN_IN_PATH)
 				.successHandler(handler)
 				.failureHandler(handler)
@@ -59,22 +59,25 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 	}
 
 	/**
-	 * Whether a request carries its own credentials, which a forged cross-site request
-	 * cannot: an API token always; HTTP Basic unless a browser says that the request
-	 * comes from another site, since browsers replay cached Basic credentials.
+	 * Whether a request needs no CSRF token because a forged cross-site request could not
+	 * act for anybody with it: it carries an API token, which browsers never add by
+	 * themselves; or HTTP Basic credentials, unless a browser says that the request comes
+	 * from another site (browsers replay cached Basic credentials); or no credentials at
+	 * all and no session, so it is anonymous, except the sign-in itself.
 	 * @param request the request
 	 * @return whether CSRF protection is not needed
 	 */
-	static boolean sendsOwnCredentials(HttpServletRequest request) {
+	static boolean needsNoCsrfToken(HttpServletRequest request) {
 		if (ApiTokenAuthenticationFilter.carriesToken(request)) {
 			return true;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-			return false;
+		if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+			String site = request.getHeader("Sec-Fetch-Site");
+			return site == null || "same-origin".equals(site) || "none".equals(site);
 		}
-		String site = request.getHeader("Sec-Fetch-Site");
-		return site == null || "same-origin".equals(site) || "none".equals(site);
+		return request.getSession(false) == null
+				&& !request.getRequestURI().equals(request.getContextPath() + SIGN_IN_PATH);
 	}
 
 }
