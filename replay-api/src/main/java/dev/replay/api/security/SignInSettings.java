@@ -7,9 +7,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * How users sign in to the API besides HTTP Basic: with a personal API token on every
@@ -49,7 +49,9 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT_PATH)
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+			// only the sign-in form opens a session: no session policy is set, since one
+			// would make every sign-in, HTTP Basic included, save itself in a session
+			.httpBasic((basic) -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository()));
 	}
 
 	@Override

@@ -87,6 +87,32 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void keepsBasicAndBearerRequestsStateless() {
+		TestUser viewer = this.users.create("viewer");
+		String token = this.users.tokenFor(viewer);
+		HttpResponse<String> basic = this.client.get("/api/v1/me", viewer.basic());
+		HttpResponse<String> bearer = this.users.send("POST", "/api/v1/me/tokens", TestUsers.bearer(token),
+				Map.of("name", "stateless"));
+		assertThat(basic.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+		assertThat(bearer.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+	}
+
+	@Test
+	void signsOutOfCookieSession() throws Exception {
+		TestUser viewer = this.users.create("viewer");
+		signIn(viewer.username(), TestUsers.PASSWORD);
+		HttpResponse<String> signOut = this.browser
+			.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/sign-out"))
+				.header("X-XSRF-TOKEN", xsrfCookie())
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signOut.statusCode()).isEqualTo(204);
+		HttpResponse<String> me = this.browser.send(HttpRequest.newBuilder(this.client.uri("/api/v1/me")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(me.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void refusesBasicChangeFromAnotherSiteWithoutCsrfToken() {
 		TestUser viewer = this.users.create("viewer");
 		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/me/tokens"))
