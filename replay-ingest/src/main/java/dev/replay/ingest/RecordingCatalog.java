@@ -49,6 +49,24 @@ public class RecordingCatalog {
 	}
 
 	/**
+	 * List sessions, newest first, that pass a filter.
+	 * @param filter which sessions
+	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
+	 * @param limit the page size, 1 to 200
+	 * @return never {@code null}
+	 */
+	public SessionPage findSessions(SessionFilter filter, @Nullable String cursor, int limit) {
+		Position after = (cursor != null) ? decode(cursor) : null;
+		List<SessionSummary> rows = this.reader.findSessions(filter, after, limit + 1);
+		if (rows.size() <= limit) {
+			return new SessionPage(rows, null);
+		}
+		List<SessionSummary> page = rows.subList(0, limit);
+		SessionSummary last = page.get(limit - 1);
+		return new SessionPage(List.copyOf(page), encode(new Position(last.startedAt(), last.id())));
+	}
+
+	/**
 	 * Find one session.
 	 * @param sessionId the session id
 	 * @return the session, if recorded

@@ -29,14 +29,17 @@ class ApplicationController {
 
 	private final ApplicationRegistry registry;
 
-	ApplicationController(ApplicationRegistry registry) {
+	private final ApplicationAdministration administration;
+
+	ApplicationController(ApplicationRegistry registry, ApplicationAdministration administration) {
 		this.registry = registry;
+		this.administration = administration;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	CreatedApplicationResponse create(@Valid @RequestBody CreateApplicationRequest request) {
-		CreatedApplication created = this.registry.createApplication(request.name().strip(), request.id());
+		CreatedApplication created = this.administration.createApplication(request.name().strip(), request.id());
 		return new CreatedApplicationResponse(created.application().id(), created.application().name(),
 				created.clientToken().token(), created.application().createdAt());
 	}

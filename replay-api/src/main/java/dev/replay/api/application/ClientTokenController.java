@@ -30,14 +30,17 @@ class ClientTokenController {
 
 	private final ApplicationRegistry registry;
 
-	ClientTokenController(ApplicationRegistry registry) {
+	private final ApplicationAdministration administration;
+
+	ClientTokenController(ApplicationRegistry registry, ApplicationAdministration administration) {
 		this.registry = registry;
+		this.administration = administration;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ClientTokenDetails create(@Valid @RequestBody CreateClientTokenRequest request) {
-		return this.registry.createClientToken(request.name().strip(), request.token(), request.applicationIds());
+		return this.administration.createClientToken(request.name().strip(), request.token(), request.applicationIds());
 	}
 
 	@GetMapping
@@ -47,7 +50,7 @@ class ClientTokenController {
 
 	@DeleteMapping("/{tokenId}")
 	ClientTokenDetails revoke(@PathVariable UUID tokenId) {
-		return this.registry.revokeClientToken(tokenId);
+		return this.administration.revokeClientToken(tokenId);
 	}
 
 	record CreateClientTokenRequest(@NotBlank @Size(max = 200) String name,

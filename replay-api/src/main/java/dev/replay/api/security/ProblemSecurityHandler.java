@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Answers 401 and 403 with problem details, and challenges for HTTP Basic so that
@@ -33,14 +34,21 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 			AuthenticationException authException) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
 		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
-				"Sign in with HTTP Basic or a session to use this resource.");
+				"Sign in with HTTP Basic, an API token or a session to use this resource.");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-				"Your role does not allow this.");
+		String detail = (accessDeniedException instanceof CsrfException)
+				? "Requests in a signed-in session must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header."
+				: "Your role does not allow this.";
+		write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
+	}
+
+	void signInFailed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+				"The user name or password is wrong.");
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,

@@ -2,6 +2,8 @@ package dev.replay.api.security;
 
 import java.util.List;
 
+import dev.replay.api.audit.AuditLog;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +20,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Two filter chains: recorders (our script and the Datadog SDKs) write to the intake with
  * client tokens (checked by the intake itself, never a user's credentials), and
- * everything else needs a signed-in user.
+ * everything else needs a signed-in user (see {@link SignInSettings} for the ways to sign
+ * in).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,23 +52,26 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit) throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler();
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/sdk/**", "/error",
 					"/favicon.ico")
 			.permitAll()
-			.requestMatchers("/api/v1/applications/**", "/api/v1/client-tokens/**")
+			.requestMatchers(SignInSettings.CSRF_PATH)
+			.permitAll()
+			.requestMatchers("/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
+					"/api/v1/audit-events/**")
+			.hasRole(Role.admin.authority())
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
 			.hasRole(Role.admin.authority())
 			.anyRequest()
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			// credentials travel in every request (HTTP Basic), never in a cookie:
-			// nothing to forge
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.with(new SignInSettings(tokens, audit, problems), (settings) -> {
+			})
 			.requestCache((cache) -> cache.disable())
 			.headers(
 					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));

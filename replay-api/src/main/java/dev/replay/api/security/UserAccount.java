@@ -68,6 +68,14 @@ class UserAccount implements Persistable<UUID> {
 		return this.role;
 	}
 
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	void changeRole(Role role) {
+		this.role = role;
+	}
+
 	@Override
 	public boolean isNew() {
 		return this.created;

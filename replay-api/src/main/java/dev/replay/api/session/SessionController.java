@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.RecordingCatalog;
+import dev.replay.ingest.SessionFilter;
 import dev.replay.ingest.SessionNotFoundException;
 import dev.replay.ingest.SessionPage;
 import dev.replay.ingest.SessionSummary;
@@ -12,15 +14,21 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lists and describes recorded sessions.
+ * Lists, describes and deletes recorded sessions. {@code watchedByMe=true} lists only the
+ * sessions the caller watched, {@code watchedByMe=false} those they did not, and
+ * {@code notWatched=true} those that nobody watched.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
@@ -29,15 +37,23 @@ class SessionController {
 
 	private final RecordingCatalog catalog;
 
-	SessionController(RecordingCatalog catalog) {
+	private final SessionRemoval removal;
+
+	SessionController(RecordingCatalog catalog, SessionRemoval removal) {
 		this.catalog = catalog;
+		this.removal = removal;
 	}
 
 	@GetMapping
 	SessionListResponse list(@RequestParam(required = false) @Nullable UUID applicationId,
+			@RequestParam(required = false) @Nullable Boolean watchedByMe,
+			@RequestParam(defaultValue = "false") boolean notWatched,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-		SessionPage page = this.catalog.findSessions(applicationId, cursor, limit);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@AuthenticationPrincipal ReplayPrincipal me) {
+		SessionFilter filter = new SessionFilter(applicationId, Boolean.TRUE.equals(watchedByMe) ? me.id() : null,
+				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched);
+		SessionPage page = this.catalog.findSessions(filter, cursor, limit);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
 	}
 
@@ -46,6 +62,12 @@ class SessionController {
 		return this.catalog.findSession(sessionId)
 			.map(SessionResponse::of)
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+	}
+
+	@DeleteMapping("/{sessionId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String sessionId) {
+		this.removal.delete(sessionId);
 	}
 
 	record SessionListResponse(List<SessionResponse> items, @Nullable String nextCursor) {

@@ -20,6 +20,7 @@ import dev.replay.core.codec.datadog.DatadogMobileConverter;
 import dev.replay.core.codec.datadog.DatadogReplayConverter;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.SessionFilter;
 import dev.replay.ingest.SessionSummary;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,6 +65,39 @@ public class SessionReader {
 				order by started_at desc, id desc
 				limit :limit""")
 			.param("app", applicationId)
+			.param("afterAt", (after != null) ? Timestamp.from(after.startedAt()) : null)
+			.param("afterId", (after != null) ? after.sessionId() : null)
+			.param("limit", limit)
+			.query(SessionReader::toSummary)
+			.list();
+	}
+
+	/**
+	 * Sessions newest first, after a position, filtered by application and by who watched
+	 * them (the {@code watch_entry} rows that the watch history keeps).
+	 * @param filter the filter
+	 * @param after the last row of the previous page, or {@code null}
+	 * @param limit the most rows to return
+	 * @return the rows
+	 */
+	public List<SessionSummary> findSessions(SessionFilter filter, @Nullable Position after, int limit) {
+		return this.jdbc
+			.sql(SESSION_COLUMNS
+					+ """
+							 s
+							 where (cast(:app as uuid) is null or s.application_id = :app)
+							   and (cast(:watchedBy as uuid) is null
+							        or exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :watchedBy))
+							   and (cast(:notWatchedBy as uuid) is null
+							        or not exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :notWatchedBy))
+							   and (not :notWatched or not exists (select 1 from watch_entry w where w.session_id = s.id))
+							   and (cast(:afterAt as timestamptz) is null or (s.started_at, s.id) < (:afterAt, :afterId))
+							order by s.started_at desc, s.id desc
+							limit :limit""")
+			.param("app", filter.applicationId())
+			.param("watchedBy", filter.watchedBy())
+			.param("notWatchedBy", filter.notWatchedBy())
+			.param("notWatched", filter.notWatched())
 			.param("afterAt", (after != null) ? Timestamp.from(after.startedAt()) : null)
 			.param("afterId", (after != null) ? after.sessionId() : null)
 			.param("limit", limit)

@@ -1,0 +1,8 @@
+/**
+ * The append-only audit trail: who did what to which target, and the admin queries over
+ * it.
+ */
+@NullMarked
+package dev.replay.api.audit;
+
+import org.jspecify.annotations.NullMarked;

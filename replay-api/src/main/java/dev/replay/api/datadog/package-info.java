@@ -1,0 +1,9 @@
+/**
+ * Datadog's REST API for RUM replay playlists and viewership, in its JSON:API shapes,
+ * over Replay's own playlists and watch history, so that Datadog's API clients work after
+ * changing only the base URL.
+ */
+@NullMarked
+package dev.replay.api.datadog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package dev.replay.api.playback;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A user started to watch a session; previews and thumbnails do not count.
+ *
+ * @param sessionId the session
+ * @param applicationId its application
+ * @param userId who watches
+ * @param context where they watch it
+ * @param startedAt when
+ */
+public record PlaybackStarted(String sessionId, UUID applicationId, UUID userId, PlaybackContext context,
+		Instant startedAt) {
+
+}

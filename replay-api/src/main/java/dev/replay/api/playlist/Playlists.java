@@ -1,0 +1,278 @@
+package dev.replay.api.playlist;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.replay.api.audit.AuditLog;
+import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.api.security.Role;
+import dev.replay.ingest.RecordingCatalog;
+import dev.replay.ingest.SessionNotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and reads playlists. Editors create them; only the owner or an admin
+ * changes one; every signed-in user reads them. Every change is audited.
+ */
+@Service
+public class Playlists {
+
+	private final PlaylistRepository playlists;
+
+	private final PlaylistItemRepository items;
+
+	private final RecordingCatalog catalog;
+
+	private final AuditLog audit;
+
+	Playlists(PlaylistRepository playlists, PlaylistItemRepository items, RecordingCatalog catalog, AuditLog audit) {
+		this.playlists = playlists;
+		this.items = items;
+		this.catalog = catalog;
+		this.audit = audit;
+	}
+
+	/**
+	 * Create a playlist owned by the caller, who must be an editor.
+	 * @param name the name
+	 * @param description what it is for, or {@code null}
+	 * @param owner the caller
+	 * @return the playlist
+	 */
+	@Transactional
+	public PlaylistDetails create(String name, @Nullable String description, ReplayPrincipal owner) {
+		if (owner.role().compareTo(Role.editor) < 0) {
+			throw new AccessDeniedException("Only editors create playlists");
+		}
+		Playlist playlist = this.playlists.save(new Playlist(name, description, owner.id(), owner.getUsername()));
+		this.audit.record("playlist.created", "playlist", Long.toString(playlist.getId()), Map.of("name", name));
+		return details(playlist);
+	}
+
+	/**
+	 * Rename and describe a playlist.
+	 * @param id the playlist
+	 * @param name the new name, or {@code null} to keep it
+	 * @param description the new description, or {@code null} to keep it
+	 * @param caller the caller, who must own it or be an admin
+	 * @return the playlist
+	 */
+	@Transactional
+	public PlaylistDetails update(long id, @Nullable String name, @Nullable String description,
+			ReplayPrincipal caller) {
+		Playlist playlist = changeable(id, caller);
+		if (name != null) {
+			playlist.rename(name);
+		}
+		if (description != null) {
+			playlist.describe(description.isEmpty() ? null : description);
+		}
+		this.audit.record("playlist.updated", "playlist", Long.toString(id),
+				Map.of("name", playlist.getName(), "description", String.valueOf(playlist.getDescription())));
+		return details(playlist);
+	}
+
+	@Transactional
+	public void delete(long id, ReplayPrincipal caller) {
+		Playlist playlist = changeable(id, caller);
+		this.playlists.delete(playlist);
+		this.audit.record("playlist.deleted", "playlist", Long.toString(id), Map.of("name", playlist.getName()));
+	}
+
+	@Transactional(readOnly = true)
+	public PlaylistDetails get(long id) {
+		return details(find(id));
+	}
+
+	/**
+	 * Find playlists, the most recently changed first.
+	 * @param ownerId only playlists of this user, or all when {@code null}
+	 * @param name only playlists whose name contains this, or all when {@code null}
+	 * @param page the page number, from 0
+	 * @param size the page size
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	public Page<PlaylistDetails> list(@Nullable UUID ownerId, @Nullable String name, int page, int size) {
+		return this.playlists
+			.search(ownerId, (name != null && !name.isBlank()) ? name.strip() : null, PageRequest.of(page, size))
+			.map(this::details);
+	}
+
+	/**
+	 * The sessions of a playlist in the order they were added.
+	 * @param id the playlist
+	 * @param page the page number, from 0
+	 * @param size the page size
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	public Page<ItemDetails> items(long id, int page, int size) {
+		find(id);
+		return this.items.findByPlaylistIdOrderByIdAsc(id, PageRequest.of(page, size)).map(Playlists::itemDetails);
+	}
+
+	/**
+	 * Add one session.
+	 * @param id the playlist
+	 * @param sessionId the session
+	 * @param caller the caller, who must own it or be an admin
+	 * @return the new item
+	 * @throws PlaylistItemExistsException if the session is already in the playlist
+	 */
+	@Transactional
+	public ItemDetails add(long id, String sessionId, ReplayPrincipal caller) {
+		Playlist playlist = changeable(id, caller);
+		requireSession(sessionId);
+		if (this.items.existsByPlaylistIdAndSessionId(id, sessionId)) {
+			throw new PlaylistItemExistsException(id, sessionId);
+		}
+		return itemDetails(insert(playlist, List.of(sessionId), caller).get(0));
+	}
+
+	/**
+	 * Add sessions that are not in the playlist yet, in the order given.
+	 * @param id the playlist
+	 * @param sessionIds the sessions, which must all be recorded
+	 * @param caller the caller, who must own it or be an admin
+	 * @return the sessions that were added
+	 */
+	@Transactional
+	public List<ItemDetails> addAll(long id, List<String> sessionIds, ReplayPrincipal caller) {
+		Playlist playlist = changeable(id, caller);
+		Set<String> wanted = new LinkedHashSet<>(sessionIds);
+		wanted.forEach(this::requireSession);
+		this.items.findByPlaylistIdAndSessionIdIn(id, wanted).forEach((item) -> wanted.remove(item.getSessionId()));
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		return insert(playlist, List.copyOf(wanted), caller).stream().map(Playlists::itemDetails).toList();
+	}
+
+	/**
+	 * Remove one session.
+	 * @param id the playlist
+	 * @param sessionId the session
+	 * @param caller the caller, who must own it or be an admin
+	 * @throws PlaylistItemNotFoundException if the session is not in the playlist
+	 */
+	@Transactional
+	public void remove(long id, String sessionId, ReplayPrincipal caller) {
+		removeAll(id, List.of(sessionId), caller, true);
+	}
+
+	/**
+	 * Remove sessions, ignoring those that are not in the playlist.
+	 * @param id the playlist
+	 * @param sessionIds the sessions
+	 * @param caller the caller, who must own it or be an admin
+	 */
+	@Transactional
+	public void removeAll(long id, List<String> sessionIds, ReplayPrincipal caller) {
+		removeAll(id, sessionIds, caller, false);
+	}
+
+	private void removeAll(long id, List<String> sessionIds, ReplayPrincipal caller, boolean mustExist) {
+		Playlist playlist = changeable(id, caller);
+		List<PlaylistItem> found = this.items.findByPlaylistIdAndSessionIdIn(id, sessionIds);
+		if (mustExist && found.isEmpty()) {
+			throw new PlaylistItemNotFoundException(id, sessionIds.get(0));
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		this.items.deleteAll(found);
+		playlist.touch();
+		this.audit.record("playlist.items-removed", "playlist", Long.toString(id),
+				Map.of("sessionIds", found.stream().map(PlaylistItem::getSessionId).toList()));
+	}
+
+	/**
+	 * Whether a session is in a playlist.
+	 * @param id the playlist
+	 * @param sessionId the session
+	 * @return whether it is
+	 */
+	@Transactional(readOnly = true)
+	public boolean contains(long id, String sessionId) {
+		find(id);
+		return this.items.existsByPlaylistIdAndSessionId(id, sessionId);
+	}
+
+	private List<PlaylistItem> insert(Playlist playlist, List<String> sessionIds, ReplayPrincipal caller) {
+		List<PlaylistItem> added = this.items.saveAll(sessionIds.stream()
+			.map((sessionId) -> new PlaylistItem(playlist.getId(), sessionId, caller.getUsername()))
+			.toList());
+		playlist.touch();
+		this.audit.record("playlist.items-added", "playlist", Long.toString(playlist.getId()),
+				Map.of("sessionIds", sessionIds));
+		return added;
+	}
+
+	private Playlist changeable(long id, ReplayPrincipal caller) {
+		Playlist playlist = find(id);
+		if (!caller.id().equals(playlist.getOwnerId()) && caller.role() != Role.admin) {
+			throw new PlaylistNotOwnedException(id);
+		}
+		return playlist;
+	}
+
+	private Playlist find(long id) {
+		return this.playlists.findById(id).orElseThrow(() -> new PlaylistNotFoundException(id));
+	}
+
+	private void requireSession(String sessionId) {
+		if (this.catalog.findSession(sessionId).isEmpty()) {
+			throw new SessionNotFoundException(sessionId);
+		}
+	}
+
+	private PlaylistDetails details(Playlist playlist) {
+		return new PlaylistDetails(playlist.getId(), playlist.getName(), playlist.getDescription(),
+				playlist.getOwnerId(), playlist.getOwnerUsername(), this.items.countByPlaylistId(playlist.getId()),
+				playlist.getCreatedAt(), playlist.getUpdatedAt());
+	}
+
+	private static ItemDetails itemDetails(PlaylistItem item) {
+		return new ItemDetails(item.getSessionId(), item.getAddedBy(), item.getAddedAt());
+	}
+
+	/**
+	 * A playlist.
+	 *
+	 * @param id its id
+	 * @param name its name
+	 * @param description what it is for
+	 * @param ownerId who made it; {@code null} once that user is deleted
+	 * @param ownerUsername the name of who made it
+	 * @param sessionCount how many sessions it holds
+	 * @param createdAt when it was made
+	 * @param updatedAt when it or its items last changed
+	 */
+	public record PlaylistDetails(long id, String name, @Nullable String description, @Nullable UUID ownerId,
+			String ownerUsername, long sessionCount, Instant createdAt, Instant updatedAt) {
+
+	}
+
+	/**
+	 * A session in a playlist.
+	 *
+	 * @param sessionId the session
+	 * @param addedBy who added it
+	 * @param addedAt when
+	 */
+	public record ItemDetails(String sessionId, String addedBy, Instant addedAt) {
+
+	}
+
+}

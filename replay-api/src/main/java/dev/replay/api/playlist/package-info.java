@@ -1,0 +1,8 @@
+/**
+ * Playlists: named lists of sessions in the order they were added, owned by the editor
+ * who made them.
+ */
+@NullMarked
+package dev.replay.api.playlist;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,89 @@
+package dev.replay.api.security;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.replay.api.audit.AuditLog;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in requests that carry a personal API token, either as
+ * {@code Authorization: Bearer <token>} or, for Datadog's API clients, in
+ * {@code DD-APPLICATION-KEY}. The sign-in lasts for the request only: no session is made.
+ */
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	static final String BEARER = "Bearer ";
+
+	static final String DATADOG_APPLICATION_KEY = "DD-APPLICATION-KEY";
+
+	private final ApiTokens tokens;
+
+	private final AuditLog audit;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	ApiTokenAuthenticationFilter(ApiTokens tokens, AuditLog audit, AuthenticationEntryPoint entryPoint) {
+		this.tokens = tokens;
+		this.audit = audit;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String token = tokenOf(request);
+		if (token == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<ReplayPrincipal> user = this.tokens.authenticate(token);
+		if (user.isEmpty()) {
+			this.contexts.clearContext();
+			this.audit.recordAs(AuditLog.ANONYMOUS, "sign-in.failed", "api-token", null,
+					Map.of("method", "token", "reason", "unknown or revoked token"));
+			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid API token"));
+			return;
+		}
+		SecurityContext context = this.contexts.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+		this.contexts.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.contexts.clearContext();
+		}
+	}
+
+	static boolean carriesToken(HttpServletRequest request) {
+		return tokenOf(request) != null;
+	}
+
+	private static @Nullable String tokenOf(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return authorization.substring(BEARER.length()).strip();
+		}
+		String applicationKey = request.getHeader(DATADOG_APPLICATION_KEY);
+		return (applicationKey != null && !applicationKey.isBlank()) ? applicationKey.strip() : null;
+	}
+
+}

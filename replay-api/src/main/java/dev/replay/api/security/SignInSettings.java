@@ -1,0 +1,85 @@
+package dev.replay.api.security;
+
+import dev.replay.api.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * How users sign in to the API besides HTTP Basic: with a personal API token on every
+ * request, or with the player's sign-in form, which opens a cookie session. Only cookie
+ * sessions need a CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}):
+ * scripts that send their credentials with every request stay stateless and send none.
+ */
+class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity> {
+
+	static final String SIGN_IN_PATH = "/api/v1/auth/sign-in";
+
+	static final String SIGN_OUT_PATH = "/api/v1/auth/sign-out";
+
+	static final String CSRF_PATH = "/api/v1/auth/csrf";
+
+	private static final String BASIC = "Basic ";
+
+	private final ApiTokens tokens;
+
+	private final AuditLog audit;
+
+	private final ProblemSecurityHandler problems;
+
+	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems) {
+		this.tokens = tokens;
+		this.audit = audit;
+		this.problems = problems;
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		SignInHandler handler = new SignInHandler(this.problems);
+		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
+			.formLogin((form) -> form.loginProcessingUrl(SIGN_IN_PATH)
+				.successHandler(handler)
+				.failureHandler(handler)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl(SIGN_OUT_PATH)
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			// only the sign-in form opens a session: no session policy is set, since one
+			// would make every sign-in, HTTP Basic included, save itself in a session
+			.httpBasic((basic) -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		http.addFilterBefore(new ApiTokenAuthenticationFilter(this.tokens, this.audit, this.problems),
+				BasicAuthenticationFilter.class);
+	}
+
+	/**
+	 * Whether a request needs no CSRF token because a forged cross-site request could not
+	 * act for anybody with it: it carries an API token, which browsers never add by
+	 * themselves; or HTTP Basic credentials, unless a browser says that the request comes
+	 * from another site (browsers replay cached Basic credentials); or no credentials at
+	 * all and no session, so it is anonymous, except the sign-in itself.
+	 * @param request the request
+	 * @return whether CSRF protection is not needed
+	 */
+	static boolean needsNoCsrfToken(HttpServletRequest request) {
+		if (ApiTokenAuthenticationFilter.carriesToken(request)) {
+			return true;
+		}
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+			String site = request.getHeader("Sec-Fetch-Site");
+			return site == null || "same-origin".equals(site) || "none".equals(site);
+		}
+		return request.getSession(false) == null
+				&& !request.getRequestURI().equals(request.getContextPath() + SIGN_IN_PATH);
+	}
+
+}

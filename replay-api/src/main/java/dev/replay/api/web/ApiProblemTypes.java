@@ -1,0 +1,44 @@
+package dev.replay.api.web;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of the problems (RFC 9457) that only the REST API answers with;
+ * the shared ones are in {@code dev.replay.ingest.ProblemTypes}.
+ */
+public final class ApiProblemTypes {
+
+	private static final String BASE = "https://replay.dev/problems/";
+
+	/** A user with that name already exists. */
+	public static final URI USER_EXISTS = of("user-exists");
+
+	/** No user with that id. */
+	public static final URI USER_NOT_FOUND = of("user-not-found");
+
+	/** An admin tried to delete or demote themselves. */
+	public static final URI SELF_CHANGE = of("self-change");
+
+	/** The caller has no API token with that id. */
+	public static final URI API_TOKEN_NOT_FOUND = of("api-token-not-found");
+
+	/** No playlist with that id. */
+	public static final URI PLAYLIST_NOT_FOUND = of("playlist-not-found");
+
+	/** The session is already in the playlist. */
+	public static final URI PLAYLIST_ITEM_EXISTS = of("playlist-item-exists");
+
+	/** The session is not in the playlist. */
+	public static final URI PLAYLIST_ITEM_NOT_FOUND = of("playlist-item-not-found");
+
+	/** Only the playlist's owner or an admin may change it. */
+	public static final URI PLAYLIST_NOT_OWNED = of("playlist-not-owned");
+
+	private ApiProblemTypes() {
+	}
+
+	private static URI of(String name) {
+		return URI.create(BASE + name);
+	}
+
+}

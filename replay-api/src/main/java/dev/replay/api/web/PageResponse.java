@@ -1,0 +1,16 @@
+package dev.replay.api.web;
+
+import java.util.List;
+
+/**
+ * One page of a list that is paged by number.
+ *
+ * @param <T> the item type
+ * @param items the items on this page
+ * @param page the page number, from 0
+ * @param size the page size asked for
+ * @param totalItems how many items there are on all pages
+ */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems) {
+
+}

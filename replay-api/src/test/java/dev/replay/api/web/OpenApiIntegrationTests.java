@@ -1,0 +1,60 @@
+package dev.replay.api.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.replay.ReplayClient;
+import dev.replay.ReplayIntegrationTest;
+import dev.replay.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ReplayIntegrationTest
+class OpenApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ReplayClient client;
+
+	TestUsers users;
+
+	@BeforeEach
+	void createClient() {
+		this.client = new ReplayClient(this.port);
+		this.users = new TestUsers(this.client);
+	}
+
+	@Test
+	void describesTheApiToSignedInUsers() {
+		HttpResponse<String> response = this.client.get("/v3/api-docs", this.users.create("viewer").basic());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode paths = ReplayClient.json(response.body()).path("paths");
+		assertThat(paths.has("/api/v1/playlists")).isTrue();
+		assertThat(paths.has("/api/v1/audit-events")).isTrue();
+		assertThat(paths.has("/api/v1/me/tokens")).isTrue();
+		assertThat(paths.has("/api/v2/rum/replay/playlists")).isTrue();
+	}
+
+	@Test
+	void servesSwaggerUiToSignedInUsers() {
+		String viewer = this.users.create("viewer").basic();
+		HttpResponse<String> redirect = this.client.get("/swagger-ui.html", viewer);
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		HttpResponse<String> page = this.client.get("/swagger-ui/index.html", viewer);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
+	}
+
+	@Test
+	void hidesTheDescriptionFromAnonymousCallers() {
+		assertThat(this.client.send(HttpRequest.newBuilder(this.client.uri("/v3/api-docs"))).statusCode())
+			.isEqualTo(401);
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.replay.ingest.storage;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.replay.ingest.SessionSummary;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deletes a session row; the foreign keys cascade to its segments and views, and to the
+ * rows other features keep about it.
+ */
+@Repository
+public class SessionDeletion {
+
+	private final JdbcClient jdbc;
+
+	SessionDeletion(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Delete one session.
+	 * @param sessionId the id
+	 * @return the deleted session, empty if there was none
+	 */
+	public Optional<SessionSummary> delete(String sessionId) {
+		return this.jdbc.sql("""
+				delete from replay_session where id = ?
+				returning id, application_id, started_at, ended_at, source, segment_count, event_count, first_url,
+				          user_id""")
+			.param(sessionId)
+			.query((rs, row) -> new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
+					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
+					rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
+					rs.getString("first_url"), rs.getString("user_id")))
+			.optional();
+	}
+
+}
