@@ -76,6 +76,15 @@ public class RecordingCatalog {
 	}
 
 	/**
+	 * The views of a session, in the order they started.
+	 * @param sessionId the session id
+	 * @return the views, empty when the recorder sent none
+	 */
+	public List<SessionView> views(String sessionId) {
+		return this.reader.views(sessionId);
+	}
+
+	/**
 	 * The stored segments of a session, each read from the database only when asked.
 	 * @param sessionId the session id
 	 * @return the segments, never {@code null}

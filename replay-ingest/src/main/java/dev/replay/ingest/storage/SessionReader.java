@@ -22,6 +22,7 @@ import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.SessionFilter;
 import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.SessionView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +116,20 @@ public class SessionReader {
 			.param(sessionId)
 			.query(SessionReader::toSummary)
 			.optional();
+	}
+
+	/**
+	 * The views of a session, in the order they started.
+	 * @param sessionId the id
+	 * @return the views
+	 */
+	public List<SessionView> views(String sessionId) {
+		return this.jdbc
+			.sql("select id, url, started_at from session_view where session_id = ? order by started_at, id")
+			.param(sessionId)
+			.query((rs, row) -> new SessionView(rs.getString("id"), rs.getString("url"),
+					rs.getTimestamp("started_at").toInstant()))
+			.list();
 	}
 
 	/**
