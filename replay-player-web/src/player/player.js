@@ -6,6 +6,7 @@ import { Controls } from './controls.js';
 import { PlayerController, PlayerState } from './controller.js';
 import { readPlayerLocation } from './location.js';
 import { ViewportFitter } from './viewport.js';
+import { attachPlayerExtras } from '../app/player-extras.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -33,6 +34,7 @@ new Controls(controller, {
 });
 
 start(readPlayerLocation(window.location));
+attachPlayerExtras(controller, readPlayerLocation(window.location).sessionId);
 
 async function start({ sessionId, startAt, autoplay }) {
   if (!sessionId) {
