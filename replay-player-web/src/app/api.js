@@ -12,6 +12,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Marks the app's own requests, so that a 401 comes without an HTTP Basic challenge (which
+ * would make the browser ask for credentials) and the app can show its sign-in page instead.
+ */
+export const APP_REQUEST = Object.freeze({ 'X-Requested-With': 'XMLHttpRequest' });
+
 /** The value of the XSRF-TOKEN cookie the server sets, or '' before it has set one. */
 export function csrfToken() {
   const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
@@ -34,7 +40,7 @@ export function apiUrl(path, query = {}) {
  * sign-in page unless `redirectOn401` is false; other failures throw an ApiError.
  */
 export async function api(path, { method = 'GET', query, body, form, redirectOn401 = true, signal } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', ...APP_REQUEST };
   let payload;
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();

@@ -4,7 +4,7 @@
 // Thumbnails are drawn only when their row scrolls into view, two at a time.
 
 import { Replayer } from 'rrweb';
-import { apiUrl } from './api.js';
+import { APP_REQUEST, apiUrl } from './api.js';
 
 const FULL_SNAPSHOT = 2;
 const META = 4;
@@ -61,7 +61,7 @@ async function draw(frame) {
     from: 0,
     to: 1000,
   });
-  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', ...APP_REQUEST } });
   if (!response.ok) {
     throw new Error(`HTTP ${response.status}`);
   }

@@ -3,7 +3,6 @@ package dev.replay.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
@@ -12,6 +11,8 @@ import org.springframework.security.web.header.HeaderWriter;
  * {@code replay.security.embed-frame-ancestors} may frame.
  */
 class PageHeaders implements HeaderWriter {
+
+	private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
 	private static final String EMBED_PAGE = "/app/embed.html";
 
@@ -34,10 +35,10 @@ class PageHeaders implements HeaderWriter {
 	@Override
 	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
 		if (isEmbed(request)) {
-			response.setHeader(HttpHeaders.CONTENT_SECURITY_POLICY, this.embedPolicy);
+			response.setHeader(CONTENT_SECURITY_POLICY, this.embedPolicy);
 			return;
 		}
-		response.setHeader(HttpHeaders.CONTENT_SECURITY_POLICY, this.policy);
+		response.setHeader(CONTENT_SECURITY_POLICY, this.policy);
 		response.setHeader("X-Frame-Options", "DENY");
 	}
 
