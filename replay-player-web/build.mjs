@@ -1,6 +1,7 @@
-// Bundles the player and the recorder script into target/classes/static, which Spring Boot
-// serves: /player/index.html, /player/player.js, /player/player.css, /player/favicon.svg and
-// /sdk/recorder.js.
+// Bundles the player, the app around it and the recorder script into target/classes/static,
+// which Spring Boot serves: /player/index.html, /player/player.js, /player/player.css,
+// /player/favicon.svg; /app/{index,login,embed}.html with their modules, /app/app.css and
+// /app/chrome.css; and /sdk/recorder.js.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
@@ -15,11 +16,16 @@ const common = {
 
 await rm(`${out}/player`, { recursive: true, force: true });
 await rm(`${out}/sdk`, { recursive: true, force: true });
+await rm(`${out}/app`, { recursive: true, force: true });
 await mkdir(`${out}/player`, { recursive: true });
+await mkdir(`${out}/app`, { recursive: true });
 await mkdir(`${out}/sdk`, { recursive: true });
 
 await copyFile('src/player/index.html', `${out}/player/index.html`);
 await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
+for (const page of ['index.html', 'login.html', 'embed.html']) {
+  await copyFile(`src/app/${page}`, `${out}/app/${page}`);
+}
 
 await Promise.all([
   // The player page: an ES module, for current browsers.
@@ -36,6 +42,24 @@ await Promise.all([
     entryPoints: ['src/player/player.css'],
     target: ['chrome100', 'firefox100', 'safari15'],
     outfile: `${out}/player/player.css`,
+  }),
+  // The app's pages: one module per HTML page, sharing chunks (rrweb, the API client); each
+  // page of the shell is loaded on demand.
+  build({
+    ...common,
+    entryPoints: ['src/app/app.js', 'src/app/login.js', 'src/app/embed.js'],
+    format: 'esm',
+    splitting: true,
+    target: ['es2022'],
+    outdir: `${out}/app`,
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
+  // The app's styles (with the player's), and the chrome the player page adds to its own.
+  build({
+    ...common,
+    entryPoints: ['src/app/app.css', 'src/app/chrome.css'],
+    target: ['chrome100', 'firefox100', 'safari15'],
+    outdir: `${out}/app`,
   }),
   // The recorder runs on customers' sites: a classic script (IIFE) that older browsers parse.
   build({

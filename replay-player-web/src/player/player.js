@@ -7,6 +7,7 @@ import { PlayerController, PlayerState } from './controller.js';
 import { readPlayerLocation } from './location.js';
 import { describeSession, isMobileSource } from './session-info.js';
 import { ViewportFitter } from './viewport.js';
+import { attachPlayerExtras } from '../app/player-extras.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -34,6 +35,7 @@ new Controls(controller, {
 });
 
 start(readPlayerLocation(window.location));
+attachPlayerExtras(controller, readPlayerLocation(window.location).sessionId);
 
 async function start({ sessionId, startAt, autoplay }) {
   if (!sessionId) {

@@ -10,13 +10,29 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Starts the machine's own Chromium and ChromeDriver (never a downloaded browser),
- * headless, signed in to Replay with HTTP Basic on every request.
+ * headless, either signed in to Replay with HTTP Basic on every request or without
+ * credentials.
  */
 public final class HeadlessChromium {
 
 	private HeadlessChromium() {
 	}
 
+	/**
+	 * Start a browser that sends no credentials of its own, for tests that sign in
+	 * through the web app's form.
+	 * @return the browser
+	 */
+	public static ChromeDriver start() {
+		return start(null);
+	}
+
+	/**
+	 * Start a browser that sends the given {@code Authorization} header with every
+	 * request.
+	 * @param authorization the header's value, or {@code null} for none
+	 * @return the browser
+	 */
 	public static ChromeDriver start(String authorization) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(envOr("REPLAY_CHROMIUM", "/usr/bin/chromium"));
@@ -29,9 +45,11 @@ public final class HeadlessChromium {
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-		driver.executeCdpCommand("Network.enable", Map.of());
-		driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-				Map.of("headers", Map.of("Authorization", authorization)));
+		if (authorization != null) {
+			driver.executeCdpCommand("Network.enable", Map.of());
+			driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+					Map.of("headers", Map.of("Authorization", authorization)));
+		}
 		return driver;
 	}
 

@@ -21,7 +21,9 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Answers 401 and 403 with problem details, and challenges for HTTP Basic so that
- * browsers and scripts know how to sign in.
+ * browsers and scripts know how to sign in; except the web app's own requests (marked
+ * {@code X-Requested-With: XMLHttpRequest}), which must not make the browser ask for
+ * Basic credentials: the app sends people to its sign-in page instead.
  */
 class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -32,7 +34,9 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		}
 		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 				"Sign in with HTTP Basic, an API token or a session to use this resource.");
 	}

@@ -52,11 +52,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit) throws Exception {
+	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
+			SecurityProperties properties) throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler();
+		PageSignInEntryPoint pages = new PageSignInEntryPoint(problems);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/sdk/**", "/error",
-					"/favicon.ico")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/app/**", "/sdk/**", "/error",
+					"/favicon.ico", PageSignInEntryPoint.SIGN_IN_PAGE)
 			.permitAll()
 			.requestMatchers(SignInSettings.CSRF_PATH)
 			.permitAll()
@@ -68,13 +70,12 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(problems))
 			.with(new SignInSettings(tokens, audit, problems), (settings) -> {
 			})
 			.requestCache((cache) -> cache.disable())
-			.headers(
-					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
+				.addHeaderWriter(new PageHeaders(properties.embedFrameAncestors())));
 		return http.build();
 	}
 

@@ -3,14 +3,18 @@ package dev.replay.api.security;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Security settings.
  *
  * @param adminPassword the password given to the user {@code admin} when it is first
  * created; a random one is generated and logged once when empty
+ * @param embedFrameAncestors the CSP sources (for example
+ * {@code 'self' https://wiki.example.com}) that may show the embedded player
+ * ({@code /embed/replays/…}) in a frame; every other page may only be framed by itself
  */
 @ConfigurationProperties("replay.security")
-record SecurityProperties(@Nullable String adminPassword) {
+record SecurityProperties(@Nullable String adminPassword, @DefaultValue("'self'") String embedFrameAncestors) {
 
 }

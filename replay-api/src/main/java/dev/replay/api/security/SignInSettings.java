@@ -43,7 +43,8 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 	public void init(HttpSecurity http) {
 		SignInHandler handler = new SignInHandler(this.problems);
 		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
-			.formLogin((form) -> form.loginProcessingUrl(SIGN_IN_PATH)
+			.formLogin((form) -> form.loginPage(PageSignInEntryPoint.SIGN_IN_PAGE)
+				.loginProcessingUrl(SIGN_IN_PATH)
 				.successHandler(handler)
 				.failureHandler(handler)
 				.permitAll())

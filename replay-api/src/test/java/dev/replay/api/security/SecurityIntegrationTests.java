@@ -55,11 +55,19 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	void challengesForPlayerPages() {
-		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(this.client.uri("/replays/abc")));
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate"))
+	void sendsPlayerPagesToSignInAndChallengesApiRequests() {
+		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(this.client.uri("/replays/abc?t=5")));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((value) -> assertThat(value).endsWith("/login?next=%2Freplays%2Fabc%3Ft%3D5"));
+		HttpResponse<String> api = this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/sessions")));
+		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(api.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic realm=\"Replay\""));
+		HttpResponse<String> app = this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/sessions"))
+			.header("X-Requested-With", "XMLHttpRequest"));
+		assertThat(app.statusCode()).isEqualTo(401);
+		assertThat(app.headers().firstValue("WWW-Authenticate")).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,254 @@
+package dev.replay.api.player;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.replay.CorpusSite;
+import dev.replay.HeadlessChromium;
+import dev.replay.ReplayClient;
+import dev.replay.ReplayIntegrationTest;
+import dev.replay.RrwebCorpus;
+import dev.replay.TestUsers;
+import dev.replay.TestUsers.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web app around the player, driven in a real browser: sign-in, the session list,
+ * playlists, My Watch History, the admin pages and the embedded player.
+ */
+@ReplayIntegrationTest
+class AppBrowserIntegrationTests {
+
+	static CorpusSite site;
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver browser;
+
+	@BeforeAll
+	static void serveRecordedSite() throws Exception {
+		site = CorpusSite.start();
+	}
+
+	@AfterAll
+	static void stopSite() {
+		site.close();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void signsInFindsPlaysCollectsAndRemembersASession() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		TestUser editor = new TestUsers(client).create("editor");
+		String sessionId = RrwebCorpus.ingest(client, "errors-console");
+		String applicationId = ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId).body())
+			.path("applicationId")
+			.asString();
+		this.browser = HeadlessChromium.start();
+
+		this.browser.get(url("/sessions"));
+		waitFor().until(ExpectedConditions.urlContains("/login?next=%2Fsessions"));
+		waitFor().until(ExpectedConditions.elementToBeClickable(testId("sign-in")));
+		screenshot("app-sign-in.png");
+		this.browser.findElement(testId("username")).sendKeys(editor.username());
+		this.browser.findElement(testId("password")).sendKeys(TestUsers.PASSWORD);
+		this.browser.findElement(testId("sign-in")).click();
+		waitFor().until(ExpectedConditions.urlToBe(url("/sessions")));
+		waitFor().until(ExpectedConditions.textToBe(testId("current-role"), "editor"));
+		assertThat(this.browser.findElement(testId("current-user")).getText()).contains(editor.username());
+
+		waitFor().until(ExpectedConditions.elementToBeClickable(testId("filter-applicationId")))
+			.sendKeys(applicationId);
+		new Select(this.browser.findElement(testId("filter-watched"))).selectByValue("not-me");
+		this.browser.findElement(testId("apply-filters")).click();
+		waitFor().until(ExpectedConditions.urlContains("watched=not-me"));
+		WebElement row = waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
+		assertThat(this.browser.findElements(testId("session-row"))).hasSize(1);
+		assertThat(row.getText()).contains("browser");
+		waitFor().until(ExpectedConditions
+			.attributeToBe(By.cssSelector("[data-session-id='" + sessionId + "'] .thumbnail"), "data-state", "ready"));
+		screenshot("app-sessions-filtered.png");
+		assertThat(watchCount(client, sessionId)).as("a thumbnail is not a playback").isZero();
+
+		this.browser.get(url("/playlists"));
+		WebElement name = waitFor().until(ExpectedConditions.elementToBeClickable(testId("playlist-name")));
+		name.sendKeys("Checkout errors");
+		this.browser.findElement(testId("create-playlist-submit")).click();
+		waitFor()
+			.until(ExpectedConditions.textToBePresentInElementLocated(testId("playlists-table"), "Checkout errors"));
+
+		this.browser.get(url("/sessions?applicationId=" + applicationId));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)))
+			.findElement(testId("session-link"))
+			.click();
+		waitFor().until(ExpectedConditions.urlToBe(url("/replays/" + sessionId)));
+		waitUntilPlayed();
+		this.browser.findElement(testId("add-to-playlist")).click();
+		WebElement playlists = waitFor().until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//select[@data-testid='playlist-select']/option[.='Checkout errors']")));
+		new Select(this.browser.findElement(testId("playlist-select"))).selectByVisibleText(playlists.getText());
+		this.browser.findElement(testId("add-to-playlist-submit")).click();
+		waitFor().until(ExpectedConditions.textToBe(testId("add-to-playlist-status"), "Added to Checkout errors."));
+		screenshot("app-player-added-to-playlist.png");
+
+		this.browser.get(url("/playlists"));
+		waitFor().until(ExpectedConditions.elementToBeClickable(By.linkText("Checkout errors"))).click();
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("[data-testid=playlist-item][data-session-id='" + sessionId + "']")));
+		screenshot("app-playlist.png");
+		this.browser.findElement(testId("play-all")).click();
+		waitFor().until(ExpectedConditions.textToBe(testId("playlist-position"), "1 of 1"));
+		assertThat(this.browser.getCurrentUrl()).contains("/replays/" + sessionId + "?playlist=");
+		assertThat(this.browser.findElement(testId("back-link")).getText()).contains("Checkout errors");
+
+		this.browser.get(url("/history"));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("[data-testid=history-row][data-session-id='" + sessionId + "']")));
+		screenshot("app-watch-history.png");
+
+		this.browser.get(url("/sessions?applicationId=" + applicationId));
+		waitFor()
+			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(sessionRow(sessionId), testId("watched-mark")));
+
+		this.browser.findElement(testId("sign-out")).click();
+		waitFor().until(ExpectedConditions.urlContains("/login"));
+		this.browser.get(url("/history"));
+		waitFor().until(ExpectedConditions.urlContains("/login?next=%2Fhistory"));
+	}
+
+	@Test
+	void adminPagesGiveCopyReadySnippets() throws Exception {
+		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
+		this.browser.get(url("/admin/applications"));
+		waitFor().until(ExpectedConditions.textToBe(testId("current-role"), "admin"));
+		waitFor().until(ExpectedConditions.elementToBeClickable(testId("application-name"))).sendKeys("Web shop");
+		this.browser.findElement(testId("create-application-submit")).click();
+		WebElement recorder = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("[data-testid=created-application] [data-testid=snippet-recorder]")));
+		String origin = url("");
+		assertThat(recorder.getText()).contains("<script src=\"" + origin + "/sdk/recorder.js\"")
+			.containsPattern("data-application-id=\"[0-9a-f-]{36}\" data-token=\"[^\"]{8,}\" async></script>");
+		assertThat(this.browser
+			.findElement(By.cssSelector("[data-testid=created-application] [data-testid=snippet-datadog-browser]"))
+			.getText()).contains("proxy: '" + origin + "/intake'");
+		assertThat(this.browser
+			.findElement(By.cssSelector("[data-testid=created-application] [data-testid=snippet-datadog-android]"))
+			.getText()).contains("useCustomEndpoint(\"" + origin + "/api/v2/replay\")");
+		assertThat(this.browser
+			.findElement(By.cssSelector("[data-testid=created-application] [data-testid=snippet-datadog-ios]"))
+			.getText()).contains("customEndpoint: URL(string: \"" + origin + "/api/v2/replay\")");
+		screenshot("app-admin-applications.png");
+
+		this.browser.get(url("/admin/audit?action=application.created"));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(testId("audit-row")));
+		assertThat(this.browser.findElements(testId("audit-row"))).allSatisfy(
+				(auditRow) -> assertThat(auditRow.getDomAttribute("data-action")).isEqualTo("application.created"));
+		screenshot("app-admin-audit.png");
+	}
+
+	@Test
+	void embeddedPlayerPlaysWithoutChromeAndRecordsAnEmbedPlayback() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		TestUser viewer = new TestUsers(client).create("viewer");
+		String sessionId = RrwebCorpus.ingest(client, "errors-console");
+		this.browser = HeadlessChromium.start(viewer.basic());
+
+		this.browser.get(url("/embed/replays/" + sessionId + "?autoplay=0"));
+		waitFor().until((driver) -> List.of("ready", "paused")
+			.contains(driver.findElement(By.id("player")).getDomAttribute("data-state")));
+		assertThat(this.browser.findElements(By.cssSelector(".topbar"))).isEmpty();
+		WebElement frame = this.browser.findElement(By.cssSelector("[data-testid=replay-viewport] iframe"));
+		assertThat(frame.getDomAttribute("sandbox")).doesNotContain("allow-scripts");
+		screenshot("app-embed.png");
+
+		JsonNode played = ReplayClient
+			.json(client.getAsAdmin("/api/v1/audit-events?action=session.played&targetId=" + sessionId).body())
+			.path("items");
+		assertThat(played).hasSize(1);
+		assertThat(played.get(0).path("actor").asString()).isEqualTo(viewer.username());
+		assertThat(played.get(0).path("details").path("context").asString()).isEqualTo("embed");
+	}
+
+	@Test
+	void pagesSendVisitorsWithoutASessionToSignInAndOnlyTheEmbedMayBeFramed() {
+		ReplayClient client = new ReplayClient(this.port);
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(client.uri("/playlists?mine=true")));
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?next=%2Fplaylists%3Fmine%3Dtrue"));
+		assertThat(client.send(HttpRequest.newBuilder(client.uri("/api/v1/sessions"))).statusCode()).isEqualTo(401);
+		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.uri("/login")));
+		assertThat(signIn.statusCode()).isEqualTo(200);
+		assertThat(signIn.body()).contains("data-testid=\"sign-in-form\"");
+
+		HttpResponse<String> app = client.getAsAdmin("/sessions");
+		assertThat(app.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(app.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("frame-ancestors 'self'"));
+		HttpResponse<String> embed = client.getAsAdmin("/embed/replays/any");
+		assertThat(embed.statusCode()).isEqualTo(200);
+		assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
+		assertThat(embed.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("frame-ancestors 'self'"));
+	}
+
+	private void waitUntilPlayed() {
+		waitFor().until((driver) -> List.of("playing", "paused")
+			.contains(driver.findElement(By.id("player")).getDomAttribute("data-state")));
+	}
+
+	private static long watchCount(ReplayClient client, String sessionId) {
+		return ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId + "/watchers").body())
+			.path("watchedCount")
+			.asLong();
+	}
+
+	private WebDriverWait waitFor() {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(60));
+	}
+
+	private static By testId(String id) {
+		return By.cssSelector("[data-testid='" + id + "']");
+	}
+
+	private static By sessionRow(String sessionId) {
+		return By.cssSelector("[data-testid=session-row][data-session-id='" + sessionId + "']");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path directory = Path.of("target", "screenshots");
+		Files.createDirectories(directory);
+		Files.write(directory.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+}

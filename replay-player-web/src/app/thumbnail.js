@@ -1,0 +1,108 @@
+// Session thumbnails: the first keyframe of a session drawn by rrweb's Replayer, paused, inside
+// the sandboxed iframe rrweb creates (no recorded script runs). The events come from the
+// preview window of the playback API (`preview=true`), which is never counted as a playback.
+// Thumbnails are drawn only when their row scrolls into view, two at a time.
+
+import { Replayer } from 'rrweb';
+import { APP_REQUEST, apiUrl } from './api.js';
+
+const FULL_SNAPSHOT = 2;
+const META = 4;
+const CONCURRENCY = 2;
+
+const queue = [];
+let running = 0;
+
+const observer = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        observer.unobserve(entry.target);
+        queue.push(entry.target);
+      }
+    }
+    drain();
+  },
+  { rootMargin: '200px' },
+);
+
+/** A placeholder that turns into the session's thumbnail once it is visible. */
+export function thumbnailFor(sessionId) {
+  const frame = document.createElement('div');
+  frame.className = 'thumbnail';
+  frame.dataset.sessionId = sessionId;
+  frame.dataset.state = 'pending';
+  frame.setAttribute('aria-hidden', 'true');
+  observer.observe(frame);
+  return frame;
+}
+
+function drain() {
+  while (running < CONCURRENCY && queue.length > 0) {
+    const frame = queue.shift();
+    if (!frame.isConnected) {
+      continue;
+    }
+    running += 1;
+    draw(frame)
+      .catch(() => {
+        frame.dataset.state = 'unavailable';
+      })
+      .finally(() => {
+        running -= 1;
+        drain();
+      });
+  }
+}
+
+async function draw(frame) {
+  const url = apiUrl(`/api/v1/sessions/${encodeURIComponent(frame.dataset.sessionId)}/events`, {
+    preview: true,
+    from: 0,
+    to: 1000,
+  });
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', ...APP_REQUEST } });
+  if (!response.ok) {
+    throw new Error(`HTTP ${response.status}`);
+  }
+  const events = firstKeyframe(await response.json());
+  if (!events) {
+    frame.dataset.state = 'unavailable';
+    return;
+  }
+  const meta = events.find((event) => event.type === META);
+  const width = meta?.data?.width || 1280;
+  const height = meta?.data?.height || 800;
+  const replayer = new Replayer(events, {
+    root: frame,
+    mouseTail: false,
+    triggerFocus: false,
+    showWarning: false,
+    showDebug: false,
+    UNSAFE_replayCanvas: false,
+  });
+  replayer.pause(events[events.length - 1].timestamp - events[0].timestamp);
+  const iframe = frame.querySelector('iframe');
+  if (iframe) {
+    iframe.setAttribute('tabindex', '-1');
+    iframe.setAttribute('title', 'Session preview');
+  }
+  const wrapper = frame.querySelector('.replayer-wrapper');
+  if (wrapper) {
+    const scale = Math.min(frame.clientWidth / width, frame.clientHeight / height);
+    wrapper.style.transform = `scale(${scale})`;
+  }
+  frame.dataset.state = 'ready';
+}
+
+/** The events up to the first full snapshot, with the meta event before it; null without one. */
+function firstKeyframe(events) {
+  if (!Array.isArray(events)) {
+    return null;
+  }
+  const snapshot = events.findIndex((event) => event && event.type === FULL_SNAPSHOT);
+  if (snapshot < 0 || !events.slice(0, snapshot).some((event) => event && event.type === META)) {
+    return null;
+  }
+  return events.slice(0, snapshot + 1);
+}

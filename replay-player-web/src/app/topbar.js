@@ -1,0 +1,40 @@
+// The app's top bar: brand, navigation, and the signed-in user with a sign-out button.
+
+import { h, replace } from './dom.js';
+import { isAdmin, signOut } from './me.js';
+
+const LINKS = [
+  { href: '/sessions', label: 'Sessions', match: (path) => path === '/' || path.startsWith('/sessions') },
+  { href: '/playlists', label: 'Playlists', match: (path) => path.startsWith('/playlists') },
+  { href: '/history', label: 'My Watch History', match: (path) => path.startsWith('/history') },
+  { href: '/admin/applications', label: 'Admin', admin: true, match: (path) => path.startsWith('/admin') },
+];
+
+/** Fills a `<header class="topbar">` for the given user and current path. */
+export function renderTopbar(header, user, path = window.location.pathname) {
+  const links = LINKS.filter((link) => !link.admin || isAdmin(user)).map((link) =>
+    h('a', { class: 'nav-link', href: link.href, 'aria-current': link.match(path) ? 'page' : null }, link.label),
+  );
+  replace(
+    header,
+    h('a', { class: 'brand', href: '/' }, 'Replay'),
+    h('nav', { class: 'nav', 'aria-label': 'Main' }, links),
+    userBadge(user),
+  );
+}
+
+/** The user's name and role, and a sign-out button. */
+export function userBadge(user) {
+  return h(
+    'div',
+    { class: 'user-badge' },
+    h(
+      'span',
+      { class: 'user-name', 'data-testid': 'current-user' },
+      user.username,
+      ' ',
+      h('span', { class: 'role-tag', 'data-testid': 'current-role' }, user.role),
+    ),
+    h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'sign-out', onclick: () => signOut() }, 'Sign out'),
+  );
+}
