@@ -38,7 +38,10 @@ class PageHeaders implements HeaderWriter {
 			response.setHeader(CONTENT_SECURITY_POLICY, this.embedPolicy);
 			return;
 		}
-		response.setHeader(CONTENT_SECURITY_POLICY, this.policy);
+		if (!response.containsHeader(CONTENT_SECURITY_POLICY)) {
+			// a response that set a stricter policy of its own (recorded images) keeps it
+			response.setHeader(CONTENT_SECURITY_POLICY, this.policy);
+		}
 		response.setHeader("X-Frame-Options", "DENY");
 	}
 
