@@ -8,8 +8,12 @@
 # kill9: afterwards every segment answered 202 must be stored byte for byte (MD5s recorded by
 # the load generator) and the app must start again cleanly.
 # pg-restart: while PostgreSQL is away the intake answers 503 with Retry-After, never 500, and
-# recovers by itself; no acknowledged segment is lost. It restarts the machine's PostgreSQL
-# (pg_ctlcluster 15 main): run it only when nobody else is using that server.
+# recovers by itself; no acknowledged segment is lost.
+#
+# By default (PG_PRIVATE=1) the tests run against a private PostgreSQL cluster created for the run
+# (initdb as the postgres user, port PG_PRIVATE_PORT, 54329) and removed afterwards, so that the
+# restart disturbs nobody; it stays stopped for PG_DOWN_SECONDS (8) before it starts again. PG_PRIVATE=0 uses the machine's server at PGHOST and restarts it with
+# pg_ctlcluster $PG_CLUSTER: only when nobody else is using it.
 #
 # Needs the app's jar: ./mvnw -DskipTests package. Settings: PGHOST (127.0.0.1), PGUSER (postgres),
 # PORT (18480), PG_CLUSTER ("15 main"), LOAD_CONNECTIONS (16), LOAD_RATE (400).
@@ -23,6 +27,13 @@ PORT=${PORT:-18480}
 PG_CLUSTER=${PG_CLUSTER:-15 main}
 LOAD_CONNECTIONS=${LOAD_CONNECTIONS:-16}
 LOAD_RATE=${LOAD_RATE:-400}
+PG_PRIVATE=${PG_PRIVATE:-1}
+PG_PRIVATE_PORT=${PG_PRIVATE_PORT:-54329}
+PG_DOWN_SECONDS=${PG_DOWN_SECONDS:-8}
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+PG_DATA="/tmp/replay-faults-pg-$$"
+PGPORT=5432
+if [ "$PG_PRIVATE" = 1 ]; then PGPORT=$PG_PRIVATE_PORT; fi
 DB="replay_fault_$$"
 WORK="$ROOT/replay-ingest/target/faults"
 JAR=$(ls "$ROOT"/replay-api/target/replay-api-*.jar | grep -v plain | head -1)
@@ -34,7 +45,7 @@ mkdir -p "$WORK"
 log() { echo "[faults] $*"; }
 
 start_app() {
-  REPLAY_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" REPLAY_DB_USER="$PGUSER" PORT="$PORT" \
+  REPLAY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" REPLAY_DB_USER="$PGUSER" PORT="$PORT" \
     java -jar "$JAR" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
@@ -59,18 +70,51 @@ stop_app() {
 
 ensure_postgres() {
   for _ in $(seq 1 60); do
-    pg_isready -h "$PGHOST" -q && return 0
+    pg_isready -h "$PGHOST" -p "$PGPORT" -q && return 0
     sleep 1
   done
   log "PostgreSQL is not answering; starting it"
-  # shellcheck disable=SC2086
-  pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER start || true
+  if [ "$PG_PRIVATE" = 1 ]; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -l "$PG_DATA.log" start || true
+  else
+    # shellcheck disable=SC2086
+    pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER start || true
+  fi
+}
+
+restart_postgres() {
+  if [ "$PG_PRIVATE" = 1 ]; then
+    log "stopping the private PostgreSQL for ${PG_DOWN_SECONDS}s"
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -m fast stop
+    sleep "$PG_DOWN_SECONDS"
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -l "$PG_DATA.log" start
+  else
+    log "pg_ctlcluster $PG_CLUSTER restart"
+    # shellcheck disable=SC2086
+    pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER restart
+  fi
+}
+
+start_private_postgres() {
+  mkdir -p "$PG_DATA" && chown postgres "$PG_DATA"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U "$PGUSER" --auth=trust >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -l "$PG_DATA.log" \
+    -o "-p $PG_PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp" start >/dev/null
+  # keep the port and socket across restarts
+  echo "port = $PG_PRIVATE_PORT" >>"$PG_DATA/postgresql.conf"
+  echo "listen_addresses = '127.0.0.1'" >>"$PG_DATA/postgresql.conf"
+  echo "unix_socket_directories = '/tmp'" >>"$PG_DATA/postgresql.conf"
 }
 
 cleanup() {
   stop_app
-  ensure_postgres
-  dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$DB" || true
+  if [ "$PG_PRIVATE" = 1 ]; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DATA" "$PG_DATA.log"
+  else
+    ensure_postgres
+    dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$DB" || true
+  fi
 }
 trap cleanup EXIT
 
@@ -78,7 +122,7 @@ trap cleanup EXIT
 start_load() {
   local name=$1 duration=$2
   ./mvnw -q -o -pl replay-ingest -am -Pload -DskipTests package \
-    -Dload.url="http://localhost:$PORT" -Dload.jdbc="jdbc:postgresql://$PGHOST:5432/$DB" \
+    -Dload.url="http://localhost:$PORT" -Dload.jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     -Dload.jdbc-user="$PGUSER" -Dload.mix=browser,mobile,native -Dload.connections="$LOAD_CONNECTIONS" \
     -Dload.rate="$LOAD_RATE" -Dload.warmup=5s -Dload.duration="$duration" -Dload.baseline=false \
     -Dload.heap=2g -Dload.acked-file="$WORK/$name.tsv" >"$WORK/$name.log" 2>&1 &
@@ -94,7 +138,7 @@ start_load() {
 verify() {
   local name=$1
   ./mvnw -q -o -pl replay-ingest -am -Pload -DskipTests package -Dload.verify="$WORK/$name.tsv" \
-    -Dload.jdbc="jdbc:postgresql://$PGHOST:5432/$DB" -Dload.jdbc-user="$PGUSER" | tee -a "$WORK/$name.log"
+    -Dload.jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$DB" -Dload.jdbc-user="$PGUSER" | tee -a "$WORK/$name.log"
 }
 
 kill9() {
@@ -122,9 +166,7 @@ pg_restart() {
   start_app
   start_load pgrestart 40s
   sleep 10
-  log "pg_ctlcluster $PG_CLUSTER restart"
-  # shellcheck disable=SC2086
-  pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER restart
+  restart_postgres
   wait "$LOAD_PID" || true
   local measured
   measured=$(grep -E '^measured:' "$WORK/pgrestart.log" || true)
@@ -143,7 +185,8 @@ pg_restart() {
   stop_app
 }
 
-createdb -h "$PGHOST" -U "$PGUSER" "$DB"
+if [ "$PG_PRIVATE" = 1 ]; then start_private_postgres; fi
+createdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$DB"
 : >"$WORK/app.log"
 case "${1:-all}" in
   kill9) kill9 ;;

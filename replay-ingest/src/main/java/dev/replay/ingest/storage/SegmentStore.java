@@ -18,19 +18,23 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes segments and keeps their sessions' rows up to date. Many requests' segments
  * share one transaction: rows go in as JDBC batches, and each session row is updated once
  * with the sum of its new segments. Every write takes its row locks in the same order
  * (sessions, request ids, segments, views, each sorted by key) so that concurrent
- * transactions cannot deadlock each other.
+ * transactions cannot deadlock each other. The pool resets the connection's auto-commit
+ * when it is returned.
  */
 @Repository
 public class SegmentStore {
@@ -38,13 +42,13 @@ public class SegmentStore {
 	private static final Comparator<NewSegment> SEGMENT_ORDER = Comparator.comparing(NewSegment::sessionId)
 		.thenComparing(NewSegment::dedupKey);
 
-	private final JdbcTemplate jdbc;
+	private final DataSource dataSource;
 
-	private final TransactionTemplate transactions;
+	private final SQLExceptionTranslator translator;
 
-	SegmentStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+	SegmentStore(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
 	}
 
 	/**
@@ -58,9 +62,31 @@ public class SegmentStore {
 	 * which case none of the writes is stored
 	 */
 	public List<WriteResult> storeAll(List<SegmentWrite> writes) {
-		List<WriteResult> results = this.transactions.execute((status) -> this.jdbc
-			.execute((ConnectionCallback<List<WriteResult>>) (connection) -> write(connection, writes)));
-		return Objects.requireNonNull(results);
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				List<WriteResult> results = write(connection, writes);
+				connection.commit();
+				return results;
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection, ex);
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			DataAccessException translated = this.translator.translate("store segments", null, ex);
+			throw (translated != null) ? translated : new UncategorizedSQLException("store segments", null, ex);
+		}
+	}
+
+	private static void rollback(Connection connection, Exception failure) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private List<WriteResult> write(Connection connection, List<SegmentWrite> writes) throws SQLException {
