@@ -15,7 +15,7 @@
 # restart disturbs nobody; it stays stopped for PG_DOWN_SECONDS (8) before it starts again. PG_PRIVATE=0 uses the machine's server at PGHOST and restarts it with
 # pg_ctlcluster $PG_CLUSTER: only when nobody else is using it.
 #
-# Needs the app's jar: ./mvnw -DskipTests package. Settings: PGHOST (127.0.0.1), PGUSER (postgres),
+# Needs the app's jar, built afresh: ./mvnw -DskipTests clean package. Settings: PGHOST (127.0.0.1), PGUSER (postgres),
 # PORT (18480), PG_CLUSTER ("15 main"), LOAD_CONNECTIONS (16), LOAD_RATE (400).
 set -euo pipefail
 
