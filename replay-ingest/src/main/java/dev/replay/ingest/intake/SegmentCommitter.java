@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,9 @@ class SegmentCommitter implements SmartLifecycle {
 	private static final long WRITE_OVERHEAD_BYTES = 1024;
 
 	private static final long IDLE_POLL_MILLIS = 100;
+
+	// a write alone is tried again after a deadlock or a serialization failure
+	private static final int MAX_ATTEMPTS_ALONE = 3;
 
 	private final SegmentStore store;
 
@@ -240,8 +245,12 @@ class SegmentCommitter implements SmartLifecycle {
 		}
 	}
 
-	private void commitAlone(Pending pending, @Nullable RuntimeException failure) {
-		if (failure == null) {
+	private void commitAlone(Pending pending, @Nullable RuntimeException first) {
+		RuntimeException failure = first;
+		for (int attempt = 0; attempt < MAX_ATTEMPTS_ALONE; attempt++) {
+			if (failure != null && !(failure instanceof ConcurrencyFailureException)) {
+				break;
+			}
 			try {
 				pending.result.complete(this.store.storeAll(List.of(pending.write)).get(0));
 				return;
@@ -250,6 +259,7 @@ class SegmentCommitter implements SmartLifecycle {
 				failure = ex;
 			}
 		}
+		Objects.requireNonNull(failure);
 		if (IntakeAvailability.isUnreachable(failure)) {
 			this.availability.markUnreachable(failure);
 		}
