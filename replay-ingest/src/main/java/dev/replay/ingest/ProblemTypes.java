@@ -45,6 +45,12 @@ public final class ProblemTypes {
 	/** The session id is already used by another application. */
 	public static final URI SESSION_CONFLICT = of("session-conflict");
 
+	/**
+	 * The intake cannot take the request now: it is overloaded or its database is
+	 * unreachable. Retry after the time in {@code Retry-After}.
+	 */
+	public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
+
 	/** An application with that id already exists. */
 	public static final URI APPLICATION_EXISTS = of("application-exists");
 

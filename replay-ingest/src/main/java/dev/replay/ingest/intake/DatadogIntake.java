@@ -27,14 +27,13 @@ import dev.replay.ingest.storage.NewRumBatch;
 import dev.replay.ingest.storage.NewSegment;
 import dev.replay.ingest.storage.ResourceStore;
 import dev.replay.ingest.storage.RumBatchStore;
-import dev.replay.ingest.storage.SegmentStore;
-import dev.replay.ingest.storage.StoreOutcome;
+import dev.replay.ingest.storage.SegmentWrite;
+import dev.replay.ingest.storage.WriteResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks what the Datadog SDKs send (replay segments, image resources, RUM and log
@@ -59,22 +58,19 @@ class DatadogIntake {
 
 	private final IntakeAuthorization authorization;
 
-	private final SegmentStore segments;
+	private final SegmentCommitter committer;
 
 	private final ResourceStore resources;
 
 	private final RumBatchStore batches;
 
-	private final TransactionTemplate transactions;
-
-	DatadogIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentStore segments,
-			ResourceStore resources, RumBatchStore batches, TransactionTemplate transactions) {
+	DatadogIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
+			ResourceStore resources, RumBatchStore batches) {
 		this.properties = properties;
 		this.authorization = authorization;
-		this.segments = segments;
+		this.committer = committer;
 		this.resources = resources;
 		this.batches = batches;
-		this.transactions = transactions;
 	}
 
 	DatadogReceipt acceptReplay(DatadogRequest request) throws IOException {
@@ -116,26 +112,18 @@ class DatadogIntake {
 			accepted.add(readSegment(request, "segment[" + i + "]", metadataPath(metadata, i), upload.segments().get(i),
 					metadata.segments().get(i), format));
 		}
-		DatadogReceipt receipt = this.transactions.execute((status) -> store(request, accepted));
-		return Objects.requireNonNull(receipt);
-	}
-
-	private DatadogReceipt store(DatadogRequest request, List<NewSegment> accepted) {
 		String requestId = (request.requestId() != null) ? request.requestId() : UUID.randomUUID().toString();
-		if (request.requestId() != null
-				&& !this.segments.claimRequest(accepted.get(0).applicationId(), request.requestId())) {
-			LOG.debug("Request {} was handled before.", requestId);
-			return new DatadogReceipt(requestId, 0, accepted.size());
-		}
-		int stored = 0;
-		for (NewSegment segment : accepted) {
-			StoreOutcome outcome = this.segments.store(segment);
-			if (outcome == StoreOutcome.SESSION_CONFLICT) {
-				throw new SessionConflictException(segment.sessionId());
+		WriteResult result = this.committer.write(new SegmentWrite(
+				(request.requestId() != null) ? accepted.get(0).applicationId() : null, request.requestId(), accepted));
+		return switch (result.status()) {
+			case REQUEST_SEEN -> {
+				LOG.debug("Request {} was handled before.", requestId);
+				yield new DatadogReceipt(requestId, 0, accepted.size());
 			}
-			stored += (outcome == StoreOutcome.STORED) ? 1 : 0;
-		}
-		return new DatadogReceipt(requestId, stored, accepted.size() - stored);
+			case SESSION_CONFLICT ->
+				throw new SessionConflictException(Objects.requireNonNull(result.conflictingSessionId()));
+			case WRITTEN -> new DatadogReceipt(requestId, result.stored(), result.duplicates());
+		};
 	}
 
 	private NewSegment readSegment(DatadogRequest request, String path, String metadataPath, Part part,

@@ -32,8 +32,11 @@ class DatadogIntakeController {
 
 	private final DatadogIntake intake;
 
-	DatadogIntakeController(DatadogIntake intake) {
+	private final IntakeAvailability availability;
+
+	DatadogIntakeController(DatadogIntake intake, IntakeAvailability availability) {
 		this.intake = intake;
+		this.availability = availability;
 	}
 
 	@PostMapping("/api/v2/replay")
@@ -79,8 +82,15 @@ class DatadogIntakeController {
 				request.getContentType(), request.getHeader(HttpHeaders.CONTENT_ENCODING),
 				"deflate".equalsIgnoreCase(parameters.get("dd-evp-encoding")),
 				request.getHeader(HttpHeaders.USER_AGENT), request);
-		DatadogReceipt receipt = (track == DatadogTrack.REPLAY) ? this.intake.acceptReplay(datadog)
-				: this.intake.acceptEvents(datadog);
+		DatadogReceipt receipt;
+		try {
+			receipt = (track == DatadogTrack.REPLAY) ? this.intake.acceptReplay(datadog)
+					: this.intake.acceptEvents(datadog);
+		}
+		catch (RuntimeException ex) {
+			IntakeUnavailableException unavailable = this.availability.translate(ex);
+			throw (unavailable != null) ? unavailable : ex;
+		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
 	}
 

@@ -1,6 +1,8 @@
 package dev.replay.ingest.intake;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.replay.ingest.storage.ClientTokenChecks;
 import dev.replay.ingest.storage.ClientTokenChecks.TokenVerdict;
@@ -9,17 +11,28 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns client token checks into the intake's 401 and 403 answers.
+ * Turns client token checks into the intake's 401 and 403 answers. Permissions granted
+ * are remembered for a few seconds, so that most requests need no query.
  */
 @Component
 class IntakeAuthorization {
 
 	private static final UUID NO_APPLICATION = new UUID(0, 0);
 
+	private static final int MAX_REMEMBERED = 10_000;
+
 	private final ClientTokenChecks tokens;
 
-	IntakeAuthorization(ClientTokenChecks tokens) {
+	private final IntakeAvailability availability;
+
+	private final long allowedTtlNanos;
+
+	private final Map<Grant, Long> allowed = new ConcurrentHashMap<>();
+
+	IntakeAuthorization(ClientTokenChecks tokens, IntakeAvailability availability, IngestProperties properties) {
 		this.tokens = tokens;
+		this.availability = availability;
+		this.allowedTtlNanos = properties.tokenCacheTtl().toNanos();
 	}
 
 	/**
@@ -43,7 +56,18 @@ class IntakeAuthorization {
 	 * @throws ApplicationNotAllowedException if it may not write to the application
 	 */
 	void requireAllowed(String token, UUID applicationId) {
-		TokenVerdict verdict = this.tokens.check(token, applicationId);
+		Grant grant = new Grant(token, applicationId);
+		Long until = this.allowed.get(grant);
+		if (until != null && System.nanoTime() - until < 0) {
+			return;
+		}
+		TokenVerdict verdict = check(token, applicationId);
+		if (verdict == TokenVerdict.ALLOWED && this.allowedTtlNanos > 0) {
+			if (this.allowed.size() >= MAX_REMEMBERED) {
+				this.allowed.clear();
+			}
+			this.allowed.put(grant, System.nanoTime() + this.allowedTtlNanos);
+		}
 		if (verdict == TokenVerdict.UNKNOWN_TOKEN) {
 			throw new InvalidClientTokenException();
 		}
@@ -58,9 +82,27 @@ class IntakeAuthorization {
 	 * @throws InvalidClientTokenException if the token is unknown or revoked
 	 */
 	void requireKnown(String token) {
-		if (this.tokens.check(token, NO_APPLICATION) == TokenVerdict.UNKNOWN_TOKEN) {
+		if (check(token, NO_APPLICATION) == TokenVerdict.UNKNOWN_TOKEN) {
 			throw new InvalidClientTokenException();
 		}
+	}
+
+	private TokenVerdict check(String token, UUID applicationId) {
+		this.availability.requireAvailable();
+		try {
+			return this.tokens.check(token, applicationId);
+		}
+		catch (RuntimeException ex) {
+			IntakeUnavailableException unavailable = this.availability.translate(ex);
+			throw (unavailable != null) ? unavailable : ex;
+		}
+	}
+
+	/**
+	 * A token's permission to write to an application.
+	 */
+	private record Grant(String token, UUID applicationId) {
+
 	}
 
 }

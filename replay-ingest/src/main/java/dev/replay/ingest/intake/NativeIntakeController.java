@@ -23,8 +23,11 @@ class NativeIntakeController {
 
 	private final SegmentIntake intake;
 
-	NativeIntakeController(SegmentIntake intake) {
+	private final IntakeAvailability availability;
+
+	NativeIntakeController(SegmentIntake intake, IntakeAvailability availability) {
 		this.intake = intake;
+		this.availability = availability;
 	}
 
 	@PostMapping("/ingest/v1/sessions/{sessionId}/segments")
@@ -34,8 +37,15 @@ class NativeIntakeController {
 			@RequestHeader(name = HttpHeaders.CONTENT_ENCODING, required = false) @Nullable String contentEncoding,
 			HttpServletRequest request) throws IOException {
 		String token = (headerToken != null) ? headerToken : request.getParameter("token");
-		SegmentReceipt receipt = this.intake
-			.acceptNative(new NativeRequest(sessionId, token, contentType, contentEncoding, request));
+		SegmentReceipt receipt;
+		try {
+			receipt = this.intake
+				.acceptNative(new NativeRequest(sessionId, token, contentType, contentEncoding, request));
+		}
+		catch (RuntimeException ex) {
+			IntakeUnavailableException unavailable = this.availability.translate(ex);
+			throw (unavailable != null) ? unavailable : ex;
+		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
 	}
 

@@ -10,8 +10,8 @@ import dev.replay.core.segment.NativeSegment;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
 import dev.replay.ingest.storage.NewSegment;
-import dev.replay.ingest.storage.SegmentStore;
-import dev.replay.ingest.storage.StoreOutcome;
+import dev.replay.ingest.storage.SegmentWrite;
+import dev.replay.ingest.storage.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +33,12 @@ class SegmentIntake {
 
 	private final IntakeAuthorization authorization;
 
-	private final SegmentStore store;
+	private final SegmentCommitter committer;
 
-	SegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentStore store) {
+	SegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer) {
 		this.properties = properties;
 		this.authorization = authorization;
-		this.store = store;
+		this.committer = committer;
 	}
 
 	SegmentReceipt acceptNative(NativeRequest request) throws IOException {
@@ -53,13 +53,14 @@ class SegmentIntake {
 		NativeSegment segment = parse(body, encoding);
 		UUID applicationId = applicationId(segment);
 		this.authorization.requireAllowed(token, applicationId);
-		StoreOutcome outcome = this.store
-			.store(toNewSegment(request.sessionId(), applicationId, segment, encoding, body));
-		if (outcome == StoreOutcome.SESSION_CONFLICT) {
+		WriteResult result = this.committer
+			.write(SegmentWrite.of(List.of(toNewSegment(request.sessionId(), applicationId, segment, encoding, body))));
+		if (result.status() == WriteResult.Status.SESSION_CONFLICT) {
 			throw new SessionConflictException(request.sessionId());
 		}
-		LOG.debug("Accepted segment {} of session {} ({}).", segment.sequence(), request.sessionId(), outcome);
-		return new SegmentReceipt(request.sessionId(), segment.sequence(), outcome == StoreOutcome.DUPLICATE);
+		LOG.debug("Accepted segment {} of session {} ({} new).", segment.sequence(), request.sessionId(),
+				result.stored());
+		return new SegmentReceipt(request.sessionId(), segment.sequence(), result.stored() == 0);
 	}
 
 	private NativeSegment parse(byte[] body, ContentEncoding encoding) throws IOException {

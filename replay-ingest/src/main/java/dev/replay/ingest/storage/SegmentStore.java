@@ -1,113 +1,387 @@
 package dev.replay.ingest.storage;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes segments and keeps their session's row up to date, in one transaction per
- * segment.
+ * Writes segments and keeps their sessions' rows up to date. Many requests' segments
+ * share one transaction: rows go in as JDBC batches, and each session row is updated once
+ * with the sum of its new segments. Every write takes its row locks in the same order
+ * (sessions, request ids, segments, views, each sorted by key) so that concurrent
+ * transactions cannot deadlock each other. The pool resets the connection's auto-commit
+ * when it is returned.
  */
 @Repository
 public class SegmentStore {
 
-	private final JdbcClient jdbc;
+	private static final Comparator<NewSegment> SEGMENT_ORDER = Comparator.comparing(NewSegment::sessionId)
+		.thenComparing(NewSegment::dedupKey);
 
-	SegmentStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final DataSource dataSource;
+
+	private final SQLExceptionTranslator translator;
+
+	SegmentStore(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
 	}
 
 	/**
-	 * Store a segment unless an equal one is already stored.
-	 * @param segment the segment
-	 * @return the outcome; the data is committed when this returns
+	 * Write requests' segments in one transaction. A write whose session belongs to
+	 * another application, or whose request id was seen before, changes nothing; the
+	 * others are stored.
+	 * @param writes the writes
+	 * @return the result of each write, in the same order; the data is committed when
+	 * this returns
+	 * @throws org.springframework.dao.DataAccessException if the transaction fails, in
+	 * which case none of the writes is stored
 	 */
-	@Transactional
-	public StoreOutcome store(NewSegment segment) {
-		UUID owner = upsertSession(segment);
-		if (!owner.equals(segment.applicationId())) {
-			return StoreOutcome.SESSION_CONFLICT;
+	public List<WriteResult> storeAll(List<SegmentWrite> writes) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				List<WriteResult> results = write(connection, writes);
+				connection.commit();
+				return results;
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection, ex);
+				throw ex;
+			}
 		}
-		List<Long> inserted = this.jdbc.sql("""
+		catch (SQLException ex) {
+			DataAccessException translated = this.translator.translate("store segments", null, ex);
+			throw (translated != null) ? translated : new UncategorizedSQLException("store segments", null, ex);
+		}
+	}
+
+	private static void rollback(Connection connection, Exception failure) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private List<WriteResult> write(Connection connection, List<SegmentWrite> writes) throws SQLException {
+		@Nullable WriteResult[] results = new WriteResult[writes.size()];
+		Map<String, UUID> owners = lockSessions(connection, writes);
+		List<Integer> claiming = new ArrayList<>();
+		for (int i = 0; i < writes.size(); i++) {
+			String conflict = conflictingSession(writes.get(i), owners);
+			if (conflict != null) {
+				results[i] = WriteResult.sessionConflict(conflict);
+			}
+			else if (writes.get(i).claimsRequest()) {
+				claiming.add(i);
+			}
+		}
+		claimRequests(connection, writes, claiming, results);
+		List<NewSegment> segments = new ArrayList<>();
+		Map<NewSegment, Integer> writeOf = new IdentityHashMap<>();
+		for (int i = 0; i < writes.size(); i++) {
+			if (results[i] == null) {
+				for (NewSegment segment : writes.get(i).segments()) {
+					segments.add(segment);
+					writeOf.put(segment, i);
+				}
+			}
+		}
+		List<NewSegment> inserted = insertSegments(connection, segments);
+		int[] stored = new int[writes.size()];
+		for (NewSegment segment : inserted) {
+			stored[writeOf.get(segment)]++;
+		}
+		// aggregate in the order the writes arrived
+		List<NewSegment> insertedInOrder = new ArrayList<>(inserted);
+		insertedInOrder.sort(Comparator.comparingInt(writeOf::get));
+		updateSessions(connection, insertedInOrder);
+		upsertViews(connection, insertedInOrder);
+		List<WriteResult> list = new ArrayList<>(writes.size());
+		for (int i = 0; i < writes.size(); i++) {
+			WriteResult result = results[i];
+			list.add((result != null) ? result
+					: WriteResult.written(stored[i], writes.get(i).segments().size() - stored[i]));
+		}
+		return list;
+	}
+
+	private Map<String, UUID> lockSessions(Connection connection, List<SegmentWrite> writes) throws SQLException {
+		Map<String, NewSession> sessions = new TreeMap<>();
+		for (SegmentWrite write : writes) {
+			for (NewSegment segment : write.segments()) {
+				sessions.merge(segment.sessionId(), NewSession.of(segment), NewSession::widen);
+			}
+		}
+		try (PreparedStatement insert = connection.prepareStatement("""
+				insert into replay_session (id, application_id, source, started_at, ended_at)
+				values (?, ?, ?, ?, ?)
+				on conflict (id) do nothing""")) {
+			for (NewSession session : sessions.values()) {
+				insert.setString(1, session.id());
+				insert.setObject(2, session.applicationId());
+				insert.setString(3, session.source());
+				insert.setTimestamp(4, timestamp(session.startedAt()));
+				insert.setTimestamp(5, timestamp(session.endedAt()));
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		Map<String, UUID> owners = new HashMap<>();
+		try (PreparedStatement select = connection.prepareStatement(
+				"select id, application_id from replay_session where id = any (?) order by id for update")) {
+			Array ids = connection.createArrayOf("text", sessions.keySet().toArray());
+			select.setArray(1, ids);
+			try (ResultSet rows = select.executeQuery()) {
+				while (rows.next()) {
+					owners.put(rows.getString(1), rows.getObject(2, UUID.class));
+				}
+			}
+			ids.free();
+		}
+		return owners;
+	}
+
+	private static @Nullable String conflictingSession(SegmentWrite write, Map<String, UUID> owners) {
+		for (NewSegment segment : write.segments()) {
+			if (!segment.applicationId().equals(owners.get(segment.sessionId()))) {
+				return segment.sessionId();
+			}
+		}
+		return null;
+	}
+
+	private void claimRequests(Connection connection, List<SegmentWrite> writes, List<Integer> claiming,
+			@Nullable WriteResult[] results) throws SQLException {
+		if (claiming.isEmpty()) {
+			return;
+		}
+		List<Integer> ordered = new ArrayList<>(claiming);
+		ordered.sort(Comparator.comparing((Integer i) -> Objects.requireNonNull(writes.get(i).requestApplicationId()))
+			.thenComparing((i) -> Objects.requireNonNull(writes.get(i).requestId())));
+		try (PreparedStatement insert = connection.prepareStatement("""
+				insert into intake_request (application_id, request_id) values (?, ?)
+				on conflict do nothing""")) {
+			for (int i : ordered) {
+				insert.setObject(1, writes.get(i).requestApplicationId());
+				insert.setString(2, writes.get(i).requestId());
+				insert.addBatch();
+			}
+			int[] counts = insert.executeBatch();
+			for (int k = 0; k < counts.length; k++) {
+				if (counts[k] == 0) {
+					int i = ordered.get(k);
+					results[i] = WriteResult.requestSeen(writes.get(i).segments().size());
+				}
+			}
+		}
+	}
+
+	private List<NewSegment> insertSegments(Connection connection, List<NewSegment> segments) throws SQLException {
+		if (segments.isEmpty()) {
+			return List.of();
+		}
+		List<NewSegment> ordered = new ArrayList<>(segments);
+		ordered.sort(SEGMENT_ORDER);
+		List<NewSegment> inserted = new ArrayList<>();
+		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into segment (session_id, dedup_key, sequence, view_id, format, encoding, first_event_at,
 				    last_event_at, event_count, has_full_snapshot, received_bytes, body)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (session_id, dedup_key) do nothing
-				returning id""")
-			.params(segment.sessionId(), segment.dedupKey(), segment.sequence(), segment.viewId(), segment.format(),
-					segment.encoding().code(), timestamp(segment.summary().firstTimestamp()),
-					timestamp(segment.summary().lastTimestamp()), segment.summary().eventCount(),
-					segment.summary().hasFullSnapshot(), segment.receivedBytes(), segment.body())
-			.query(Long.class)
-			.list();
+				on conflict (session_id, dedup_key) do nothing""")) {
+			for (NewSegment segment : ordered) {
+				insert.setString(1, segment.sessionId());
+				insert.setString(2, segment.dedupKey());
+				insert.setObject(3, segment.sequence(), Types.INTEGER);
+				insert.setString(4, segment.viewId());
+				insert.setString(5, segment.format());
+				insert.setString(6, segment.encoding().code());
+				insert.setTimestamp(7, timestamp(segment.summary().firstTimestamp()));
+				insert.setTimestamp(8, timestamp(segment.summary().lastTimestamp()));
+				insert.setInt(9, segment.summary().eventCount());
+				insert.setBoolean(10, segment.summary().hasFullSnapshot());
+				insert.setInt(11, segment.receivedBytes());
+				insert.setBytes(12, segment.body());
+				insert.addBatch();
+			}
+			int[] counts = insert.executeBatch();
+			for (int k = 0; k < counts.length; k++) {
+				if (counts[k] != 0) {
+					inserted.add(ordered.get(k));
+				}
+			}
+		}
+		return inserted;
+	}
+
+	private void updateSessions(Connection connection, List<NewSegment> inserted) throws SQLException {
 		if (inserted.isEmpty()) {
-			return StoreOutcome.DUPLICATE;
+			return;
 		}
-		updateSession(segment);
-		if (segment.viewId() != null) {
-			this.jdbc.sql("""
-					insert into session_view (session_id, id, url, started_at) values (?, ?, ?, ?)
-					on conflict (session_id, id) do update
-					set started_at = least(session_view.started_at, excluded.started_at),
-					    url = coalesce(session_view.url, excluded.url)""")
-				.params(segment.sessionId(), segment.viewId(), segment.context().url(),
-						timestamp(segment.summary().firstTimestamp()))
-				.update();
+		Map<String, SessionChange> changes = new TreeMap<>();
+		for (NewSegment segment : inserted) {
+			changes.computeIfAbsent(segment.sessionId(), (id) -> new SessionChange()).add(segment);
 		}
-		return StoreOutcome.STORED;
-	}
-
-	/**
-	 * Record a client's request id, within the caller's transaction, so that a retry of
-	 * the same request is recognised.
-	 * @param applicationId the application the request writes to
-	 * @param requestId the id the client gave the request
-	 * @return {@code true} the first time, {@code false} when the id was seen before
-	 */
-	@Transactional
-	public boolean claimRequest(UUID applicationId, String requestId) {
-		return !this.jdbc.sql("""
-				insert into intake_request (application_id, request_id) values (?, ?)
-				on conflict do nothing
-				returning request_id""").params(applicationId, requestId).query(String.class).list().isEmpty();
-	}
-
-	private UUID upsertSession(NewSegment segment) {
-		return this.jdbc.sql("""
-				insert into replay_session (id, application_id, source, started_at, ended_at)
-				values (?, ?, ?, ?, ?)
-				on conflict (id) do update set updated_at = now()
-				returning application_id""")
-			.params(segment.sessionId(), segment.applicationId(), segment.source(),
-					timestamp(segment.summary().firstTimestamp()), timestamp(segment.summary().lastTimestamp()))
-			.query(UUID.class)
-			.single();
-	}
-
-	private void updateSession(NewSegment segment) {
-		this.jdbc.sql("""
+		try (PreparedStatement update = connection.prepareStatement("""
 				update replay_session set
 				    started_at = least(started_at, ?), ended_at = greatest(ended_at, ?),
-				    segment_count = segment_count + 1, event_count = event_count + ?,
+				    segment_count = segment_count + ?, event_count = event_count + ?,
 				    stored_bytes = stored_bytes + ?, has_full_snapshot = has_full_snapshot or ?,
 				    first_url = coalesce(first_url, ?), user_agent = coalesce(user_agent, ?),
 				    user_id = coalesce(?, user_id), user_name = coalesce(?, user_name),
 				    user_email = coalesce(?, user_email), updated_at = now()
-				where id = ?""")
-			.params(timestamp(segment.summary().firstTimestamp()), timestamp(segment.summary().lastTimestamp()),
-					segment.summary().eventCount(), segment.body().length, segment.summary().hasFullSnapshot(),
-					segment.context().url(), segment.context().userAgent(), segment.context().userId(),
-					segment.context().userName(), segment.context().userEmail(), segment.sessionId())
-			.update();
+				where id = ?""")) {
+			for (Map.Entry<String, SessionChange> entry : changes.entrySet()) {
+				SessionChange change = entry.getValue();
+				update.setTimestamp(1, timestamp(change.startedAt));
+				update.setTimestamp(2, timestamp(change.endedAt));
+				update.setInt(3, change.segments);
+				update.setLong(4, change.events);
+				update.setLong(5, change.bytes);
+				update.setBoolean(6, change.fullSnapshot);
+				update.setString(7, change.firstUrl);
+				update.setString(8, change.userAgent);
+				update.setString(9, change.userId);
+				update.setString(10, change.userName);
+				update.setString(11, change.userEmail);
+				update.setString(12, entry.getKey());
+				update.addBatch();
+			}
+			update.executeBatch();
+		}
+	}
+
+	private void upsertViews(Connection connection, List<NewSegment> inserted) throws SQLException {
+		Map<String, Map<String, ViewChange>> views = new TreeMap<>();
+		for (NewSegment segment : inserted) {
+			if (segment.viewId() != null) {
+				views.computeIfAbsent(segment.sessionId(), (id) -> new TreeMap<>())
+					.merge(segment.viewId(),
+							new ViewChange(segment.summary().firstTimestamp(), segment.context().url()),
+							ViewChange::merge);
+			}
+		}
+		if (views.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement upsert = connection.prepareStatement("""
+				insert into session_view (session_id, id, url, started_at) values (?, ?, ?, ?)
+				on conflict (session_id, id) do update
+				set started_at = least(session_view.started_at, excluded.started_at),
+				    url = coalesce(session_view.url, excluded.url)""")) {
+			for (Map.Entry<String, Map<String, ViewChange>> session : views.entrySet()) {
+				for (Map.Entry<String, ViewChange> view : session.getValue().entrySet()) {
+					upsert.setString(1, session.getKey());
+					upsert.setString(2, view.getKey());
+					upsert.setString(3, view.getValue().url());
+					upsert.setTimestamp(4, timestamp(view.getValue().startedAt()));
+					upsert.addBatch();
+				}
+			}
+			upsert.executeBatch();
+		}
 	}
 
 	private static Timestamp timestamp(long epochMillis) {
 		return Timestamp.from(Instant.ofEpochMilli(epochMillis));
+	}
+
+	/**
+	 * A session row as the first segment that names it would create it.
+	 */
+	private record NewSession(String id, UUID applicationId, String source, long startedAt, long endedAt) {
+
+		static NewSession of(NewSegment segment) {
+			return new NewSession(segment.sessionId(), segment.applicationId(), segment.source(),
+					segment.summary().firstTimestamp(), segment.summary().lastTimestamp());
+		}
+
+		NewSession widen(NewSession later) {
+			return new NewSession(this.id, this.applicationId, this.source, Math.min(this.startedAt, later.startedAt),
+					Math.max(this.endedAt, later.endedAt));
+		}
+
+	}
+
+	/**
+	 * The sum of a session's new segments, applied as one update; text facts keep the
+	 * precedence that one update per segment, in arrival order, would give them.
+	 */
+	private static final class SessionChange {
+
+		private long startedAt = Long.MAX_VALUE;
+
+		private long endedAt = Long.MIN_VALUE;
+
+		private int segments;
+
+		private long events;
+
+		private long bytes;
+
+		private boolean fullSnapshot;
+
+		private @Nullable String firstUrl;
+
+		private @Nullable String userAgent;
+
+		private @Nullable String userId;
+
+		private @Nullable String userName;
+
+		private @Nullable String userEmail;
+
+		void add(NewSegment segment) {
+			this.startedAt = Math.min(this.startedAt, segment.summary().firstTimestamp());
+			this.endedAt = Math.max(this.endedAt, segment.summary().lastTimestamp());
+			this.segments++;
+			this.events += segment.summary().eventCount();
+			this.bytes += segment.body().length;
+			this.fullSnapshot |= segment.summary().hasFullSnapshot();
+			this.firstUrl = (this.firstUrl != null) ? this.firstUrl : segment.context().url();
+			this.userAgent = (this.userAgent != null) ? this.userAgent : segment.context().userAgent();
+			this.userId = (segment.context().userId() != null) ? segment.context().userId() : this.userId;
+			this.userName = (segment.context().userName() != null) ? segment.context().userName() : this.userName;
+			this.userEmail = (segment.context().userEmail() != null) ? segment.context().userEmail() : this.userEmail;
+		}
+
+	}
+
+	/**
+	 * What a batch's segments say about a view.
+	 */
+	private record ViewChange(long startedAt, @Nullable String url) {
+
+		ViewChange merge(ViewChange later) {
+			return new ViewChange(Math.min(this.startedAt, later.startedAt), (this.url != null) ? this.url : later.url);
+		}
+
 	}
 
 }

@@ -1,0 +1,336 @@
+package dev.replay.ingest.intake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.replay.ingest.storage.NewSegment;
+import dev.replay.ingest.storage.SegmentStore;
+import dev.replay.ingest.storage.SegmentWrite;
+import dev.replay.ingest.storage.WriteResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit: requests hand their segments to a bounded queue, a few writer threads
+ * commit what has gathered in one transaction, and each request is answered only once the
+ * transaction that holds its segments has committed. A write that repeats a request id or
+ * a segment already in the batch waits for the next batch, so that it is recognised as a
+ * repeat rather than failing the batch. When a batch fails, its writes are retried one
+ * transaction each, so that one bad write fails alone.
+ */
+@Component
+class SegmentCommitter implements SmartLifecycle {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SegmentCommitter.class);
+
+	private static final long WRITE_OVERHEAD_BYTES = 1024;
+
+	private static final long IDLE_POLL_MILLIS = 100;
+
+	// a write alone is tried again after a deadlock or a serialization failure
+	private static final int MAX_ATTEMPTS_ALONE = 3;
+
+	private final SegmentStore store;
+
+	private final IntakeAvailability availability;
+
+	private final BlockingQueue<Pending> queue;
+
+	private final AtomicLong queuedBytes = new AtomicLong();
+
+	private final long maxQueuedBytes;
+
+	private final int batchMaxSegments;
+
+	private final long batchMaxDelayNanos;
+
+	private final Duration commitTimeout;
+
+	private final int writerThreads;
+
+	private final List<Thread> writers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	SegmentCommitter(IngestProperties properties, SegmentStore store, IntakeAvailability availability) {
+		this.store = store;
+		this.availability = availability;
+		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.maxQueuedBytes = properties.queueMaxSize().toBytes();
+		this.batchMaxSegments = properties.batchMaxSegments();
+		this.batchMaxDelayNanos = properties.batchMaxDelay().toNanos();
+		this.commitTimeout = properties.commitTimeout();
+		this.writerThreads = properties.writerThreads();
+	}
+
+	/**
+	 * Write a request's segments and wait for the commit.
+	 * @param write the write
+	 * @return its result, once committed
+	 * @throws IntakeUnavailableException if the queue is full, the database is
+	 * unreachable or the commit does not come in time
+	 */
+	WriteResult write(SegmentWrite write) {
+		this.availability.requireAvailable();
+		Pending pending = new Pending(write);
+		if (!this.running || !reserve(pending.bytes)) {
+			throw this.availability.unavailable("The intake is overloaded; retry later.", null);
+		}
+		if (!this.queue.offer(pending)) {
+			this.queuedBytes.addAndGet(-pending.bytes);
+			throw this.availability.unavailable("The intake is overloaded; retry later.", null);
+		}
+		try {
+			return pending.result.get(this.commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw this.availability.unavailable("The segments were not committed in time; retry later.", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw this.availability.unavailable("The request was interrupted; retry later.", ex);
+		}
+		catch (ExecutionException ex) {
+			IntakeUnavailableException unavailable = this.availability.translate(ex.getCause());
+			if (unavailable != null) {
+				throw unavailable;
+			}
+			throw new IllegalStateException("Segments could not be stored.", ex.getCause());
+		}
+	}
+
+	private boolean reserve(long bytes) {
+		long queued = this.queuedBytes.addAndGet(bytes);
+		if (queued > this.maxQueuedBytes && queued != bytes) {
+			this.queuedBytes.addAndGet(-bytes);
+			return false;
+		}
+		return true;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		for (int i = 0; i < this.writerThreads; i++) {
+			Thread writer = new Thread(this::run, "segment-writer-" + i);
+			writer.setDaemon(true);
+			writer.start();
+			this.writers.add(writer);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Thread writer : this.writers) {
+			try {
+				writer.join(this.commitTimeout.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		this.writers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stop after the web server has stopped taking requests
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	private void run() {
+		List<Pending> carried = new ArrayList<>();
+		while (this.running || !this.queue.isEmpty() || !carried.isEmpty()) {
+			try {
+				List<Pending> batch = collect(carried);
+				if (!batch.isEmpty()) {
+					commit(batch);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				LOG.error("Segment writer failed", ex);
+			}
+		}
+	}
+
+	private List<Pending> collect(List<Pending> carried) throws InterruptedException {
+		Batch batch = new Batch();
+		List<Pending> deferred = new ArrayList<>();
+		for (Pending pending : carried) {
+			batch.addOrDefer(pending, deferred);
+		}
+		carried.clear();
+		if (batch.isEmpty()) {
+			Pending first = take(this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS));
+			if (first == null) {
+				carried.addAll(deferred);
+				return List.of();
+			}
+			batch.addOrDefer(first, deferred);
+		}
+		long deadline = System.nanoTime() + this.batchMaxDelayNanos;
+		while (batch.segments < this.batchMaxSegments) {
+			Pending next = take(this.queue.poll());
+			if (next == null) {
+				long wait = deadline - System.nanoTime();
+				if (wait <= 0) {
+					break;
+				}
+				next = take(this.queue.poll(wait, TimeUnit.NANOSECONDS));
+				if (next == null) {
+					break;
+				}
+			}
+			batch.addOrDefer(next, deferred);
+		}
+		carried.addAll(deferred);
+		return batch.pending;
+	}
+
+	private @Nullable Pending take(@Nullable Pending pending) {
+		if (pending != null) {
+			this.queuedBytes.addAndGet(-pending.bytes);
+		}
+		return pending;
+	}
+
+	private void commit(List<Pending> batch) {
+		List<SegmentWrite> writes = batch.stream().map((pending) -> pending.write).toList();
+		try {
+			List<WriteResult> results = this.store.storeAll(writes);
+			this.availability.markReachable();
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).result.complete(results.get(i));
+			}
+		}
+		catch (RuntimeException ex) {
+			if (IntakeAvailability.isUnreachable(ex)) {
+				this.availability.markUnreachable(ex);
+				batch.forEach((pending) -> pending.result.completeExceptionally(ex));
+				return;
+			}
+			if (batch.size() > 1) {
+				LOG.warn("A batch of {} writes failed; writing them one by one: {}", batch.size(), ex.toString());
+			}
+			for (Pending pending : batch) {
+				commitAlone(pending, (batch.size() > 1) ? null : ex);
+			}
+		}
+	}
+
+	private void commitAlone(Pending pending, @Nullable RuntimeException first) {
+		RuntimeException failure = first;
+		for (int attempt = 0; attempt < MAX_ATTEMPTS_ALONE; attempt++) {
+			if (failure != null && !(failure instanceof ConcurrencyFailureException)) {
+				break;
+			}
+			try {
+				pending.result.complete(this.store.storeAll(List.of(pending.write)).get(0));
+				return;
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+		}
+		Objects.requireNonNull(failure);
+		if (IntakeAvailability.isUnreachable(failure)) {
+			this.availability.markUnreachable(failure);
+		}
+		else {
+			LOG.error("Segments of session {} could not be stored", pending.write.segments().get(0).sessionId(),
+					failure);
+		}
+		pending.result.completeExceptionally(failure);
+	}
+
+	/**
+	 * A write waiting for its commit.
+	 */
+	private static final class Pending {
+
+		private final SegmentWrite write;
+
+		private final long bytes;
+
+		private final CompletableFuture<WriteResult> result = new CompletableFuture<>();
+
+		Pending(SegmentWrite write) {
+			this.write = write;
+			long bytes = WRITE_OVERHEAD_BYTES;
+			for (NewSegment segment : write.segments()) {
+				bytes += segment.body().length + WRITE_OVERHEAD_BYTES;
+			}
+			this.bytes = bytes;
+		}
+
+		List<String> keys() {
+			List<String> keys = new ArrayList<>();
+			if (this.write.claimsRequest()) {
+				keys.add("r\u0000" + this.write.requestApplicationId() + "\u0000" + this.write.requestId());
+			}
+			for (NewSegment segment : this.write.segments()) {
+				keys.add("s\u0000" + segment.sessionId() + "\u0000" + segment.dedupKey());
+			}
+			return keys;
+		}
+
+	}
+
+	/**
+	 * The writes of one transaction, none repeating another's request id or segment.
+	 */
+	private static final class Batch {
+
+		private final List<Pending> pending = new ArrayList<>();
+
+		private final Set<String> keys = new HashSet<>();
+
+		private int segments;
+
+		void addOrDefer(Pending write, List<Pending> deferred) {
+			List<String> writeKeys = write.keys();
+			for (String key : writeKeys) {
+				if (this.keys.contains(key)) {
+					deferred.add(write);
+					return;
+				}
+			}
+			this.keys.addAll(writeKeys);
+			this.pending.add(write);
+			this.segments += write.write.segments().size();
+		}
+
+		boolean isEmpty() {
+			return this.pending.isEmpty();
+		}
+
+	}
+
+}
