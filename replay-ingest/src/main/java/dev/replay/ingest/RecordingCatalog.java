@@ -38,8 +38,23 @@ public class RecordingCatalog {
 	 * @return never {@code null}
 	 */
 	public SessionPage findSessions(@Nullable UUID applicationId, @Nullable String cursor, int limit) {
+		return findSessions(applicationId, false, false, cursor, limit);
+	}
+
+	/**
+	 * List sessions, newest first, keeping those that the timeline indexer found errors
+	 * or rage clicks in.
+	 * @param applicationId only sessions of this application, or all when {@code null}
+	 * @param hasErrors only sessions with errors
+	 * @param hasRageClicks only sessions with rage clicks
+	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
+	 * @param limit the page size, 1 to 200
+	 * @return never {@code null}
+	 */
+	public SessionPage findSessions(@Nullable UUID applicationId, boolean hasErrors, boolean hasRageClicks,
+			@Nullable String cursor, int limit) {
 		Position after = (cursor != null) ? decode(cursor) : null;
-		List<SessionSummary> rows = this.reader.findSessions(applicationId, after, limit + 1);
+		List<SessionSummary> rows = this.reader.findSessions(applicationId, hasErrors, hasRageClicks, after, limit + 1);
 		if (rows.size() <= limit) {
 			return new SessionPage(rows, null);
 		}

@@ -36,8 +36,10 @@ class SessionController {
 	@GetMapping
 	SessionListResponse list(@RequestParam(required = false) @Nullable UUID applicationId,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-		SessionPage page = this.catalog.findSessions(applicationId, cursor, limit);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(defaultValue = "false") boolean hasErrors,
+			@RequestParam(defaultValue = "false") boolean hasRageClicks) {
+		SessionPage page = this.catalog.findSessions(applicationId, hasErrors, hasRageClicks, cursor, limit);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
 	}
 
@@ -53,12 +55,13 @@ class SessionController {
 	}
 
 	record SessionResponse(String id, UUID applicationId, Instant startedAt, Instant endedAt, long durationMs,
-			String source, int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId) {
+			String source, int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
+			SessionSummary.@Nullable TimelineFigures timeline) {
 
 		static SessionResponse of(SessionSummary summary) {
 			return new SessionResponse(summary.id(), summary.applicationId(), summary.startedAt(), summary.endedAt(),
 					summary.durationMs(), summary.source(), summary.segmentCount(), summary.eventCount(),
-					summary.firstUrl(), summary.userId());
+					summary.firstUrl(), summary.userId(), summary.timeline());
 		}
 
 	}

@@ -50,6 +50,27 @@ public final class RrwebEventReader {
 	}
 
 	/**
+	 * Read a JSON array of rrweb events, as keyframes are stored.
+	 * @param json the array
+	 * @return the events in array order
+	 * @throws IOException if the bytes cannot be read or are not an array
+	 */
+	public static List<RawEvent> readArray(InputStream json) throws IOException {
+		List<RawEvent> events = new ArrayList<>();
+		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+			expect(parser.nextToken() == JsonToken.START_ARRAY);
+			while (parser.nextToken() == JsonToken.START_OBJECT) {
+				events.add(toRawEvent(parser.readValueAsTree()));
+			}
+		}
+		catch (JacksonException ex) {
+			RecordingJson.rethrowIoCause(ex);
+			throw new IOException("Stored events are not readable", ex);
+		}
+		return events;
+	}
+
+	/**
 	 * Wrap an rrweb event tree as a {@link RawEvent}.
 	 * @param event an rrweb event with a numeric {@code timestamp}
 	 * @return the event as bytes

@@ -1,0 +1,22 @@
+package dev.replay.ingest.timeline;
+
+import java.util.List;
+
+import dev.replay.core.timeline.RawEvent;
+
+/**
+ * A keyframe as stored.
+ *
+ * @param offset milliseconds from the session's first event
+ * @param timestamp epoch milliseconds of the last event the keyframe includes
+ * @param includedAtTimestamp how many events of the merged stream at {@code timestamp}
+ * the keyframe includes
+ * @param events the keyframe's events, Meta first
+ */
+public record StoredKeyframe(long offset, long timestamp, int includedAtTimestamp, List<RawEvent> events) {
+
+	public StoredKeyframe {
+		events = List.copyOf(events);
+	}
+
+}
