@@ -8,6 +8,9 @@ create table keyframe (
   included_at_timestamp integer not null,
   -- gzip of the keyframe's events as one JSON array
   events bytea not null,
+  -- gzip of a JSON array: the sensitive values typed before the keyframe, which playback
+  -- from the keyframe masks where the page shows them later; never served
+  masked_values bytea not null,
   unique (session_id, offset_ms)
 );
 

@@ -86,13 +86,14 @@ public final class PlaybackWindow {
 	 * @throws IOException if a segment cannot be read
 	 */
 	public void forEach(Consumer<RawEvent> sink) throws IOException {
-		InputMasker masker = new InputMasker();
 		StoredKeyframe start = this.keyframe;
 		if (start == null) {
+			InputMasker masker = new InputMasker();
 			new TimelineMerger(this.segments).forEachUntil(this.lastTimestamp,
 					(event) -> sink.accept(masker.mask(event)));
 			return;
 		}
+		InputMasker masker = new InputMasker(start.maskedValues());
 		start.events().forEach((event) -> sink.accept(masker.mask(event)));
 		int[] skipped = { 0 };
 		new TimelineMerger(this.segments).forEachUntil(this.lastTimestamp, (event) -> {

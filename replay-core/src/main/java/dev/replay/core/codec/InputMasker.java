@@ -2,9 +2,16 @@ package dev.replay.core.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.replay.core.timeline.RawEvent;
@@ -37,7 +44,34 @@ public final class InputMasker {
 
 	private static final int INPUT = 5;
 
+	/** The shortest typed value masked where the page echoes it. */
+	public static final int MIN_ECHO_LENGTH = 4;
+
+	private static final int MAX_KNOWN_VALUES = 64;
+
 	private final Map<Integer, InputAttributes> inputs = new HashMap<>();
+
+	private final Map<Integer, String> typed = new HashMap<>();
+
+	private final Set<String> retired = new LinkedHashSet<>();
+
+	private List<byte[]> echoes = List.of();
+
+	/**
+	 * Create a masker for a stream from its start.
+	 */
+	public InputMasker() {
+	}
+
+	/**
+	 * Create a masker for a stream from the middle, which masks the values typed before.
+	 * @param knownValues the {@link #knownValues()} of a masker that saw the stream up to
+	 * there
+	 */
+	public InputMasker(Collection<String> knownValues) {
+		knownValues.forEach(this::retire);
+		this.echoes = echoes();
+	}
 
 	/**
 	 * Mask an event.
@@ -45,8 +79,43 @@ public final class InputMasker {
 	 * @return the event, or a masked copy of it
 	 */
 	public RawEvent mask(RawEvent event) {
+		RawEvent masked = maskInputs(event);
+		return this.echoes.isEmpty() ? masked : maskEchoes(masked);
+	}
+
+	/**
+	 * The sensitive values typed so far, for {@link #InputMasker(Collection)}.
+	 * @return the values, never to be served
+	 */
+	public List<String> knownValues() {
+		Set<String> values = new LinkedHashSet<>(this.retired);
+		values.addAll(this.typed.values());
+		return List.copyOf(values);
+	}
+
+	private RawEvent maskEchoes(RawEvent event) {
 		byte[] json = event.json();
-		if (indexOf(json, TEXT) < 0 && indexOf(json, ATTRIBUTES) < 0) {
+		byte[] result = null;
+		for (byte[] echo : this.echoes) {
+			byte[] current = (result != null) ? result : json;
+			int at = indexOf(current, echo, 0);
+			while (at >= 0) {
+				if (insideString(current, at) && !isKey(current, at + echo.length)) {
+					if (result == null) {
+						result = json.clone();
+						current = result;
+					}
+					Arrays.fill(current, at, at + echo.length, (byte) '*');
+				}
+				at = indexOf(current, echo, at + echo.length);
+			}
+		}
+		return (result != null) ? new RawEvent(event.timestamp(), result) : event;
+	}
+
+	private RawEvent maskInputs(RawEvent event) {
+		byte[] json = event.json();
+		if (indexOf(json, TEXT, 0) < 0 && indexOf(json, ATTRIBUTES, 0) < 0) {
 			return event;
 		}
 		JsonNode tree;
@@ -63,6 +132,8 @@ public final class InputMasker {
 		boolean changed = false;
 		if (type == FULL_SNAPSHOT) {
 			this.inputs.clear();
+			this.typed.values().forEach(this::retire);
+			this.typed.clear();
 			changed = walk(data.path("node"));
 		}
 		else if (type == INCREMENTAL) {
@@ -88,10 +159,43 @@ public final class InputMasker {
 	}
 
 	private boolean input(ObjectNode data) {
-		if (!isSensitive(data.path("id").asInt(-1)) || !data.path("text").isString()) {
+		int id = data.path("id").asInt(-1);
+		if (!isSensitive(id) || !data.path("text").isString()) {
 			return false;
 		}
+		learn(id, data.path("text").stringValue());
 		return maskProperty(data, "text");
+	}
+
+	// remembers the value typed into a sensitive input, to mask it where the page shows
+	// it
+	private void learn(int id, String value) {
+		if (value.length() < MIN_ECHO_LENGTH || value.chars().allMatch((c) -> c == '*')) {
+			return;
+		}
+		String previous = this.typed.put(id, value);
+		if (!value.equals(previous)) {
+			this.echoes = echoes();
+		}
+	}
+
+	private void retire(String value) {
+		this.retired.remove(value);
+		this.retired.add(value);
+		if (this.retired.size() > MAX_KNOWN_VALUES) {
+			this.retired.remove(this.retired.iterator().next());
+		}
+	}
+
+	// the JSON string forms of the known values, longest first
+	private List<byte[]> echoes() {
+		List<byte[]> forms = new ArrayList<>();
+		for (String value : knownValues()) {
+			String quoted = RecordingJson.mapper().writeValueAsString(value);
+			forms.add(quoted.substring(1, quoted.length() - 1).getBytes(StandardCharsets.UTF_8));
+		}
+		forms.sort(Comparator.comparingInt((byte[] form) -> form.length).reversed());
+		return List.copyOf(forms);
 	}
 
 	private boolean mutation(ObjectNode data) {
@@ -108,6 +212,7 @@ public final class InputMasker {
 			if (input != null) {
 				input.update(attributes);
 				if (input.sensitive() && attributes.path("value").isString()) {
+					learn(id, attributes.path("value").stringValue());
 					changed |= maskProperty(attributes, "value");
 				}
 			}
@@ -127,8 +232,10 @@ public final class InputMasker {
 					&& node.path("attributes") instanceof ObjectNode attributes) {
 				InputAttributes input = new InputAttributes();
 				input.update(attributes);
-				this.inputs.put(node.path("id").asInt(-1), input);
+				int id = node.path("id").asInt(-1);
+				this.inputs.put(id, input);
 				if (input.sensitive() && attributes.path("value").isString()) {
+					learn(id, attributes.path("value").stringValue());
 					changed |= maskProperty(attributes, "value");
 				}
 			}
@@ -149,10 +256,29 @@ public final class InputMasker {
 		return true;
 	}
 
-	private static int indexOf(byte[] haystack, byte[] needle) {
+	// whether a position of a JSON text is inside a string, so that masking it keeps the
+	// JSON valid (a typed number must not mask a timestamp)
+	private static boolean insideString(byte[] json, int position) {
+		boolean inside = false;
+		for (int i = 0; i < position; i++) {
+			if (json[i] == '\\' && inside) {
+				i++;
+			}
+			else if (json[i] == '"') {
+				inside = !inside;
+			}
+		}
+		return inside;
+	}
+
+	private static boolean isKey(byte[] json, int end) {
+		return end + 1 < json.length && json[end] == '"' && json[end + 1] == ':';
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle, int from) {
 		int last = haystack.length - needle.length;
 		byte first = needle[0];
-		for (int i = 0; i <= last; i++) {
+		for (int i = from; i <= last; i++) {
 			if (haystack[i] != first) {
 				continue;
 			}

@@ -61,9 +61,10 @@ public class SessionIndexer {
 			}
 			this.store.deleteKeyframes(sessionId);
 			Progress progress = new Progress();
-			TimelineIndexer indexer = new TimelineIndexer(this.policy, RrwebKeyframeCodec.INSTANCE,
-					(keyframe) -> this.store.insertKeyframe(sessionId, keyframe, progress.includedAt(keyframe)));
 			InputMasker masker = new InputMasker();
+			TimelineIndexer indexer = new TimelineIndexer(this.policy, RrwebKeyframeCodec.INSTANCE,
+					(keyframe) -> this.store.insertKeyframe(sessionId, keyframe, progress.includedAt(keyframe),
+							masker.knownValues()));
 			try {
 				new TimelineMerger(this.reader.segments(sessionId)).forEach((event) -> {
 					RawEvent masked = masker.mask(event);

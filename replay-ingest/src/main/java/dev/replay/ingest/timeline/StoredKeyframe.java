@@ -12,11 +12,15 @@ import dev.replay.core.timeline.RawEvent;
  * @param includedAtTimestamp how many events of the merged stream at {@code timestamp}
  * the keyframe includes
  * @param events the keyframe's events, Meta first
+ * @param maskedValues the sensitive values typed before the keyframe, to mask where the
+ * page shows them later; never to be served
  */
-public record StoredKeyframe(long offset, long timestamp, int includedAtTimestamp, List<RawEvent> events) {
+public record StoredKeyframe(long offset, long timestamp, int includedAtTimestamp, List<RawEvent> events,
+		List<String> maskedValues) {
 
 	public StoredKeyframe {
 		events = List.copyOf(events);
+		maskedValues = List.copyOf(maskedValues);
 	}
 
 }

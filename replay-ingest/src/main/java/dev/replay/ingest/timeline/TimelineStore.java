@@ -85,14 +85,14 @@ public class TimelineStore {
 		this.jdbc.sql("delete from keyframe where session_id = ?").param(sessionId).update();
 	}
 
-	void insertKeyframe(String sessionId, Keyframe keyframe, int includedAtTimestamp) {
+	void insertKeyframe(String sessionId, Keyframe keyframe, int includedAtTimestamp, List<String> maskedValues) {
 		this.jdbc.sql("""
 				insert into keyframe (session_id, offset_ms, event_timestamp, next_event_index, included_at_timestamp,
-				                      events)
-				values (?, ?, ?, ?, ?, ?)
+				                      events, masked_values)
+				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (session_id, offset_ms) do nothing""")
 			.params(sessionId, keyframe.offset(), new Timestamp(keyframe.timestamp()), keyframe.nextEventIndex(),
-					includedAtTimestamp, gzip(keyframe.events()))
+					includedAtTimestamp, gzip(keyframe.events()), gzip(JSON.writeValueAsBytes(maskedValues)))
 			.update();
 	}
 
@@ -131,13 +131,13 @@ public class TimelineStore {
 	 */
 	public Optional<StoredKeyframe> keyframeAtOrBefore(String sessionId, long timestamp) {
 		return this.jdbc.sql("""
-				select offset_ms, event_timestamp, included_at_timestamp, events from keyframe
+				select offset_ms, event_timestamp, included_at_timestamp, events, masked_values from keyframe
 				where session_id = ? and event_timestamp <= ?
 				order by event_timestamp desc, offset_ms desc
 				limit 1""")
 			.params(sessionId, new Timestamp(timestamp))
 			.query((rs, row) -> new StoredKeyframe(rs.getLong(1), rs.getTimestamp(2).getTime(), rs.getInt(3),
-					gunzip(rs.getBytes(4))))
+					events(rs.getBytes(4)), values(rs.getBytes(5))))
 			.optional();
 	}
 
@@ -185,16 +185,22 @@ public class TimelineStore {
 	}
 
 	private static byte[] gzip(List<RawEvent> events) {
+		ByteArrayOutputStream array = new ByteArrayOutputStream();
+		array.write('[');
+		for (int i = 0; i < events.size(); i++) {
+			if (i > 0) {
+				array.write(',');
+			}
+			array.writeBytes(events.get(i).json());
+		}
+		array.write(']');
+		return gzip(array.toByteArray());
+	}
+
+	private static byte[] gzip(byte[] json) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-			out.write('[');
-			for (int i = 0; i < events.size(); i++) {
-				if (i > 0) {
-					out.write(',');
-				}
-				out.write(events.get(i).json());
-			}
-			out.write(']');
+			out.write(json);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -202,9 +208,18 @@ public class TimelineStore {
 		return bytes.toByteArray();
 	}
 
-	private static List<RawEvent> gunzip(byte[] bytes) {
+	private static List<RawEvent> events(byte[] bytes) {
 		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
 			return RrwebEventReader.readArray(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> values(byte[] bytes) {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+			return List.of(JSON.readValue(in, String[].class));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

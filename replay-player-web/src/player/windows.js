@@ -1,0 +1,53 @@
+// Loads a session in time windows: the first window from the keyframe of the moment asked for,
+// then the following windows, which only carry the events after what is already loaded.
+
+import { fetchEventWindow } from './api.js';
+
+/** How much session time one request covers. */
+export const WINDOW_MS = 60_000;
+
+export class SessionWindows {
+  #sessionId;
+  #windowMs;
+  sessionStart = 0;
+  duration = 0;
+
+  constructor(sessionId, { windowMs = WINDOW_MS } = {}) {
+    this.#sessionId = sessionId;
+    this.#windowMs = windowMs;
+  }
+
+  /**
+   * The events that show the session from `offset` (ms): a keyframe at or before it and the
+   * events up to one window later. Resolves to `{ events, windowStart, until }`, where `until` is
+   * the offset up to which every event is loaded.
+   */
+  async open(offset) {
+    const from = Math.max(0, offset);
+    const to = from + this.#windowMs;
+    const window = await fetchEventWindow(this.#sessionId, { from: from > 0 ? from : null, to });
+    this.sessionStart = window.sessionStart;
+    this.duration = window.duration;
+    return { events: window.events, windowStart: window.windowStart, until: Math.min(to, this.duration) };
+  }
+
+  /**
+   * The events after `until` (ms, as returned by `open` or `next`) up to one window later.
+   * Resolves to `{ events, until }`.
+   */
+  async next(until) {
+    const to = until + this.#windowMs;
+    const window = await fetchEventWindow(this.#sessionId, { from: until, to });
+    const loadedUpTo = this.sessionStart + until;
+    this.duration = window.duration;
+    return {
+      events: window.events.filter((event) => event.timestamp > loadedUpTo),
+      until: Math.min(to, this.duration),
+    };
+  }
+
+  /** Whether every event up to the end of the session is loaded. */
+  isComplete(until) {
+    return until >= this.duration;
+  }
+}
