@@ -34,7 +34,11 @@ public final class InputMasker {
 
 	private static final byte[] TEXT = "\"text\"".getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] ATTRIBUTES = "\"attributes\"".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] INPUT_TAG = "\"tagName\":\"input\"".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SNAPSHOT_OFFSET = "\"initialOffset\"".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] ATTRIBUTE_CHANGES = "\"attributes\":[{".getBytes(StandardCharsets.UTF_8);
 
 	private static final int FULL_SNAPSHOT = 2;
 
@@ -113,9 +117,16 @@ public final class InputMasker {
 		return (result != null) ? new RawEvent(event.timestamp(), result) : event;
 	}
 
+	// Only full snapshots, Input events, nodes added with inputs and attribute changes of
+	// a page with inputs can carry a value to mask: every other event passes unparsed.
+	private boolean mayCarryInputs(byte[] json) {
+		return indexOf(json, INPUT_TAG, 0) >= 0 || indexOf(json, TEXT, 0) >= 0 || indexOf(json, SNAPSHOT_OFFSET, 0) >= 0
+				|| (!this.inputs.isEmpty() && indexOf(json, ATTRIBUTE_CHANGES, 0) >= 0);
+	}
+
 	private RawEvent maskInputs(RawEvent event) {
 		byte[] json = event.json();
-		if (indexOf(json, TEXT, 0) < 0 && indexOf(json, ATTRIBUTES, 0) < 0) {
+		if (!mayCarryInputs(json)) {
 			return event;
 		}
 		JsonNode tree;

@@ -104,6 +104,31 @@ public final class RrwebEventReader {
 		return new RawEvent(timestamp, json);
 	}
 
+	/**
+	 * Read the top-level {@code type} of an rrweb event without reading its data when the
+	 * type comes first, as rrweb writes it.
+	 * @param json an rrweb event as UTF-8 JSON
+	 * @return the type code, or {@code -1} when it has none
+	 */
+	public static int typeOf(byte[] json) {
+		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT) {
+				String name;
+				while ((name = parser.nextName()) != null) {
+					JsonToken value = parser.nextToken();
+					if ("type".equals(name) && value.isNumeric()) {
+						return parser.getIntValue();
+					}
+					parser.skipChildren();
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			return -1;
+		}
+		return -1;
+	}
+
 	private static void expect(boolean condition) throws IOException {
 		if (!condition) {
 			throw new IOException("Stored batch is not a JSON object");

@@ -3,9 +3,11 @@ package dev.replay.ingest.timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import dev.replay.core.codec.InputMasker;
+import dev.replay.core.codec.RrwebEventReader;
 import dev.replay.core.codec.RrwebKeyframeCodec;
 import dev.replay.core.timeline.Keyframe;
 import dev.replay.core.timeline.KeyframePolicy;
@@ -14,6 +16,7 @@ import dev.replay.core.timeline.TimelineIndexer;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.storage.SessionReader;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,10 +69,12 @@ public class SessionIndexer {
 					(keyframe) -> this.store.insertKeyframe(sessionId, keyframe, progress.includedAt(keyframe),
 							masker.knownValues()));
 			try {
+				RecordedSnapshots recorded = new RecordedSnapshots(sessionId, masker, progress);
 				new TimelineMerger(this.reader.segments(sessionId)).forEach((event) -> {
 					RawEvent masked = masker.mask(event);
-					indexer.accept(masked);
 					progress.taken(masked);
+					indexer.accept(masked);
+					recorded.accept(masked);
 				});
 			}
 			catch (IOException ex) {
@@ -88,7 +93,52 @@ public class SessionIndexer {
 	}
 
 	/**
-	 * The events taken so far: how many, and how many at the latest timestamp.
+	 * Stores a keyframe at each full snapshot that the recorder itself took (a Meta and a
+	 * FullSnapshot in a row), which the keyframe builder does not write, so that a window
+	 * can start at the latest of either.
+	 */
+	private final class RecordedSnapshots {
+
+		private static final int META = 4;
+
+		private static final int FULL_SNAPSHOT = 2;
+
+		private final String sessionId;
+
+		private final InputMasker masker;
+
+		private final Progress progress;
+
+		private long sessionStart = Long.MIN_VALUE;
+
+		private @Nullable RawEvent meta;
+
+		RecordedSnapshots(String sessionId, InputMasker masker, Progress progress) {
+			this.sessionId = sessionId;
+			this.masker = masker;
+			this.progress = progress;
+		}
+
+		void accept(RawEvent event) {
+			if (this.sessionStart == Long.MIN_VALUE) {
+				this.sessionStart = event.timestamp();
+			}
+			int type = RrwebEventReader.typeOf(event.json());
+			RawEvent previous = this.meta;
+			this.meta = (type == META) ? event : null;
+			if (type == FULL_SNAPSHOT && previous != null && this.progress.events > 2) {
+				Keyframe keyframe = new Keyframe(event.timestamp() - this.sessionStart, event.timestamp(),
+						this.progress.events, List.of(previous, event));
+				SessionIndexer.this.store.insertKeyframe(this.sessionId, keyframe, this.progress.includedAt(keyframe),
+						this.masker.knownValues());
+			}
+		}
+
+	}
+
+	/**
+	 * The events taken so far: how many, and how many at the latest timestamp and at the
+	 * one before.
 	 */
 	private static final class Progress {
 
@@ -98,8 +148,14 @@ public class SessionIndexer {
 
 		private int atLastTimestamp;
 
+		private long previousTimestamp = Long.MIN_VALUE;
+
+		private int atPreviousTimestamp;
+
 		void taken(RawEvent event) {
 			if (event.timestamp() != this.lastTimestamp) {
+				this.previousTimestamp = this.lastTimestamp;
+				this.atPreviousTimestamp = this.atLastTimestamp;
 				this.lastTimestamp = event.timestamp();
 				this.atLastTimestamp = 0;
 			}
@@ -107,10 +163,19 @@ public class SessionIndexer {
 			this.events++;
 		}
 
-		// A keyframe is written before the event that made it due is taken: it includes
-		// every event taken so far, so the ones at its timestamp are the latest run.
+		// How many events at the keyframe's timestamp it includes. A keyframe includes
+		// the
+		// events before its next event index: all of those taken, or all but the last,
+		// when the last made it due.
 		int includedAt(Keyframe keyframe) {
-			return (keyframe.timestamp() == this.lastTimestamp) ? this.atLastTimestamp : 0;
+			long excluded = this.events - keyframe.nextEventIndex();
+			if (excluded == 0) {
+				return (keyframe.timestamp() == this.lastTimestamp) ? this.atLastTimestamp : 0;
+			}
+			if (this.atLastTimestamp > 1) {
+				return (keyframe.timestamp() == this.lastTimestamp) ? this.atLastTimestamp - 1 : 0;
+			}
+			return (keyframe.timestamp() == this.previousTimestamp) ? this.atPreviousTimestamp : 0;
 		}
 
 	}
