@@ -105,9 +105,14 @@ final class Figures {
 		}
 
 		@Override
-		public void close() throws InterruptedException {
+		public void close() {
 			this.running = false;
-			this.thread.join();
+			try {
+				this.thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 	}
