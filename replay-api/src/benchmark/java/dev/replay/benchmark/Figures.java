@@ -33,15 +33,17 @@ final class Figures {
 				HttpRequest.newBuilder(uri).header("Authorization", ReplayClient.ADMIN_BASIC).build(),
 				HttpResponse.BodyHandlers.ofInputStream());
 		long bytes = 0;
+		byte last = 0;
 		byte[] buffer = new byte[1 << 16];
 		try (InputStream in = response.body()) {
 			int read;
 			while ((read = in.read(buffer)) >= 0) {
 				bytes += read;
+				last = (read > 0) ? buffer[read - 1] : last;
 			}
 		}
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(uri + " answered " + response.statusCode());
+		if (response.statusCode() != 200 || last != ']') {
+			throw new IllegalStateException(uri + " answered " + response.statusCode() + ", ending with " + last);
 		}
 		return new Download(bytes, System.nanoTime() - start);
 	}
