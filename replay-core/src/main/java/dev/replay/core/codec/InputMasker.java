@@ -34,11 +34,11 @@ public final class InputMasker {
 
 	private static final byte[] TEXT = "\"text\"".getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] INPUT_TAG = "\"tagName\":\"input\"".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] INPUT_NAME = "\"input\"".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] SNAPSHOT_OFFSET = "\"initialOffset\"".getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] ATTRIBUTE_CHANGES = "\"attributes\":[{".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] ATTRIBUTES = "\"attributes\"".getBytes(StandardCharsets.UTF_8);
 
 	private static final int FULL_SNAPSHOT = 2;
 
@@ -120,8 +120,35 @@ public final class InputMasker {
 	// Only full snapshots, Input events, nodes added with inputs and attribute changes of
 	// a page with inputs can carry a value to mask: every other event passes unparsed.
 	private boolean mayCarryInputs(byte[] json) {
-		return indexOf(json, INPUT_TAG, 0) >= 0 || indexOf(json, TEXT, 0) >= 0 || indexOf(json, SNAPSHOT_OFFSET, 0) >= 0
-				|| (!this.inputs.isEmpty() && indexOf(json, ATTRIBUTE_CHANGES, 0) >= 0);
+		return indexOf(json, INPUT_NAME, 0) >= 0 || indexOf(json, TEXT, 0) >= 0
+				|| indexOf(json, SNAPSHOT_OFFSET, 0) >= 0 || (!this.inputs.isEmpty() && hasAttributeChanges(json));
+	}
+
+	// whether "attributes" is followed by a non-empty array, whatever the whitespace
+	private static boolean hasAttributeChanges(byte[] json) {
+		int at = indexOf(json, ATTRIBUTES, 0);
+		while (at >= 0) {
+			int i = skipWhitespace(json, at + ATTRIBUTES.length);
+			if (i < json.length && json[i] == ':') {
+				i = skipWhitespace(json, i + 1);
+				if (i < json.length && json[i] == '[') {
+					i = skipWhitespace(json, i + 1);
+					if (i < json.length && json[i] != ']') {
+						return true;
+					}
+				}
+			}
+			at = indexOf(json, ATTRIBUTES, at + ATTRIBUTES.length);
+		}
+		return false;
+	}
+
+	private static int skipWhitespace(byte[] json, int from) {
+		int i = from;
+		while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+			i++;
+		}
+		return i;
 	}
 
 	private RawEvent maskInputs(RawEvent event) {

@@ -3,6 +3,7 @@ package dev.replay.core.codec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.replay.core.timeline.RawEvent;
@@ -26,15 +27,16 @@ public final class RrwebEventReader {
 	 * @throws IOException if the bytes cannot be read or are not a batch
 	 */
 	public static List<RawEvent> readNativeBatch(InputStream json) throws IOException {
+		byte[] bytes = json.readAllBytes();
 		List<RawEvent> events = new ArrayList<>();
-		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+		try (JsonParser parser = RecordingJson.mapper().createParser(bytes)) {
 			expect(parser.nextToken() == JsonToken.START_OBJECT);
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken value = parser.nextToken();
 				if ("events".equals(name) && value == JsonToken.START_ARRAY) {
 					while (parser.nextToken() == JsonToken.START_OBJECT) {
-						events.add(toRawEvent(parser.readValueAsTree()));
+						events.add(slice(parser, bytes));
 					}
 				}
 				else {
@@ -47,6 +49,25 @@ public final class RrwebEventReader {
 			throw new IOException("Stored batch is not readable", ex);
 		}
 		return events;
+	}
+
+	// The event that starts at the parser's current START_OBJECT, as the bytes it was
+	// stored as: only its top-level timestamp is read, the rest is skipped unparsed.
+	private static RawEvent slice(JsonParser parser, byte[] bytes) {
+		int start = (int) parser.currentTokenLocation().getByteOffset();
+		long timestamp = 0;
+		String field;
+		while ((field = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			if ("timestamp".equals(field) && token.isNumeric()) {
+				timestamp = (long) parser.getDoubleValue();
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+		return new RawEvent(timestamp, Arrays.copyOfRange(bytes, start, end));
 	}
 
 	/**

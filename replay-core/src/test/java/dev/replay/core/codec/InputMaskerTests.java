@@ -64,6 +64,13 @@ class InputMaskerTests {
 	}
 
 	@Test
+	void masksEventsWrittenWithWhitespace() {
+		InputMasker masker = new InputMasker();
+		mask(masker, SNAPSHOT.replace(":", ": ").replace(",\"", ", \""));
+		assertThat(mask(masker, input(5, "ada@ex").replace(":", " : "))).contains("\"******\"");
+	}
+
+	@Test
 	void leavesNumbersOutsideStringsAlone() {
 		InputMasker masker = new InputMasker();
 		mask(masker, SNAPSHOT);
