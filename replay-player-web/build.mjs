@@ -1,7 +1,8 @@
 // Bundles the player, the app around it and the recorder script into target/classes/static,
 // which Spring Boot serves: /player/index.html, /player/player.js, /player/player.css,
 // /player/favicon.svg; /app/{index,login,embed}.html with their modules, /app/app.css and
-// /app/chrome.css; and /sdk/recorder.js.
+// /app/chrome.css; and /sdk/recorder.js. The seek benchmark's rrweb-player page goes to
+// target/bench, outside the jar.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
@@ -20,6 +21,8 @@ await rm(`${out}/app`, { recursive: true, force: true });
 await mkdir(`${out}/player`, { recursive: true });
 await mkdir(`${out}/app`, { recursive: true });
 await mkdir(`${out}/sdk`, { recursive: true });
+await mkdir('target/bench', { recursive: true });
+await copyFile('src/bench/rrweb-player.html', 'target/bench/rrweb-player.html');
 
 await copyFile('src/player/index.html', `${out}/player/index.html`);
 await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
@@ -68,5 +71,18 @@ await Promise.all([
     format: 'iife',
     target: ['es2019'],
     outfile: `${out}/sdk/recorder.js`,
+  }),
+  // Benchmark only: rrweb-player fed a whole session, to compare seeking with our player.
+  build({
+    ...common,
+    entryPoints: ['src/bench/rrweb-player.js'],
+    format: 'esm',
+    target: ['es2022'],
+    outfile: 'target/bench/rrweb-player.js',
+  }),
+  build({
+    ...common,
+    entryPoints: ['node_modules/rrweb-player/dist/style.css'],
+    outfile: 'target/bench/rrweb-player.css',
   }),
 ]);

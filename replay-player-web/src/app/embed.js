@@ -2,11 +2,11 @@
 // without the app's chrome, for other pages' iframes. Its playbacks are recorded with the
 // context `embed`.
 
-import { api, ApiError } from './api.js';
 import { Controls } from '../player/controls.js';
 import { PlayerController, PlayerState } from '../player/controller.js';
 import { readPlayerLocation } from '../player/location.js';
 import { ViewportFitter } from '../player/viewport.js';
+import { SessionWindows } from '../player/windows.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -47,13 +47,9 @@ async function start({ sessionId, startAt, autoplay }) {
   });
   document.title = `Session ${sessionId} · Replay`;
   try {
-    const events = await api(`/api/v1/sessions/${encodeURIComponent(sessionId)}/events`, {
-      query: { context: 'embed' },
-      redirectOn401: false,
-    });
-    await controller.load(events, { startAt, autoplay });
+    await controller.load(new SessionWindows(sessionId, { context: 'embed' }), { startAt, autoplay });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
+    if (error?.status === 401) {
       const signIn = byId('error-sign-in');
       signIn.href = `/login?next=${encodeURIComponent(`/replays/${sessionId}`)}`;
       signIn.hidden = false;

@@ -14,7 +14,56 @@ export class ProblemError extends Error {
 
 /** Fetches the whole event stream of a session: one JSON array of rrweb events in timestamp order. */
 export async function fetchSessionEvents(sessionId, { signal } = {}) {
-  const url = `/api/v1/sessions/${encodeURIComponent(sessionId)}/events`;
+  return (await fetchEventWindow(sessionId, { signal })).events;
+}
+
+/**
+ * Fetches a window of a session's events: the keyframe at or before `from` (ms from the session
+ * start) and the events after it up to `to`. Resolves to `{ events, sessionStart, duration,
+ * windowStart }`, where `sessionStart` is epoch ms and `duration` and `windowStart` are ms.
+ */
+export async function fetchEventWindow(sessionId, { from = null, to = null, context = null, continuation = false, signal } = {}) {
+  const params = new URLSearchParams();
+  if (context !== null) {
+    params.set('context', context);
+  }
+  if (continuation) {
+    params.set('continuation', 'true');
+  }
+  if (from !== null) {
+    params.set('from', String(Math.max(0, Math.floor(from))));
+  }
+  if (to !== null) {
+    params.set('to', String(Math.max(0, Math.ceil(to))));
+  }
+  const query = params.size ? `?${params}` : '';
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/events${query}`, signal);
+  const events = await jsonFrom(response);
+  if (!Array.isArray(events)) {
+    throw new ProblemError({
+      title: 'Unreadable recording',
+      detail: 'The server sent a response that is not a list of events.',
+      status: response.status,
+    });
+  }
+  const first = events.length ? events[0].timestamp : 0;
+  const last = events.length ? events[events.length - 1].timestamp : 0;
+  const sessionStart = numberHeader(response, 'Replay-Session-Start') ?? first;
+  return {
+    events,
+    sessionStart,
+    duration: numberHeader(response, 'Replay-Session-Duration') ?? last - first,
+    windowStart: numberHeader(response, 'Replay-Window-Start') ?? first - sessionStart,
+  };
+}
+
+/** Fetches the timeline summary of a session: views, markers, inactivity periods and counts. */
+export async function fetchTimeline(sessionId, { signal } = {}) {
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/timeline`, signal);
+  return jsonFrom(response);
+}
+
+async function request(url, signal) {
   let response;
   try {
     response = await fetch(url, {
@@ -23,6 +72,9 @@ export async function fetchSessionEvents(sessionId, { signal } = {}) {
       signal,
     });
   } catch (cause) {
+    if (cause?.name === 'AbortError') {
+      throw cause;
+    }
     throw new ProblemError({
       title: 'Could not reach the server',
       detail: 'The recording could not be loaded. Check your connection and reload the page.',
@@ -31,9 +83,12 @@ export async function fetchSessionEvents(sessionId, { signal } = {}) {
   if (!response.ok) {
     throw await problemFrom(response);
   }
-  let events;
+  return response;
+}
+
+async function jsonFrom(response) {
   try {
-    events = await response.json();
+    return await response.json();
   } catch (cause) {
     throw new ProblemError({
       title: 'Unreadable recording',
@@ -41,14 +96,12 @@ export async function fetchSessionEvents(sessionId, { signal } = {}) {
       status: response.status,
     });
   }
-  if (!Array.isArray(events)) {
-    throw new ProblemError({
-      title: 'Unreadable recording',
-      detail: 'The server sent a response that is not a list of events.',
-      status: response.status,
-    });
-  }
-  return events;
+}
+
+function numberHeader(response, name) {
+  const value = response.headers.get(name);
+  const number = value === null ? NaN : Number(value);
+  return Number.isFinite(number) ? number : null;
 }
 
 async function problemFrom(response) {

@@ -5,6 +5,8 @@
 
 import { Replayer } from 'rrweb';
 
+import { WINDOW_MS } from './windows.js';
+
 export const PlayerState = Object.freeze({
   LOADING: 'loading',
   READY: 'ready',
@@ -18,6 +20,9 @@ const EventType = Object.freeze({ META: 4, FULL_SNAPSHOT: 2 });
 // rrweb reports the end of playback a little after the last event; a 'finish' that arrives while
 // the clock is still this far from the end belongs to an earlier seek and is not the end.
 const END_TOLERANCE_MS = 250;
+
+// How far ahead of the loaded events (in session time, at 1×) the next window is fetched.
+const PREFETCH_AHEAD_MS = 20_000;
 
 // How long to wait for rrweb to draw the first full snapshot before positioning anyway.
 const FIRST_FRAME_TIMEOUT_MS = 2000;
@@ -40,6 +45,14 @@ export class PlayerController extends EventTarget {
   #firstFrameAt = 0;
   #position = 0;
   #speed = 1;
+  #windows = null;
+  // The session offset (ms) of the replayer's time 0, and the offset up to which it has events.
+  #base = 0;
+  #until = 0;
+  #fetching = null;
+  #moves = 0;
+  #moving = false;
+  #ticker = 0;
 
   /** @param {HTMLElement} root the element rrweb renders its wrapper and iframe into */
   constructor(root) {
@@ -62,8 +75,8 @@ export class PlayerController extends EventTarget {
 
   /** Playback position in ms from the start of the recording. */
   get currentTime() {
-    if (this.#state === PlayerState.PLAYING) {
-      return clamp(this.#replayer.getCurrentTime(), 0, this.#duration);
+    if (this.#state === PlayerState.PLAYING && !this.#moving) {
+      return clamp(this.#replayer.getCurrentTime() + this.#base, 0, this.#duration);
     }
     return this.#position;
   }
@@ -77,29 +90,15 @@ export class PlayerController extends EventTarget {
   }
 
   /**
-   * Builds the replayer for a session's events and shows the first frame, or the page at
-   * `startAt` (ms), playing if `autoplay`.
+   * Loads the window of a session (a SessionWindows) that shows its first frame, or the page at
+   * `startAt` (ms), and shows it, playing if `autoplay`.
    */
-  async load(events, { startAt = null, autoplay = true } = {}) {
-    const firstSnapshot = checkPlayable(events);
-    this.#replayer = new Replayer(events, {
-      root: this.#root,
-      speed: this.#speed,
-      showWarning: false,
-      UNSAFE_replayCanvas: false,
-      mouseTail: false,
-    });
-    const replayer = this.#replayer;
-    this.#duration = replayer.getMetaData().totalTime;
-    this.#firstFrameAt = Math.min(this.#duration, firstSnapshot.timestamp - events[0].timestamp + 1);
-    replayer.on('resize', ({ width, height }) => {
-      this.dispatchEvent(new CustomEvent('resize', { detail: { wrapper: replayer.wrapper, width, height } }));
-    });
-    replayer.on('finish', () => this.#finished());
-
-    // rrweb draws the first full snapshot (and reports the first size) on timers of its own;
-    // positioning after them keeps those timers from undoing a later size or frame.
-    await firstFrame(replayer);
+  async load(windows, { startAt = null, autoplay = true } = {}) {
+    this.#windows = windows;
+    const target = startAt === null ? 0 : Math.max(0, startAt);
+    const window = await windows.open(target);
+    this.#duration = windows.duration;
+    await this.#build(window);
     if (this.#state === PlayerState.ERROR) {
       return;
     }
@@ -125,6 +124,7 @@ export class PlayerController extends EventTarget {
     if (this.#replayer && this.#state === PlayerState.PLAYING) {
       this.#replayer.pause();
     }
+    this.#stopTicking();
     this.#setState(PlayerState.ERROR);
   }
 
@@ -133,7 +133,7 @@ export class PlayerController extends EventTarget {
       return;
     }
     const from = this.#position >= this.#duration ? 0 : this.#position;
-    this.#playFrom(from);
+    this.#moveTo(from, true);
   }
 
   pause() {
@@ -141,7 +141,10 @@ export class PlayerController extends EventTarget {
       return;
     }
     this.#position = this.currentTime;
+    this.#moves++;
+    this.#moving = false;
     this.#replayer.pause();
+    this.#stopTicking();
     this.#setState(PlayerState.PAUSED);
   }
 
@@ -159,14 +162,7 @@ export class PlayerController extends EventTarget {
       return;
     }
     const target = clamp(offset, 0, this.#duration);
-    if (this.#state === PlayerState.PLAYING) {
-      this.#playFrom(target);
-      this.dispatchEvent(new Event('seeked'));
-      return;
-    }
-    this.#showAt(target);
-    this.#setState(PlayerState.PAUSED);
-    this.dispatchEvent(new Event('seeked'));
+    this.#moveTo(target, this.#state === PlayerState.PLAYING, () => this.dispatchEvent(new Event('seeked')));
   }
 
   setSpeed(speed) {
@@ -178,10 +174,92 @@ export class PlayerController extends EventTarget {
     this.dispatchEvent(new Event('speedchange'));
   }
 
+  // Shows or plays `target`: at once when the loaded events cover it, otherwise after loading the
+  // window of its keyframe into a new replayer. Only the latest move completes.
+  #moveTo(target, playing, done = () => {}) {
+    const move = ++this.#moves;
+    this.#position = target;
+    if (this.#covers(target)) {
+      this.#moving = false;
+      this.#arrive(target, playing);
+      done();
+      return;
+    }
+    this.#moving = true;
+    if (this.#state === PlayerState.PLAYING) {
+      this.#replayer.pause();
+    }
+    this.#windows
+      .open(target)
+      .then(async (window) => {
+        if (move !== this.#moves) {
+          return;
+        }
+        await this.#build(window);
+        if (move !== this.#moves || this.#state === PlayerState.ERROR) {
+          return;
+        }
+        this.#moving = false;
+        this.#arrive(target, playing);
+        done();
+      })
+      .catch((error) => this.fail(error));
+  }
+
+  #arrive(target, playing) {
+    if (playing) {
+      this.#playFrom(target);
+    } else {
+      this.#showAt(target);
+      this.#setState(PlayerState.PAUSED);
+    }
+  }
+
+  // The replayer can reach `target` quickly when it has the events up to it and they start at
+  // most a window or two before it.
+  #covers(target) {
+    return this.#replayer !== null && target >= this.#base && (target <= this.#until || this.#complete())
+      && target - this.#base <= 2 * WINDOW_MS;
+  }
+
+  #complete() {
+    return this.#windows.isComplete(this.#until);
+  }
+
+  // Replaces the replayer with one for a window's events and waits for its first frame.
+  async #build(window) {
+    const firstSnapshot = checkPlayable(window.events);
+    const events = window.events;
+    this.#replayer?.destroy();
+    const replayer = new Replayer(events, {
+      root: this.#root,
+      speed: this.#speed,
+      showWarning: false,
+      UNSAFE_replayCanvas: false,
+      mouseTail: false,
+    });
+    this.#replayer = replayer;
+    this.#base = events[0].timestamp - this.#windows.sessionStart;
+    this.#until = window.until;
+    this.#firstFrameAt = Math.min(replayer.getMetaData().totalTime, firstSnapshot.timestamp - events[0].timestamp + 1);
+    replayer.on('resize', ({ width, height }) => {
+      this.dispatchEvent(new CustomEvent('resize', { detail: { wrapper: replayer.wrapper, width, height } }));
+    });
+    replayer.on('finish', () => {
+      if (replayer === this.#replayer) {
+        this.#finished();
+      }
+    });
+    // rrweb draws the first full snapshot (and reports the first size) on timers of its own;
+    // positioning after them keeps those timers from undoing a later size or frame.
+    await firstFrame(replayer);
+  }
+
   #playFrom(offset) {
     this.#position = offset;
-    this.#replayer.play(offset);
+    this.#replayer.play(Math.max(0, offset - this.#base));
     this.#setState(PlayerState.PLAYING);
+    this.#startTicking();
   }
 
   // Applies every event before `offset` and stops there. Before the first full snapshot there is
@@ -189,9 +267,55 @@ export class PlayerController extends EventTarget {
   // last event (whose timestamp is the end) be applied too.
   #showAt(offset) {
     this.#position = offset;
-    const renderAt = offset >= this.#duration ? this.#duration + 1 : Math.max(offset, this.#firstFrameAt);
+    const local = offset - this.#base;
+    const end = this.#replayer.getMetaData().totalTime;
+    const renderAt = offset >= this.#duration || local >= end ? end + 1 : Math.max(local, this.#firstFrameAt);
     this.#replayer.pause(renderAt);
     this.#settlePage();
+  }
+
+  // While playing, the next window is fetched well before the loaded events run out.
+  #startTicking() {
+    if (this.#ticker) {
+      return;
+    }
+    this.#ticker = setInterval(() => {
+      if (this.#state !== PlayerState.PLAYING || this.#moving) {
+        return;
+      }
+      if (this.currentTime + PREFETCH_AHEAD_MS * this.#speed >= this.#until) {
+        this.#fetchNext().catch(() => {});
+      }
+    }, 500);
+  }
+
+  #stopTicking() {
+    clearInterval(this.#ticker);
+    this.#ticker = 0;
+  }
+
+  // Appends the next window's events to the replayer.
+  #fetchNext() {
+    if (this.#fetching || this.#complete()) {
+      return this.#fetching ?? Promise.resolve();
+    }
+    const replayer = this.#replayer;
+    this.#fetching = this.#windows
+      .next(this.#until)
+      .then(({ events, until }) => {
+        if (replayer !== this.#replayer) {
+          return;
+        }
+        for (const event of events) {
+          replayer.addEvent(event);
+        }
+        this.#until = until;
+        this.#duration = Math.max(this.#duration, this.#windows.duration);
+      })
+      .finally(() => {
+        this.#fetching = null;
+      });
+    return this.#fetching;
   }
 
   // A jump rebuilds the page and pauses it at once, so CSS animations of elements that appeared
@@ -212,16 +336,29 @@ export class PlayerController extends EventTarget {
   }
 
   #finished() {
-    if (this.#state !== PlayerState.PLAYING) {
+    if (this.#state !== PlayerState.PLAYING || this.#moving) {
       return;
     }
-    const now = this.#replayer.getCurrentTime();
+    const now = this.#replayer.getCurrentTime() + this.#base;
+    if (!this.#complete()) {
+      // The loaded events ran out before the next window arrived: load it and carry on.
+      const move = this.#moves;
+      this.#fetchNext()
+        .then(() => {
+          if (move === this.#moves && this.#state === PlayerState.PLAYING) {
+            this.#replayer.play(Math.max(0, now - this.#base));
+          }
+        })
+        .catch((error) => this.fail(error));
+      return;
+    }
     if (now < this.#duration - END_TOLERANCE_MS) {
       // A late 'finish' from an earlier jump to the end stopped the replayer: carry on.
-      this.#replayer.play(now);
+      this.#replayer.play(now - this.#base);
       return;
     }
     this.#position = this.#duration;
+    this.#stopTicking();
     this.#setState(PlayerState.PAUSED);
   }
 

@@ -1,12 +1,15 @@
 // Entry point of the player page (/replays/{sessionId}): wires the API client, the controller
 // and the controls to the markup of index.html.
 
-import { fetchSessionEvents } from './api.js';
+import { fetchTimeline } from './api.js';
 import { Controls } from './controls.js';
 import { PlayerController, PlayerState } from './controller.js';
 import { readPlayerLocation } from './location.js';
+import { SeekMarkers } from './markers.js';
 import { describeSession, isMobileSource } from './session-info.js';
+import { InactivitySkipper } from './skip.js';
 import { ViewportFitter } from './viewport.js';
+import { SessionWindows } from './windows.js';
 import { attachPlayerExtras } from '../app/player-extras.js';
 
 const byId = (id) => document.getElementById(id);
@@ -34,6 +37,9 @@ new Controls(controller, {
   speed: byId('speed'),
 });
 
+const markers = new SeekMarkers(controller, byId('seek-markers'));
+const skipper = new InactivitySkipper(controller, byId('skip-inactivity'));
+
 start(readPlayerLocation(window.location));
 attachPlayerExtras(controller, readPlayerLocation(window.location).sessionId);
 
@@ -50,11 +56,18 @@ async function start({ sessionId, startAt, autoplay }) {
       root.classList.toggle('is-mobile', isMobileSource(session.source));
     }
   });
+  const timeline = fetchTimeline(sessionId).catch(() => null);
   try {
-    const events = await fetchSessionEvents(sessionId);
-    await controller.load(events, { startAt, autoplay });
+    await controller.load(new SessionWindows(sessionId), { startAt, autoplay });
   } catch (error) {
     controller.fail(error);
+    return;
+  }
+  // The markers are extras: the player works without them.
+  const summary = await timeline;
+  if (summary) {
+    markers.show(summary);
+    skipper.setPeriods(summary.inactivity);
   }
 }
 

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD)
+		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
+				"replay.timeline.quiet-period=1s", "replay.timeline.delay=300ms",
+				"replay.timeline.keyframe-interval=500ms" })
 @Import(TestcontainersConfiguration.class)
 public @interface ReplayIntegrationTest {
 

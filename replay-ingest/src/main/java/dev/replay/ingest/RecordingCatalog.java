@@ -38,14 +38,7 @@ public class RecordingCatalog {
 	 * @return never {@code null}
 	 */
 	public SessionPage findSessions(@Nullable UUID applicationId, @Nullable String cursor, int limit) {
-		Position after = (cursor != null) ? decode(cursor) : null;
-		List<SessionSummary> rows = this.reader.findSessions(applicationId, after, limit + 1);
-		if (rows.size() <= limit) {
-			return new SessionPage(rows, null);
-		}
-		List<SessionSummary> page = rows.subList(0, limit);
-		SessionSummary last = page.get(limit - 1);
-		return new SessionPage(List.copyOf(page), encode(new Position(last.startedAt(), last.id())));
+		return findSessions(SessionFilter.ofApplication(applicationId), cursor, limit);
 	}
 
 	/**

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param notWatched only sessions that nobody watched
  */
 public record SessionFilter(@Nullable UUID applicationId, @Nullable UUID watchedBy, @Nullable UUID notWatchedBy,
-		boolean notWatched) {
+		boolean notWatched, boolean hasErrors, boolean hasRageClicks) {
 
 	/**
 	 * A filter on the application alone.
@@ -21,7 +21,7 @@ public record SessionFilter(@Nullable UUID applicationId, @Nullable UUID watched
 	 * @return the filter
 	 */
 	public static SessionFilter ofApplication(@Nullable UUID applicationId) {
-		return new SessionFilter(applicationId, null, null, false);
+		return new SessionFilter(applicationId, null, null, false, false, false);
 	}
 
 }

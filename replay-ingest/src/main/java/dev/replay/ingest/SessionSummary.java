@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param eventCount how many events they hold
  * @param firstUrl the first page URL, if known
  * @param userId the site's user id, if the recorder sent one
+ * @param timeline the figures of the session's timeline, once it has been indexed
  */
 public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
-		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId) {
+		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
+		@Nullable TimelineFigures timeline) {
 
 	/**
 	 * How long the session lasted so far.
@@ -27,6 +29,21 @@ public record SessionSummary(String id, UUID applicationId, Instant startedAt, I
 	 */
 	public long durationMs() {
 		return this.endedAt.toEpochMilli() - this.startedAt.toEpochMilli();
+	}
+
+	/**
+	 * The figures of a session's timeline summary.
+	 *
+	 * @param clicks clicks
+	 * @param rageClicks rage clicks
+	 * @param deadClicks dead clicks
+	 * @param inputs inputs
+	 * @param errors errors
+	 * @param activeDurationMs the duration less the periods of inactivity
+	 */
+	public record TimelineFigures(int clicks, int rageClicks, int deadClicks, int inputs, int errors,
+			long activeDurationMs) {
+
 	}
 
 }

@@ -1,11 +1,9 @@
 package dev.replay.api.playback;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.core.timeline.TimelineMerger;
+import dev.replay.ingest.PlaybackWindow;
+import dev.replay.ingest.SessionTimelines;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,49 +16,38 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Streams the rrweb events of a session as one JSON array, in timestamp order and without
- * duplicates, writing each event as soon as the merge reaches it. Every playback is
+ * duplicates, writing each event as soon as the merge reaches it: the whole session, or a
+ * window of it that starts with the keyframe for {@code from}. Opening a playback is
  * recorded in the watch history and the audit trail, except previews
- * ({@code preview=true}) used for thumbnails.
+ * ({@code preview=true}) used for thumbnails and the player's follow-up windows
+ * ({@code continuation=true}).
  */
 @RestController
 class PlaybackController {
 
 	private final PlaybackService playbacks;
 
-	PlaybackController(PlaybackService playbacks) {
+	private final SessionTimelines timelines;
+
+	PlaybackController(PlaybackService playbacks, SessionTimelines timelines) {
 		this.playbacks = playbacks;
+		this.timelines = timelines;
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/events")
 	ResponseEntity<StreamingResponseBody> events(@PathVariable String sessionId,
 			@RequestParam(defaultValue = "player") PlaybackContext context,
-			@RequestParam(defaultValue = "false") boolean preview, @AuthenticationPrincipal ReplayPrincipal viewer) {
-		TimelineMerger merger = new TimelineMerger(this.playbacks.open(sessionId, context, preview, viewer));
-		StreamingResponseBody body = (out) -> writeArray(merger, out);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-	}
-
-	private static void writeArray(TimelineMerger merger, OutputStream out) throws IOException {
-		out.write('[');
-		boolean[] first = { true };
-		try {
-			merger.forEach((event) -> {
-				try {
-					if (!first[0]) {
-						out.write(',');
-					}
-					first[0] = false;
-					out.write(event.json());
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-		out.write(']');
+			@RequestParam(defaultValue = "false") boolean preview,
+			@RequestParam(defaultValue = "false") boolean continuation,
+			@RequestParam(required = false) @Nullable Long from, @RequestParam(required = false) @Nullable Long to,
+			@AuthenticationPrincipal ReplayPrincipal viewer) {
+		this.playbacks.open(sessionId, context, preview || continuation, viewer);
+		PlaybackWindow window = this.timelines.window(sessionId, from, to);
+		StreamingResponseBody body = (out) -> EventArrayWriter.write(window, out);
+		return ResponseEntity.ok()
+			.headers(EventArrayWriter.headers(window))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body);
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.replay.api.playback;
 
 import java.time.Instant;
-import java.util.List;
 
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionNotFoundException;
 import dev.replay.ingest.SessionSummary;
@@ -35,7 +33,7 @@ class PlaybackService {
 	}
 
 	@Transactional
-	List<SegmentEvents> open(String sessionId, PlaybackContext context, boolean preview, ReplayPrincipal viewer) {
+	void open(String sessionId, PlaybackContext context, boolean preview, ReplayPrincipal viewer) {
 		SessionSummary session = this.catalog.findSession(sessionId)
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		if (!preview) {
@@ -43,7 +41,6 @@ class PlaybackService {
 					new PlaybackStarted(sessionId, session.applicationId(), viewer.id(), context, Instant.now()));
 			LOG.info("Playback of session {} opened by {} in the {}.", sessionId, viewer.getUsername(), context);
 		}
-		return this.catalog.segments(sessionId);
 	}
 
 }

@@ -50,9 +50,10 @@ class SessionController {
 			@RequestParam(defaultValue = "false") boolean notWatched,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@AuthenticationPrincipal ReplayPrincipal me) {
+			@RequestParam(defaultValue = "false") boolean hasErrors,
+			@RequestParam(defaultValue = "false") boolean hasRageClicks, @AuthenticationPrincipal ReplayPrincipal me) {
 		SessionFilter filter = new SessionFilter(applicationId, Boolean.TRUE.equals(watchedByMe) ? me.id() : null,
-				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched);
+				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks);
 		SessionPage page = this.catalog.findSessions(filter, cursor, limit);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
 	}
@@ -75,12 +76,13 @@ class SessionController {
 	}
 
 	record SessionResponse(String id, UUID applicationId, Instant startedAt, Instant endedAt, long durationMs,
-			String source, int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId) {
+			String source, int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
+			SessionSummary.@Nullable TimelineFigures timeline) {
 
 		static SessionResponse of(SessionSummary summary) {
 			return new SessionResponse(summary.id(), summary.applicationId(), summary.startedAt(), summary.endedAt(),
 					summary.durationMs(), summary.source(), summary.segmentCount(), summary.eventCount(),
-					summary.firstUrl(), summary.userId());
+					summary.firstUrl(), summary.userId(), summary.timeline());
 		}
 
 	}

@@ -21,7 +21,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,9 @@ class PlayerBrowserIntegrationTests {
 	int port;
 
 	ChromeDriver browser;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeAll
 	static void serveRecordedSite() throws Exception {
@@ -71,11 +76,37 @@ class PlayerBrowserIntegrationTests {
 	}
 
 	@Test
+	void showsRecordedPageAtScreenshotTimeFromItsStoredKeyframe() throws Exception {
+		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		awaitKeyframes(sessionId);
+		long errorsShownAt = RrwebCorpus.manifest("errors-console")
+			.path("screenshots")
+			.get(1)
+			.path("timestampMs")
+			.asLong();
+		String pageText = replayedTextAt(sessionId, errorsShownAt);
+		assertThat(pageText).contains("Something went wrong. Our engineers have been notified.")
+			.contains("handled: Unexpected end of JSON input")
+			.contains("(14)");
+	}
+
+	@Test
 	void showsEarlierStateBeforeTheErrors() throws Exception {
 		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
 		long initialAt = RrwebCorpus.manifest("errors-console").path("screenshots").get(0).path("timestampMs").asLong();
 		String pageText = replayedTextAt(sessionId, initialAt);
 		assertThat(pageText).contains("ShopCo checkout").doesNotContain("handled: Unexpected end of JSON input");
+	}
+
+	private void awaitKeyframes(String sessionId) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (this.jdbc.sql("select count(*) from keyframe where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single() == 0) {
+			assertThat(System.nanoTime()).as("keyframes stored in time").isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	private String replayedTextAt(String sessionId, long offsetMs) {

@@ -3,6 +3,7 @@ package dev.replay.core.codec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.replay.core.timeline.RawEvent;
@@ -26,15 +27,16 @@ public final class RrwebEventReader {
 	 * @throws IOException if the bytes cannot be read or are not a batch
 	 */
 	public static List<RawEvent> readNativeBatch(InputStream json) throws IOException {
+		byte[] bytes = json.readAllBytes();
 		List<RawEvent> events = new ArrayList<>();
-		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+		try (JsonParser parser = RecordingJson.mapper().createParser(bytes)) {
 			expect(parser.nextToken() == JsonToken.START_OBJECT);
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken value = parser.nextToken();
 				if ("events".equals(name) && value == JsonToken.START_ARRAY) {
 					while (parser.nextToken() == JsonToken.START_OBJECT) {
-						events.add(toRawEvent(parser.readValueAsTree()));
+						events.add(slice(parser, bytes));
 					}
 				}
 				else {
@@ -45,6 +47,46 @@ public final class RrwebEventReader {
 		catch (JacksonException ex) {
 			RecordingJson.rethrowIoCause(ex);
 			throw new IOException("Stored batch is not readable", ex);
+		}
+		return events;
+	}
+
+	// The event that starts at the parser's current START_OBJECT, as the bytes it was
+	// stored as: only its top-level timestamp is read, the rest is skipped unparsed.
+	private static RawEvent slice(JsonParser parser, byte[] bytes) {
+		int start = (int) parser.currentTokenLocation().getByteOffset();
+		long timestamp = 0;
+		String field;
+		while ((field = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			if ("timestamp".equals(field) && token.isNumeric()) {
+				timestamp = (long) parser.getDoubleValue();
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+		return new RawEvent(timestamp, Arrays.copyOfRange(bytes, start, end));
+	}
+
+	/**
+	 * Read a JSON array of rrweb events, as keyframes are stored.
+	 * @param json the array
+	 * @return the events in array order
+	 * @throws IOException if the bytes cannot be read or are not an array
+	 */
+	public static List<RawEvent> readArray(InputStream json) throws IOException {
+		List<RawEvent> events = new ArrayList<>();
+		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+			expect(parser.nextToken() == JsonToken.START_ARRAY);
+			while (parser.nextToken() == JsonToken.START_OBJECT) {
+				events.add(toRawEvent(parser.readValueAsTree()));
+			}
+		}
+		catch (JacksonException ex) {
+			RecordingJson.rethrowIoCause(ex);
+			throw new IOException("Stored events are not readable", ex);
 		}
 		return events;
 	}
@@ -81,6 +123,31 @@ public final class RrwebEventReader {
 			}
 		}
 		return new RawEvent(timestamp, json);
+	}
+
+	/**
+	 * Read the top-level {@code type} of an rrweb event without reading its data when the
+	 * type comes first, as rrweb writes it.
+	 * @param json an rrweb event as UTF-8 JSON
+	 * @return the type code, or {@code -1} when it has none
+	 */
+	public static int typeOf(byte[] json) {
+		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT) {
+				String name;
+				while ((name = parser.nextName()) != null) {
+					JsonToken value = parser.nextToken();
+					if ("type".equals(name) && value.isNumeric()) {
+						return parser.getIntValue();
+					}
+					parser.skipChildren();
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			return -1;
+		}
+		return -1;
 	}
 
 	private static void expect(boolean condition) throws IOException {

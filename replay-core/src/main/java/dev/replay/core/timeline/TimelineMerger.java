@@ -34,12 +34,23 @@ public final class TimelineMerger {
 	 * @throws IOException if a segment cannot be read
 	 */
 	public void forEach(Consumer<RawEvent> sink) throws IOException {
+		forEachUntil(Long.MAX_VALUE, sink);
+	}
+
+	/**
+	 * Emit the events in order up to a timestamp, and read no segment that starts after
+	 * it.
+	 * @param lastTimestamp the epoch milliseconds of the last events to emit
+	 * @param sink receives the events
+	 * @throws IOException if a segment cannot be read
+	 */
+	public void forEachUntil(long lastTimestamp, Consumer<RawEvent> sink) throws IOException {
 		PriorityQueue<Cursor> open = new PriorityQueue<>(
 				Comparator.comparingLong(Cursor::timestamp).thenComparingInt(Cursor::order));
 		Duplicates duplicates = new Duplicates();
 		int next = 0;
 		while (true) {
-			while (next < this.segments.size()
+			while (next < this.segments.size() && this.segments.get(next).firstTimestamp() <= lastTimestamp
 					&& (open.isEmpty() || this.segments.get(next).firstTimestamp() <= open.peek().timestamp())) {
 				Cursor cursor = Cursor.open(this.segments.get(next), next);
 				if (cursor != null) {
@@ -48,7 +59,7 @@ public final class TimelineMerger {
 				next++;
 			}
 			Cursor cursor = open.poll();
-			if (cursor == null) {
+			if (cursor == null || cursor.timestamp() > lastTimestamp) {
 				return;
 			}
 			RawEvent event = cursor.head();

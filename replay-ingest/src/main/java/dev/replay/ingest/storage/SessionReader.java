@@ -37,7 +37,9 @@ import org.springframework.stereotype.Repository;
 public class SessionReader {
 
 	private static final String SESSION_COLUMNS = """
-			select id, application_id, started_at, ended_at, source, segment_count, event_count, first_url, user_id
+			select id, application_id, started_at, ended_at, source, segment_count, event_count, first_url, user_id,
+			       indexed_at, click_count, rage_click_count, dead_click_count, input_count, error_count,
+			       active_duration_ms
 			from replay_session""";
 
 	private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
@@ -53,27 +55,6 @@ public class SessionReader {
 	}
 
 	/**
-	 * Sessions newest first, after a position.
-	 * @param applicationId filter, or {@code null}
-	 * @param after the last row of the previous page, or {@code null}
-	 * @param limit the most rows to return
-	 * @return the rows
-	 */
-	public List<SessionSummary> findSessions(@Nullable UUID applicationId, @Nullable Position after, int limit) {
-		return this.jdbc.sql(SESSION_COLUMNS + """
-				 where (cast(:app as uuid) is null or application_id = :app)
-				   and (cast(:afterAt as timestamptz) is null or (started_at, id) < (:afterAt, :afterId))
-				order by started_at desc, id desc
-				limit :limit""")
-			.param("app", applicationId)
-			.param("afterAt", (after != null) ? Timestamp.from(after.startedAt()) : null)
-			.param("afterId", (after != null) ? after.sessionId() : null)
-			.param("limit", limit)
-			.query(SessionReader::toSummary)
-			.list();
-	}
-
-	/**
 	 * Sessions newest first, after a position, filtered by application and by who watched
 	 * them (the {@code watch_entry} rows that the watch history keeps).
 	 * @param filter the filter
@@ -82,6 +63,9 @@ public class SessionReader {
 	 * @return the rows
 	 */
 	public List<SessionSummary> findSessions(SessionFilter filter, @Nullable Position after, int limit) {
+		// literal conditions, so that the planner can use the partial indexes
+		String counts = (filter.hasErrors() ? " and s.error_count > 0" : "")
+				+ (filter.hasRageClicks() ? " and s.rage_click_count > 0" : "");
 		return this.jdbc
 			.sql(SESSION_COLUMNS
 					+ """
@@ -93,7 +77,9 @@ public class SessionReader {
 							        or not exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :notWatchedBy))
 							   and (not :notWatched or not exists (select 1 from watch_entry w where w.session_id = s.id))
 							   and (cast(:afterAt as timestamptz) is null or (s.started_at, s.id) < (:afterAt, :afterId))
-							order by s.started_at desc, s.id desc
+							"""
+					+ counts + """
+							 order by s.started_at desc, s.id desc
 							limit :limit""")
 			.param("app", filter.applicationId())
 			.param("watchedBy", filter.watchedBy())
@@ -138,11 +124,26 @@ public class SessionReader {
 	 * @return the segments
 	 */
 	public List<SegmentEvents> segments(String sessionId) {
+		return segments(sessionId, Long.MIN_VALUE);
+	}
+
+	/**
+	 * The segments of a session that may hold events at or after a timestamp, whose bytes
+	 * are loaded one segment at a time when read. Datadog segments are all kept, because
+	 * their conversion needs the segments before.
+	 * @param sessionId the id
+	 * @param timestamp epoch milliseconds: rrweb segments whose last event is earlier are
+	 * left out
+	 * @return the segments
+	 */
+	public List<SegmentEvents> segments(String sessionId, long timestamp) {
 		DatadogConversion conversion = new DatadogConversion(sessionId);
 		return this.jdbc.sql("""
-				select id, first_event_at, format from segment where session_id = ?
+				select id, first_event_at, format from segment where session_id = :session
+				   and (cast(:from as timestamptz) is null or format <> 'rrweb' or last_event_at >= :from)
 				order by first_event_at, sequence, id""")
-			.param(sessionId)
+			.param("session", sessionId)
+			.param("from", (timestamp != Long.MIN_VALUE) ? new Timestamp(timestamp) : null)
 			.query((rs, row) -> (SegmentEvents) new StoredSegment(rs.getLong("id"),
 					rs.getTimestamp("first_event_at").toInstant().toEpochMilli(), rs.getString("format"), conversion))
 			.list();
@@ -152,7 +153,16 @@ public class SessionReader {
 		return new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
 				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
 				rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
-				rs.getString("first_url"), rs.getString("user_id"));
+				rs.getString("first_url"), rs.getString("user_id"), figures(rs));
+	}
+
+	private static SessionSummary.@Nullable TimelineFigures figures(ResultSet rs) throws SQLException {
+		if (rs.getTimestamp("indexed_at") == null) {
+			return null;
+		}
+		return new SessionSummary.TimelineFigures(rs.getInt("click_count"), rs.getInt("rage_click_count"),
+				rs.getInt("dead_click_count"), rs.getInt("input_count"), rs.getInt("error_count"),
+				rs.getLong("active_duration_ms"));
 	}
 
 	/**

@@ -1,0 +1,99 @@
+package dev.replay.benchmark;
+
+import java.util.List;
+
+import dev.replay.ReplayClient;
+import dev.replay.TestcontainersConfiguration;
+import dev.replay.ingest.timeline.SessionIndexer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Playback at the server: the first window of a 2-hour session (keyframe + 30 s), the
+ * whole session streamed, and a session of more than 1 GB streamed in a heap of 256 MB
+ * (the benchmarks profile runs this JVM with {@code -Xmx256m}). Prints its figures.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
+				"replay.timeline.enabled=false" })
+@Import(TestcontainersConfiguration.class)
+class PlaybackBenchmark {
+
+	private static final List<String> PAGES = List.of("dashboard", "css-animation", "errors-console", "form-inputs",
+			"long-article", "spa-router");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SessionIndexer indexer;
+
+	@Test
+	void twoHourSession() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		long buildStart = System.nanoTime();
+		LongSessions.Built session = LongSessions.build(client, this.jdbc, PAGES, 2 * 3600_000L, 0);
+		report("2-hour session built: %d segments, %s of rrweb JSON, %.0f min, in %.1f s", session.segments(),
+				Figures.megabytes(session.bytes()), session.durationMs() / 60_000.0,
+				(System.nanoTime() - buildStart) / 1e9);
+		long indexStart = System.nanoTime();
+		this.indexer.index(session.sessionId());
+		long keyframes = this.jdbc.sql("select count(*) from keyframe where session_id = ?")
+			.param(session.sessionId())
+			.query(Long.class)
+			.single();
+		report("indexed in %.1f s: %d keyframes", (System.nanoTime() - indexStart) / 1e9, keyframes);
+		String events = "/api/v1/sessions/" + session.sessionId() + "/events";
+		Figures.download(client.uri(events + "?from=60000&to=90000"));
+		long[] moments = { 5, 17, 30, 42, 55, 68, 80, 95, 107, 115 };
+		double[] times = new double[moments.length];
+		long windowBytes = 0;
+		for (int i = 0; i < moments.length; i++) {
+			long from = moments[i] * 60_000;
+			Figures.Download window = Figures.download(client.uri(events + "?from=" + from + "&to=" + (from + 30_000)));
+			times[i] = Figures.millis(window.nanos());
+			windowBytes += window.bytes();
+		}
+		report("first window (keyframe + 30 s) at %d moments: median %.1f ms, max %.1f ms, %s on average "
+				+ "(target < 100 ms)", moments.length, Figures.median(times),
+				java.util.Arrays.stream(times).max().orElseThrow(), Figures.megabytes(windowBytes / moments.length));
+		Figures.download(client.uri(events));
+		try (Figures.HeapSampler heap = new Figures.HeapSampler()) {
+			Figures.Download whole = Figures.download(client.uri(events));
+			report("whole session streamed: %s in %.2f s = %.0f MB/s (target >= 100 MB/s); max heap used %s of %s",
+					Figures.megabytes(whole.bytes()), whole.nanos() / 1e9, whole.megabytesPerSecond(),
+					Figures.megabytes(heap.maxUsed()), Figures.megabytes(Runtime.getRuntime().maxMemory()));
+		}
+	}
+
+	@Test
+	void gigabyteSessionInSmallHeap() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		long buildStart = System.nanoTime();
+		LongSessions.Built session = LongSessions.build(client, this.jdbc, PAGES, 0, 1_050_000_000L);
+		report("large session built: %d segments, %s of rrweb JSON, %.0f min, in %.1f s", session.segments(),
+				Figures.megabytes(session.bytes()), session.durationMs() / 60_000.0,
+				(System.nanoTime() - buildStart) / 1e9);
+		String events = "/api/v1/sessions/" + session.sessionId() + "/events";
+		try (Figures.HeapSampler heap = new Figures.HeapSampler()) {
+			Figures.Download whole = Figures.download(client.uri(events));
+			report("large session streamed: %s in %.2f s = %.0f MB/s; max heap used %s with -Xmx %s",
+					Figures.megabytes(whole.bytes()), whole.nanos() / 1e9, whole.megabytesPerSecond(),
+					Figures.megabytes(heap.maxUsed()), Figures.megabytes(Runtime.getRuntime().maxMemory()));
+		}
+	}
+
+	private static void report(String format, Object... arguments) {
+		System.out.println("[benchmark] " + String.format(format, arguments));
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.replay.api.playback;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+import dev.replay.ingest.PlaybackWindow;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Writes a playback window as one JSON array, event by event, and describes it in
+ * response headers so that the player can lay out the whole session's seek bar from any
+ * window.
+ */
+final class EventArrayWriter {
+
+	/** Epoch milliseconds of the session's first event. */
+	static final String SESSION_START = "Replay-Session-Start";
+
+	/** Milliseconds from the session's first event to its last. */
+	static final String SESSION_DURATION = "Replay-Session-Duration";
+
+	/** Milliseconds from the session's start to the first event of the response. */
+	static final String WINDOW_START = "Replay-Window-Start";
+
+	private EventArrayWriter() {
+	}
+
+	static HttpHeaders headers(PlaybackWindow window) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(SESSION_START, Long.toString(window.sessionStart()));
+		headers.set(SESSION_DURATION, Long.toString(window.sessionDuration()));
+		headers.set(WINDOW_START, Long.toString(window.windowStart()));
+		return headers;
+	}
+
+	static void write(PlaybackWindow window, OutputStream out) throws IOException {
+		out.write('[');
+		boolean[] first = { true };
+		try {
+			window.forEach((event) -> {
+				try {
+					if (!first[0]) {
+						out.write(',');
+					}
+					first[0] = false;
+					out.write(event.json());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		out.write(']');
+	}
+
+}

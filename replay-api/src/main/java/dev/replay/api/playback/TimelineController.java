@@ -1,0 +1,76 @@
+package dev.replay.api.playback;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.replay.core.timeline.TimelineSummary;
+import dev.replay.ingest.SessionTimelines;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The timeline summary of a session, for the player's seek bar markers and event list.
+ */
+@RestController
+class TimelineController {
+
+	private final SessionTimelines timelines;
+
+	TimelineController(SessionTimelines timelines) {
+		this.timelines = timelines;
+	}
+
+	@GetMapping("/api/v1/sessions/{sessionId}/timeline")
+	TimelineResponse timeline(@PathVariable String sessionId) {
+		TimelineSummary summary = this.timelines.summary(sessionId);
+		return (summary != null) ? TimelineResponse.of(summary) : TimelineResponse.EMPTY;
+	}
+
+	/**
+	 * A session's timeline; offsets and durations in milliseconds from its first event.
+	 *
+	 * @param startTimestamp epoch milliseconds of the first event
+	 * @param totalDurationMs from the first event to the last
+	 * @param activeDurationMs the total less the inactive periods
+	 * @param views pages or screens
+	 * @param markers clicks, rage clicks, dead clicks, errors and navigations
+	 * @param inactivity periods of more than 5 s without input or page change
+	 * @param counts the number of each kind
+	 */
+	record TimelineResponse(long startTimestamp, long totalDurationMs, long activeDurationMs, List<View> views,
+			List<Marker> markers, List<Period> inactivity, TimelineSummary.Counts counts) {
+
+		static final TimelineResponse EMPTY = new TimelineResponse(0, 0, 0, List.of(), List.of(), List.of(),
+				new TimelineSummary.Counts(0, 0, 0, 0, 0, 0));
+
+		static TimelineResponse of(TimelineSummary summary) {
+			return new TimelineResponse(summary.startTimestamp(), summary.totalDuration(), summary.activeDuration(),
+					summary.views().stream().map((view) -> new View(view.url(), view.start(), view.end())).toList(),
+					summary.markers().stream().map(Marker::of).toList(),
+					summary.inactivity().stream().map((period) -> new Period(period.start(), period.end())).toList(),
+					summary.counts());
+		}
+
+	}
+
+	record View(String url, long start, long end) {
+
+	}
+
+	record Marker(String kind, long offset, @Nullable String label, int count) {
+
+		static Marker of(TimelineSummary.Marker marker) {
+			return new Marker(marker.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), marker.offset(),
+					marker.label(), marker.count());
+		}
+
+	}
+
+	record Period(long start, long end) {
+
+	}
+
+}

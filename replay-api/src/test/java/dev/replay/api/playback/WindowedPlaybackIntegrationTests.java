@@ -1,0 +1,214 @@
+package dev.replay.api.playback;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import dev.replay.DatadogRecordings;
+import dev.replay.ReplayClient;
+import dev.replay.ReplayIntegrationTest;
+import dev.replay.RrwebCorpus;
+import dev.replay.ingest.PlaybackWindow;
+import dev.replay.ingest.SessionTimelines;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ReplayIntegrationTest
+class WindowedPlaybackIntegrationTests {
+
+	private static final String EMAIL = "ada@example.org";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SessionTimelines timelines;
+
+	@Test
+	void storesKeyframesInTheBackgroundAfterTheIngestAnswered() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
+		Instant answered = Instant.now();
+		awaitIndexed(sessionId);
+		Timestamp indexedAt = this.jdbc.sql("select indexed_at from replay_session where id = ?")
+			.param(sessionId)
+			.query(Timestamp.class)
+			.single();
+		assertThat(indexedAt.toInstant()).isAfter(answered.minusMillis(100));
+		assertThat(keyframes(sessionId)).isNotEmpty();
+	}
+
+	@Test
+	void windowStartsWithTheKeyframeOfThePageAtFrom() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
+		awaitIndexed(sessionId);
+		long errorsShownAt = screenshotAt("errors-console", 1);
+		HttpResponse<String> response = client().getAsAdmin(
+				"/api/v1/sessions/" + sessionId + "/events?from=" + errorsShownAt + "&to=" + (errorsShownAt + 30_000));
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode events = ReplayClient.json(response.body());
+		assertThat(events.get(0).path("type").asInt()).isEqualTo(4);
+		assertThat(events.get(1).path("type").asInt()).isEqualTo(2);
+		assertThat(events.get(1).toString()).contains("Something went wrong. Our engineers have been notified.")
+			.contains("handled: Unexpected end of JSON input");
+		long windowStart = Long.parseLong(response.headers().firstValue("Replay-Window-Start").orElseThrow());
+		assertThat(windowStart).isPositive().isLessThanOrEqualTo(errorsShownAt);
+		long sessionStart = Long.parseLong(response.headers().firstValue("Replay-Session-Start").orElseThrow());
+		assertThat(events.get(1).path("timestamp").asLong()).isEqualTo(sessionStart + windowStart);
+		assertThat(response.headers().firstValue("Replay-Session-Duration").orElseThrow())
+			.isEqualTo(RrwebCorpus.manifest("errors-console").path("durationMs").asString());
+	}
+
+	@Test
+	void windowFollowsItsKeyframeWithTheEventsAfterIt() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
+		awaitIndexed(sessionId);
+		JsonNode whole = ReplayClient.json(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events").body());
+		long from = screenshotAt("errors-console", 1);
+		JsonNode window = ReplayClient
+			.json(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events?from=" + from).body());
+		long keyframeAt = window.get(0).path("timestamp").asLong();
+		List<JsonNode> tail = whole.valueStream()
+			.filter((event) -> event.path("timestamp").asLong() > keyframeAt)
+			.toList();
+		List<JsonNode> windowTail = window.valueStream()
+			.filter((event) -> event.path("timestamp").asLong() > keyframeAt)
+			.toList();
+		assertThat(windowTail).isEqualTo(tail);
+	}
+
+	@Test
+	void windowReadsOnlyTheSegmentsFromItsKeyframeOn() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
+		awaitIndexed(sessionId);
+		int segments = RrwebCorpus.manifest("errors-console").path("batches").size();
+		PlaybackWindow whole = this.timelines.window(sessionId, null, null);
+		PlaybackWindow late = this.timelines.window(sessionId, screenshotAt("errors-console", 2), null);
+		assertThat(whole.segmentCount()).isEqualTo(segments);
+		assertThat(late.startsAtKeyframe()).isTrue();
+		assertThat(late.segmentCount()).isLessThan(segments);
+	}
+
+	@Test
+	void timelineOfTheErrorsPageHasItsRageAndDeadClicks() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
+		awaitIndexed(sessionId);
+		JsonNode timeline = ReplayClient
+			.json(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/timeline").body());
+		assertThat(timeline.path("markers").valueStream().map((marker) -> marker.path("kind").asString()))
+			.contains("rage-click", "dead-click", "click");
+		assertThat(timeline.path("counts").path("rageClicks").asInt()).isPositive();
+		assertThat(timeline.path("counts").path("deadClicks").asInt()).isPositive();
+		assertThat(timeline.path("views")).isNotEmpty();
+		JsonNode session = ReplayClient.json(client().getAsAdmin("/api/v1/sessions/" + sessionId).body());
+		assertThat(session.path("timeline").path("rageClicks").asInt()).isPositive();
+		String applicationId = session.path("applicationId").asString();
+		assertThat(ReplayClient
+			.json(client().getAsAdmin("/api/v1/sessions?hasRageClicks=true&applicationId=" + applicationId).body())
+			.path("items")).hasSize(1);
+	}
+
+	@Test
+	void timelineIsComputedWhenTheSessionIsNotIndexedYet() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
+		JsonNode timeline = ReplayClient
+			.json(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/timeline").body());
+		assertThat(timeline.path("counts").path("rageClicks").asInt()).isPositive();
+	}
+
+	@Test
+	void neverServesTheEmailTypedIntoAnRrwebForm() throws Exception {
+		String sessionId = RrwebCorpus.ingest(client(), "form-inputs");
+		assertThat(RrwebCorpus.batches("form-inputs").toString()).contains(EMAIL);
+		awaitIndexed(sessionId);
+		String whole = client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events").body();
+		assertThat(whole).contains("\"text\":\"" + "*".repeat(EMAIL.length()) + "\"");
+		assertNeverServed(sessionId, screenshotAt("form-inputs", 2), EMAIL);
+		List<String> stored = keyframes(sessionId);
+		assertThat(stored.get(stored.size() - 1)).contains("\"value\":\"" + "*".repeat(EMAIL.length()) + "\"");
+	}
+
+	@Test
+	// The SDK masks email inputs itself, so the only copy of the email in this recording
+	// is
+	// the text that the page shows after submission, which is page content, not an input
+	// value: no input value may start with it.
+	void neverServesTheEmailTypedIntoADatadogFormRecordedWithInputsAllowed() throws Exception {
+		String sessionId = DatadogRecordings.ingestBrowser(client(), "form-inputs-allow");
+		this.jdbc.sql("update replay_session set indexed_version = null where id = ?").param(sessionId).update();
+		awaitIndexed(sessionId);
+		long duration = client().getAsAdmin("/api/v1/sessions/" + sessionId)
+			.body()
+			.transform(ReplayClient::json)
+			.path("durationMs")
+			.asLong();
+		assertNeverServed(sessionId, duration, "\"" + EMAIL.substring(0, 4));
+	}
+
+	private void assertNeverServed(String sessionId, long late, String forbidden) throws IOException {
+		String whole = client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events").body();
+		assertThat(whole).doesNotContain(forbidden);
+		for (long from = 0; from <= late; from += 3000) {
+			assertThat(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events?from=" + from).body())
+				.doesNotContain(forbidden);
+		}
+		List<String> stored = keyframes(sessionId);
+		assertThat(stored).isNotEmpty().noneMatch((events) -> events.contains(forbidden));
+	}
+
+	private List<String> keyframes(String sessionId) {
+		return this.jdbc.sql("select events from keyframe where session_id = ? order by offset_ms")
+			.param(sessionId)
+			.query((rs, row) -> gunzip(rs.getBytes(1)))
+			.list();
+	}
+
+	private static String gunzip(byte[] bytes) {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitIndexed(String sessionId) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			Boolean indexed = this.jdbc
+				.sql("select indexed_version is not distinct from updated_at from replay_session where id = ?")
+				.param(sessionId)
+				.query(Boolean.class)
+				.single();
+			if (Boolean.TRUE.equals(indexed)) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("Session " + sessionId + " was not indexed in time");
+	}
+
+	private static long screenshotAt(String page, int index) throws IOException {
+		return RrwebCorpus.manifest(page).path("screenshots").get(index).path("timestampMs").asLong();
+	}
+
+	private ReplayClient client() {
+		return new ReplayClient(this.port);
+	}
+
+}

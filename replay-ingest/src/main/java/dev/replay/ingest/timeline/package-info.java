@@ -1,0 +1,8 @@
+/**
+ * Timeline indexing: keyframes and timeline summaries computed in the background from
+ * stored segments; internal to ingest.
+ */
+@NullMarked
+package dev.replay.ingest.timeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+// "Skip inactivity": while playing, jumps over the periods in which nothing happened.
+
+import { PlayerState } from './controller.js';
+
+// Leave this much of the period before its end, so the viewer sees what comes next start.
+const LEAD_IN_MS = 500;
+
+export class InactivitySkipper {
+  #controller;
+  #periods = [];
+  #enabled = false;
+  #timer = 0;
+
+  constructor(controller, toggle) {
+    this.#controller = controller;
+    this.#enabled = toggle.checked;
+    toggle.addEventListener('change', () => {
+      this.#enabled = toggle.checked;
+      this.#update();
+    });
+    controller.addEventListener('statechange', () => this.#update());
+  }
+
+  /** The inactivity periods of the timeline summary: `[{ start, end }]` in ms. */
+  setPeriods(periods) {
+    this.#periods = (periods ?? []).filter((period) => period.end - period.start > 2 * LEAD_IN_MS);
+    this.#update();
+  }
+
+  #update() {
+    const active = this.#enabled && this.#periods.length > 0 && this.#controller.state === PlayerState.PLAYING;
+    if (active && !this.#timer) {
+      this.#timer = setInterval(() => this.#check(), 200);
+    } else if (!active && this.#timer) {
+      clearInterval(this.#timer);
+      this.#timer = 0;
+    }
+  }
+
+  #check() {
+    const now = this.#controller.currentTime;
+    const period = this.#periods.find((candidate) => now >= candidate.start && now < candidate.end - LEAD_IN_MS);
+    if (period) {
+      this.#controller.seek(period.end - LEAD_IN_MS);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Loads a session in time windows: the first window from the keyframe of the moment asked for,
+// then the following windows, which only carry the events after what is already loaded.
+
+import { fetchEventWindow } from './api.js';
+
+/** How much session time one request covers. */
+export const WINDOW_MS = 60_000;
+
+export class SessionWindows {
+  #sessionId;
+  #windowMs;
+  #context;
+  #opened = false;
+  sessionStart = 0;
+  duration = 0;
+
+  /** `context` is where the playback happens (`player` or `embed`), as recorded in the watch history. */
+  constructor(sessionId, { windowMs = WINDOW_MS, context = 'player' } = {}) {
+    this.#sessionId = sessionId;
+    this.#windowMs = windowMs;
+    this.#context = context;
+  }
+
+  // Only the first request opens a playback; later windows and seeks continue it, so one viewing
+  // counts once in the watch history and the audit trail.
+  #request() {
+    const continuation = this.#opened;
+    this.#opened = true;
+    return { context: this.#context, continuation };
+  }
+
+  /**
+   * The events that show the session from `offset` (ms): a keyframe at or before it and the
+   * events up to one window later. Resolves to `{ events, windowStart, until }`, where `until` is
+   * the offset up to which every event is loaded.
+   */
+  async open(offset) {
+    const from = Math.max(0, offset);
+    const to = from + this.#windowMs;
+    const window = await fetchEventWindow(this.#sessionId, { from: from > 0 ? from : null, to, ...this.#request() });
+    this.sessionStart = window.sessionStart;
+    this.duration = window.duration;
+    return { events: window.events, windowStart: window.windowStart, until: Math.min(to, this.duration) };
+  }
+
+  /**
+   * The events after `until` (ms, as returned by `open` or `next`) up to one window later.
+   * Resolves to `{ events, until }`.
+   */
+  async next(until) {
+    const to = until + this.#windowMs;
+    const window = await fetchEventWindow(this.#sessionId, { from: until, to, ...this.#request() });
+    const loadedUpTo = this.sessionStart + until;
+    this.duration = window.duration;
+    return {
+      events: window.events.filter((event) => event.timestamp > loadedUpTo),
+      until: Math.min(to, this.duration),
+    };
+  }
+
+  /** Whether every event up to the end of the session is loaded. */
+  isComplete(until) {
+    return until >= this.duration;
+  }
+}
