@@ -22,7 +22,7 @@ public class SessionDeletion {
 	}
 
 	/**
-	 * Delete one session.
+	 * Delete one session (its summary comes back without timeline figures).
 	 * @param sessionId the id
 	 * @return the deleted session, empty if there was none
 	 */
@@ -35,7 +35,7 @@ public class SessionDeletion {
 			.query((rs, row) -> new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
 					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
 					rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
-					rs.getString("first_url"), rs.getString("user_id")))
+					rs.getString("first_url"), rs.getString("user_id"), null))
 			.optional();
 	}
 
