@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import dev.replay.ingest.testsupport.TestDatabase;
 
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,12 +15,7 @@ public class TestcontainersConfiguration {
 
 	@Bean
 	DataSource dataSource() {
-		TestDatabase database = TestDatabase.get();
-		return DataSourceBuilder.create()
-			.url(database.url())
-			.username(database.username())
-			.password(database.password())
-			.build();
+		return TestDatabase.dataSource();
 	}
 
 }

@@ -8,8 +8,12 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.jdbc.DataSourceBuilder;
 
 /**
  * The PostgreSQL database of one test run, chosen in this order: the JDBC URL in
@@ -46,6 +50,19 @@ public final class TestDatabase {
 			instance = create();
 		}
 		return instance;
+	}
+
+	/**
+	 * A pooled data source on this run's database, for each module's test configuration.
+	 * @return a new data source
+	 */
+	public static DataSource dataSource() {
+		TestDatabase database = get();
+		return DataSourceBuilder.create()
+			.url(database.url())
+			.username(database.username())
+			.password(database.password())
+			.build();
 	}
 
 	public String url() {
