@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.replay.ingest.IntakeActivity;
 import dev.replay.ingest.storage.NewSegment;
 import dev.replay.ingest.storage.SegmentStore;
 import dev.replay.ingest.storage.SegmentWrite;
@@ -50,6 +51,8 @@ class SegmentCommitter implements SmartLifecycle {
 
 	private final IntakeAvailability availability;
 
+	private final IntakeActivity activity;
+
 	private final BlockingQueue<Pending> queue;
 
 	private final AtomicLong queuedBytes = new AtomicLong();
@@ -68,9 +71,11 @@ class SegmentCommitter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	SegmentCommitter(IngestProperties properties, SegmentStore store, IntakeAvailability availability) {
+	SegmentCommitter(IngestProperties properties, SegmentStore store, IntakeAvailability availability,
+			IntakeActivity activity) {
 		this.store = store;
 		this.availability = availability;
+		this.activity = activity;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.maxQueuedBytes = properties.queueMaxSize().toBytes();
 		this.batchMaxSegments = properties.batchMaxSegments();
@@ -226,6 +231,7 @@ class SegmentCommitter implements SmartLifecycle {
 		try {
 			List<WriteResult> results = this.store.storeAll(writes);
 			this.availability.markReachable();
+			this.activity.committed(writes.stream().mapToInt((write) -> write.segments().size()).sum());
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).result.complete(results.get(i));
 			}

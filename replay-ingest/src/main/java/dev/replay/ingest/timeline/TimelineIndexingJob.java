@@ -1,5 +1,6 @@
 package dev.replay.ingest.timeline;
 
+import dev.replay.ingest.IntakeActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes, in the background and never inside an ingest request, the sessions whose
  * segments changed since they were indexed and that have been quiet for
- * {@code replay.timeline.quiet-period}. All its state is in the database, so it resumes
- * where it was after a restart, and several instances share the work.
+ * {@code replay.timeline.quiet-period}. While the intake commits more than
+ * {@code replay.timeline.yield-above} segments a second, passes stop, so that indexing
+ * never takes the cores that acknowledgements wait for; the sessions are indexed once the
+ * rush is over. All its state is in the database, so it resumes where it was after a
+ * restart, and several instances share the work.
  */
 @Component
 class TimelineIndexingJob {
@@ -23,15 +27,19 @@ class TimelineIndexingJob {
 
 	private final TimelineProperties properties;
 
-	TimelineIndexingJob(TimelineStore store, SessionIndexer indexer, TimelineProperties properties) {
+	private final IntakeActivity intake;
+
+	TimelineIndexingJob(TimelineStore store, SessionIndexer indexer, TimelineProperties properties,
+			IntakeActivity intake) {
 		this.store = store;
 		this.indexer = indexer;
 		this.properties = properties;
+		this.intake = intake;
 	}
 
 	@Scheduled(fixedDelayString = "${replay.timeline.delay:2s}", initialDelayString = "${replay.timeline.delay:2s}")
 	void indexChangedSessions() {
-		if (!this.properties.enabled()) {
+		if (!this.properties.enabled() || intakeIsBusy()) {
 			return;
 		}
 		for (String sessionId : this.store.findStale(this.properties.quietPeriod(), this.properties.batchSize())) {
@@ -41,7 +49,14 @@ class TimelineIndexingJob {
 			catch (RuntimeException ex) {
 				LOG.warn("Session {} could not be indexed", sessionId, ex);
 			}
+			if (intakeIsBusy()) {
+				return;
+			}
 		}
+	}
+
+	private boolean intakeIsBusy() {
+		return this.properties.yieldAbove() > 0 && this.intake.segmentsLastSecond() > this.properties.yieldAbove();
 	}
 
 }

@@ -2,10 +2,6 @@ package dev.replay.ingest.load;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +32,17 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.replay.ingest.load.LoadCorpus.LoadRequest;
 import dev.replay.ingest.load.LoadCorpus.SentSegment;
 import dev.replay.ingest.testsupport.DatadogCorpus;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends the corpus to a running Replay with fresh ids, after a warm-up, at a fixed rate
@@ -360,25 +367,42 @@ public final class IngestLoad {
 
 		void run() throws Exception {
 			ExecutorService pool = Executors.newFixedThreadPool(IngestLoad.this.connections);
-			long start = System.nanoTime();
-			long end = start + this.length.toNanos();
-			List<Future<long[]>> workers = new ArrayList<>();
-			for (int i = 0; i < IngestLoad.this.connections; i++) {
-				workers.add(pool.submit(() -> work(start, end)));
+			try (CloseableHttpClient http = httpClient()) {
+				long start = System.nanoTime();
+				long end = start + this.length.toNanos();
+				List<Future<long[]>> workers = new ArrayList<>();
+				for (int i = 0; i < IngestLoad.this.connections; i++) {
+					workers.add(pool.submit(() -> work(http, start, end)));
+				}
+				for (Future<long[]> worker : workers) {
+					this.latencies.add(worker.get());
+				}
+				this.seconds = (System.nanoTime() - start) / 1e9;
 			}
-			for (Future<long[]> worker : workers) {
-				this.latencies.add(worker.get());
-			}
-			this.seconds = (System.nanoTime() - start) / 1e9;
 			pool.shutdown();
 			pool.awaitTermination(1, TimeUnit.MINUTES);
 		}
 
-		private long[] work(long start, long end) throws Exception {
-			HttpClient http = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(Duration.ofSeconds(5))
+		// one blocking keep-alive connection per worker, as the SDKs' uploads arrive
+		private CloseableHttpClient httpClient() {
+			PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnTotal(IngestLoad.this.connections)
+				.setMaxConnPerRoute(IngestLoad.this.connections)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(5))
+					.setSocketTimeout(Timeout.ofSeconds(30))
+					.build())
 				.build();
+			return HttpClients.custom()
+				.setConnectionManager(connections)
+				.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+				.disableAutomaticRetries()
+				.disableContentCompression()
+				.disableCookieManagement()
+				.build();
+		}
+
+		private long[] work(CloseableHttpClient http, long start, long end) throws Exception {
 			long[] latency = new long[1024];
 			int n = 0;
 			while (true) {
@@ -426,21 +450,27 @@ public final class IngestLoad {
 			return Arrays.copyOf(latency, n);
 		}
 
-		private String send(HttpClient http, LoadRequest request) {
-			HttpRequest.Builder builder = HttpRequest
-				.newBuilder(URI.create(IngestLoad.this.url + request.pathAndQuery()))
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-			request.headers().forEach(builder::header);
+		private String send(CloseableHttpClient http, LoadRequest request) {
+			HttpPost post = new HttpPost(IngestLoad.this.url + request.pathAndQuery());
+			String contentType = null;
+			for (Map.Entry<String, String> header : request.headers().entrySet()) {
+				if (header.getKey().equalsIgnoreCase("Content-Type")) {
+					contentType = header.getValue();
+				}
+				else {
+					post.addHeader(header.getKey(), header.getValue());
+				}
+			}
+			post.setEntity(new ByteArrayEntity(request.body(),
+					(contentType != null) ? ContentType.parse(contentType) : ContentType.APPLICATION_OCTET_STREAM));
 			try {
-				return String.valueOf(http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+				return http.execute(post, (response) -> {
+					EntityUtils.consume(response.getEntity());
+					return String.valueOf(response.getCode());
+				});
 			}
 			catch (IOException ex) {
 				return "io-error";
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return "interrupted";
 			}
 		}
 
