@@ -62,6 +62,21 @@ public class ApplicationRegistry {
 	}
 
 	/**
+	 * Change how long an application's sessions are kept.
+	 * @param id the application
+	 * @param retentionDays days after a session's end, 1 to 3650
+	 * @return the application as it is now
+	 * @throws ApplicationNotFoundException if there is no such application
+	 */
+	@Transactional
+	public ApplicationSummary changeRetention(UUID id, int retentionDays) {
+		ApplicationEntity application = this.applications.findById(id)
+			.orElseThrow(() -> new ApplicationNotFoundException(id));
+		application.setRetentionDays(retentionDays);
+		return toSummary(application);
+	}
+
+	/**
 	 * Create a client token.
 	 * @param name the display name
 	 * @param value the token value to use, for example the client token already deployed
@@ -114,7 +129,8 @@ public class ApplicationRegistry {
 	}
 
 	private static ApplicationSummary toSummary(ApplicationEntity entity) {
-		return new ApplicationSummary(entity.getId(), entity.getName(), entity.getCreatedAt());
+		return new ApplicationSummary(entity.getId(), entity.getName(), entity.getCreatedAt(),
+				entity.getRetentionDays());
 	}
 
 	private static ClientTokenDetails toDetails(ClientTokenEntity entity) {

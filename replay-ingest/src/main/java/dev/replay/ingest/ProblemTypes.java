@@ -66,6 +66,9 @@ public final class ProblemTypes {
 	/** No recorded session with that id. */
 	public static final URI SESSION_NOT_FOUND = of("session-not-found");
 
+	/** No such application. */
+	public static final URI APPLICATION_NOT_FOUND = of("application-not-found");
+
 	/** The request is malformed: bad JSON, a missing field or an invalid parameter. */
 	public static final URI BAD_REQUEST = of("bad-request");
 

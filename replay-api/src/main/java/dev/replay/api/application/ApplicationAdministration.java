@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.replay.api.audit.AuditLog;
 import dev.replay.ingest.ApplicationRegistry;
 import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.ApplicationSummary;
 import dev.replay.ingest.ClientTokenDetails;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,14 @@ class ApplicationAdministration {
 		this.audit.record("application.created", "application", created.application().id().toString(),
 				Map.of("name", name, "clientTokenId", created.clientToken().id().toString()));
 		return created;
+	}
+
+	@Transactional
+	ApplicationSummary changeRetention(UUID id, int retentionDays) {
+		ApplicationSummary changed = this.registry.changeRetention(id, retentionDays);
+		this.audit.record("application.retention-changed", "application", id.toString(),
+				Map.of("retentionDays", retentionDays));
+		return changed;
 	}
 
 	@Transactional

@@ -8,12 +8,16 @@ import dev.replay.ingest.ApplicationRegistry;
 import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
 import dev.replay.ingest.ApplicationSummary;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Creates and lists applications.
+ * Creates and lists applications, and changes how long their sessions are kept.
  */
 @RestController
 @RequestMapping("/api/v1/applications")
@@ -49,6 +53,15 @@ class ApplicationController {
 		return this.registry.listApplications().stream().map(ApplicationResponse::of).toList();
 	}
 
+	@PatchMapping("/{applicationId}")
+	ApplicationResponse change(@PathVariable UUID applicationId, @Valid @RequestBody ChangeApplicationRequest request) {
+		return ApplicationResponse.of(this.administration.changeRetention(applicationId, request.retentionDays()));
+	}
+
+	record ChangeApplicationRequest(@Min(1) @Max(3650) int retentionDays) {
+
+	}
+
 	record CreateApplicationRequest(@NotBlank @Size(max = 200) String name, @Nullable UUID id) {
 
 	}
@@ -57,10 +70,10 @@ class ApplicationController {
 
 	}
 
-	record ApplicationResponse(UUID id, String name, Instant createdAt) {
+	record ApplicationResponse(UUID id, String name, Instant createdAt, int retentionDays) {
 
 		static ApplicationResponse of(ApplicationSummary summary) {
-			return new ApplicationResponse(summary.id(), summary.name(), summary.createdAt());
+			return new ApplicationResponse(summary.id(), summary.name(), summary.createdAt(), summary.retentionDays());
 		}
 
 	}

@@ -8,11 +8,17 @@ import java.util.UUID;
 
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
+import dev.replay.TestUsers;
+import dev.replay.TestUsers.TestUser;
+import dev.replay.ingest.SessionsExpired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +31,12 @@ class ApplicationIntegrationTests {
 	int port;
 
 	ReplayClient client;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeEach
 	void createClient() {
@@ -42,6 +54,56 @@ class ApplicationIntegrationTests {
 		assertThat(app.path("name").asString()).isEqualTo("Shop");
 		assertThat(postBatch(app.path("clientToken").asString(), id)).isEqualTo(202);
 		assertThat(this.client.getAsAdmin("/api/v1/applications").body()).contains(id.toString());
+	}
+
+	@Test
+	void changesRetentionAsAdminAndAuditsIt() {
+		UUID id = UUID.fromString(this.client.createApplication("kept").path("id").asString());
+		HttpResponse<String> response = patch("/api/v1/applications/" + id, ReplayClient.ADMIN_BASIC,
+				"{\"retentionDays\":90}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(ReplayClient.json(response.body()).path("retentionDays").asInt()).isEqualTo(90);
+		JsonNode listed = ReplayClient.json(this.client.getAsAdmin("/api/v1/applications").body());
+		assertThat(listed.valueStream().filter((app) -> app.path("id").asString().equals(id.toString())))
+			.singleElement()
+			.satisfies((app) -> assertThat(app.path("retentionDays").asInt()).isEqualTo(90));
+		String audit = this.client.getAsAdmin("/api/v1/audit-events?action=application.retention-changed").body();
+		assertThat(audit).contains(id.toString()).contains("\"retentionDays\":90");
+	}
+
+	@Test
+	void refusesRetentionOutOfRangeUnknownApplicationAndNonAdmins() {
+		UUID id = UUID.fromString(this.client.createApplication("range").path("id").asString());
+		HttpResponse<String> tooLong = patch("/api/v1/applications/" + id, ReplayClient.ADMIN_BASIC,
+				"{\"retentionDays\":5000}");
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(tooLong.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(patch("/api/v1/applications/" + id, ReplayClient.ADMIN_BASIC, "{}").statusCode()).isEqualTo(400);
+		HttpResponse<String> unknown = patch("/api/v1/applications/" + UUID.randomUUID(), ReplayClient.ADMIN_BASIC,
+				"{\"retentionDays\":10}");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(ReplayClient.json(unknown.body()).path("type").asString())
+			.isEqualTo("https://replay.dev/problems/application-not-found");
+		TestUser editor = new TestUsers(this.client).create("editor");
+		assertThat(patch("/api/v1/applications/" + id, editor.basic(), "{\"retentionDays\":10}").statusCode())
+			.isEqualTo(403);
+	}
+
+	private HttpResponse<String> patch(String path, String authorization, String json) {
+		return this.client.send(HttpRequest.newBuilder(this.client.uri(path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	@Test
+	void auditsSessionsThatRetentionDeleted() {
+		UUID id = UUID.fromString(this.client.createApplication("expiring").path("id").asString());
+		this.transactions.executeWithoutResult(
+				(status) -> this.events.publishEvent(new SessionsExpired(id, 7, List.of("gone-1", "gone-2"))));
+		JsonNode audit = ReplayClient
+			.json(this.client.getAsAdmin("/api/v1/audit-events?action=session.expired&targetId=" + id).body());
+		assertThat(audit.toString()).contains("system:retention").contains("gone-1").contains("gone-2");
 	}
 
 	@Test

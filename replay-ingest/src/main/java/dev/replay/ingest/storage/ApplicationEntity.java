@@ -18,6 +18,9 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "application")
 public class ApplicationEntity implements Persistable<UUID> {
 
+	/** How long sessions are kept unless the application says otherwise. */
+	public static final int DEFAULT_RETENTION_DAYS = 30;
+
 	@Id
 	private UUID id;
 
@@ -26,6 +29,9 @@ public class ApplicationEntity implements Persistable<UUID> {
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
+
+	@Column(name = "retention_days", nullable = false)
+	private int retentionDays = DEFAULT_RETENTION_DAYS;
 
 	@Transient
 	private boolean created;
@@ -51,6 +57,14 @@ public class ApplicationEntity implements Persistable<UUID> {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public int getRetentionDays() {
+		return this.retentionDays;
+	}
+
+	public void setRetentionDays(int retentionDays) {
+		this.retentionDays = retentionDays;
 	}
 
 	@Override

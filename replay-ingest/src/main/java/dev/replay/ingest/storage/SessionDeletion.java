@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Deletes a session row; the foreign keys cascade to its segments and views, and to the
- * rows other features keep about it.
+ * rows other features keep about it. Its raw RUM batches go too, unless another session
+ * shares them.
  */
 @Repository
 public class SessionDeletion {
@@ -27,6 +28,16 @@ public class SessionDeletion {
 	 * @return the deleted session, empty if there was none
 	 */
 	public Optional<SessionSummary> delete(String sessionId) {
+		// raw RUM batches are linked to sessions without a foreign key (RUM may come
+		// first):
+		// unlink them, and delete those that no other session needs
+		this.jdbc.sql("""
+				with unlinked as (delete from rum_batch_session where session_id = :session returning batch_id)
+				delete from rum_batch b where b.id in (select batch_id from unlinked)
+				  and not exists (select 1 from rum_batch_session rs
+				                  where rs.batch_id = b.id and rs.session_id <> :session)""")
+			.param("session", sessionId)
+			.update();
 		return this.jdbc.sql("""
 				delete from replay_session where id = ?
 				returning id, application_id, started_at, ended_at, source, segment_count, event_count, first_url,

@@ -1,0 +1,96 @@
+package dev.replay.ingest.retention;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statements of the retention job. Each finds its rows through an index and touches
+ * at most one batch of them, so that no statement scans a table or holds locks for long.
+ */
+@Repository
+class RetentionStore {
+
+	private final JdbcClient jdbc;
+
+	RetentionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<ApplicationRetention> applications() {
+		return this.jdbc.sql("select id, retention_days from application order by id")
+			.query((rs, row) -> new ApplicationRetention(rs.getObject("id", UUID.class), rs.getInt("retention_days")))
+			.list();
+	}
+
+	// Lock and return a batch of an application's sessions that ended before the cutoff
+	// and
+	// that no playlist holds; sessions locked by others are left for the next pass.
+	List<String> lockExpiredSessions(UUID applicationId, Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				select s.id from replay_session s
+				where s.application_id = :application and s.ended_at < :cutoff
+				  and not exists (select 1 from playlist_item p where p.session_id = s.id)
+				order by s.ended_at
+				limit :limit
+				for update of s skip locked""")
+			.param("application", applicationId)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	// Delete sessions; their segments, keyframes, views, watches and the links of their
+	// raw
+	// RUM batches go with them.
+	int deleteSessions(List<String> sessionIds) {
+		this.jdbc.sql("delete from rum_batch_session where session_id = any(:ids)")
+			.param("ids", sessionIds.toArray(String[]::new))
+			.update();
+		return this.jdbc.sql("delete from replay_session where id = any(:ids)")
+			.param("ids", sessionIds.toArray(String[]::new))
+			.update();
+	}
+
+	// Delete a batch of an application's raw RUM batches received before the cutoff, but
+	// those
+	// that a playlist's session or a session still recorded after the cutoff needs.
+	int deleteExpiredRumBatches(UUID applicationId, Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				delete from rum_batch where id in (
+				  select b.id from rum_batch b
+				  where b.application_id = :application and b.received_at < :cutoff
+				    and not exists (select 1 from rum_batch_session rs
+				                    join playlist_item p on p.session_id = rs.session_id
+				                    where rs.batch_id = b.id)
+				    and not exists (select 1 from rum_batch_session rs
+				                    join replay_session s on s.id = rs.session_id
+				                    where rs.batch_id = b.id and s.ended_at >= :cutoff)
+				  order by b.received_at
+				  limit :limit)""")
+			.param("application", applicationId)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.update();
+	}
+
+	// Forget a batch of the upload request ids received before the cutoff.
+	int forgetRequestIds(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				delete from intake_request where ctid = any(array(
+				  select ctid from intake_request where received_at < :cutoff limit :limit))""")
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.update();
+	}
+
+	record ApplicationRetention(UUID id, int retentionDays) {
+
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Retention: removes each application's sessions once they are older than its retention,
+ * in small batches found through indexes, keeping the sessions that playlists hold.
+ */
+@NullMarked
+package dev.replay.ingest.retention;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,158 @@
+package dev.replay.ingest.retention;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.replay.ingest.ApplicationRegistry;
+import dev.replay.ingest.SessionsExpired;
+import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.retention.RetentionJob.RetentionReport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retention over thousands of sessions spread across three months and two applications
+ * with different retentions, in batches, keeping what playlists hold.
+ */
+@SpringBootTest(properties = { "replay.retention.enabled=false", "replay.retention.batch-size=100",
+		"replay.timeline.enabled=false" })
+@Import(TestcontainersConfiguration.class)
+@RecordApplicationEvents
+class RetentionIntegrationTests {
+
+	private static final int SESSIONS_PER_APPLICATION = 1500;
+
+	@Autowired
+	ApplicationRegistry registry;
+
+	@Autowired
+	RetentionJob job;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void deletesWhatIsPastEachApplicationsRetentionAndKeepsWhatPlaylistsHold() {
+		UUID month = this.registry.createApplication("kept a month", null).application().id();
+		UUID week = this.registry.createApplication("kept a week", null).application().id();
+		this.registry.changeRetention(week, 7);
+		// session i of an application ended i % 90 days and a few hours ago
+		insertSessions(month, "m");
+		insertSessions(week, "w");
+		// a playlist holds five expired sessions of the first application
+		long playlist = this.jdbc.sql("insert into playlist (name, owner_username) values ('kept', 'x') returning id")
+			.query(Long.class)
+			.single();
+		List<String> pinned = List.of("m-40", "m-41", "m-42", "m-89", "m-179");
+		pinned.forEach((id) -> this.jdbc
+			.sql("insert into playlist_item (playlist_id, session_id, added_by) values (?, ?, 'x')")
+			.params(playlist, id)
+			.update());
+		long oldRumBatch = insertRumBatch(month, 60, "m-60");
+		long pinnedRumBatch = insertRumBatch(month, 60, "m-40");
+		long freshRumBatch = insertRumBatch(month, 1, "m-1");
+		this.jdbc.sql(
+				"insert into intake_request (application_id, request_id, received_at) values (?, 'old', now() - interval '8 days'), (?, 'new', now())")
+			.params(month, month)
+			.update();
+		long expiredMonth = count(
+				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '30 days'",
+				month);
+		long expiredWeek = count(
+				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '7 days'",
+				week);
+		assertThat(expiredMonth).isGreaterThan(900);
+		assertThat(expiredWeek).isGreaterThan(1300);
+
+		RetentionReport report = this.job.pass();
+
+		assertThat(report.sessions()).isEqualTo(expiredMonth - pinned.size() + expiredWeek);
+		assertThat(count(
+				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '30 days'",
+				month))
+			.isEqualTo(pinned.size());
+		assertThat(this.jdbc
+			.sql("select id from replay_session where application_id = ? and ended_at < now() - interval '30 days'")
+			.param(month)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrderElementsOf(pinned);
+		assertThat(count(
+				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '7 days'",
+				week))
+			.isZero();
+		assertThat(count("select count(*) from replay_session where application_id = ?", month))
+			.isEqualTo(SESSIONS_PER_APPLICATION - expiredMonth + pinned.size());
+		assertThat(count(
+				"select count(*) from segment s join replay_session r on r.id = s.session_id where r.application_id = ?",
+				week))
+			.isEqualTo(2 * (SESSIONS_PER_APPLICATION - expiredWeek));
+		assertThat(count("select count(*) from segment where session_id not in (select id from replay_session)"))
+			.isZero();
+		assertThat(rumBatchExists(oldRumBatch)).isFalse();
+		assertThat(rumBatchExists(pinnedRumBatch)).isTrue();
+		assertThat(rumBatchExists(freshRumBatch)).isTrue();
+		assertThat(this.jdbc.sql("select request_id from intake_request").query(String.class).list())
+			.containsExactly("new");
+
+		List<SessionsExpired> published = this.events.stream(SessionsExpired.class).toList();
+		assertThat(published).allSatisfy((batch) -> assertThat(batch.sessionIds()).hasSizeBetween(1, 100));
+		assertThat(published.stream().mapToLong((batch) -> batch.sessionIds().size()).sum())
+			.isEqualTo(report.sessions());
+
+		RetentionReport again = this.job.pass();
+		assertThat(again.sessions()).isZero();
+	}
+
+	private void insertSessions(UUID application, String prefix) {
+		this.jdbc
+			.sql("""
+					insert into replay_session (id, application_id, source, started_at, ended_at, updated_at)
+					select ? || '-' || i, ?, 'browser',
+					       now() - make_interval(days => i % 90, hours => 3), now() - make_interval(days => i % 90, hours => 2),
+					       now() - make_interval(days => i % 90, hours => 2)
+					from generate_series(0, ? - 1) i""")
+			.params(prefix, application, SESSIONS_PER_APPLICATION)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into segment (session_id, dedup_key, format, encoding, first_event_at, last_event_at, event_count,
+					                     has_full_snapshot, received_bytes, body)
+					select r.id, 'k' || n, 'rrweb', 'identity', r.started_at, r.ended_at, 1, n = 0, 2, '[]'::bytea
+					from replay_session r cross join generate_series(0, 1) n
+					where r.application_id = ?""")
+			.param(application)
+			.update();
+	}
+
+	private long insertRumBatch(UUID application, int daysAgo, String sessionId) {
+		long id = this.jdbc.sql("""
+				insert into rum_batch (application_id, track, encoding, received_bytes, line_count, skipped_lines, body,
+				                       received_at)
+				values (?, 'rum', 'identity', 2, 1, 0, '{}'::bytea, now() - make_interval(days => ?))
+				returning id""").params(application, daysAgo).query(Long.class).single();
+		this.jdbc.sql("insert into rum_batch_session (batch_id, session_id) values (?, ?)")
+			.params(id, sessionId)
+			.update();
+		return id;
+	}
+
+	private boolean rumBatchExists(long id) {
+		return count("select count(*) from rum_batch where id = ?", id) == 1;
+	}
+
+	private long count(String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+}
