@@ -1,5 +1,6 @@
 package dev.replay.core.codec;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 
 import tools.jackson.core.JacksonException;
@@ -44,7 +45,10 @@ public final class RecordingJson {
 	 * @throws IOException the wrapped I/O failure, if there is one
 	 */
 	static void rethrowIoCause(JacksonException ex) throws IOException {
-		if (ex instanceof JacksonIOException && ex.getCause() instanceof IOException io) {
+		// a CharConversionException is text that is no JSON encoding: bad content, not
+		// I/O
+		if (ex instanceof JacksonIOException && ex.getCause() instanceof IOException io
+				&& !(io instanceof CharConversionException)) {
 			throw io;
 		}
 	}

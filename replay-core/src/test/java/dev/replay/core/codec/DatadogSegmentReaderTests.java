@@ -12,6 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatadogSegmentReaderTests {
 
 	@Test
+	void rejectsTextThatLooksLikeUtf32ButIsNot() throws IOException {
+		// three zero bytes make the parser guess UTF-32, and the next code unit is out of
+		// range
+		byte[] text = { 0, 0, 0, '{', '"', 'q', 'a', 'w' };
+		DatadogSegmentReader.Result result = DatadogSegmentReader.read(new ByteArrayInputStream(text));
+		assertThat(result.violations()).extracting("path").containsExactly("$");
+	}
+
+	@Test
 	void readsMetadataAndRecordFiguresWhateverTheKeyOrder() throws IOException {
 		DatadogSegmentReader.Result result = read("""
 				{"records":[{"data":{"href":"https://shop.example/","width":1,"height":1},"type":4,"timestamp":20},
