@@ -1,5 +1,6 @@
 package dev.replay.api.playback;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ final class EventArrayWriter {
 	/** Milliseconds from the session's start to the first event of the response. */
 	static final String WINDOW_START = "Replay-Window-Start";
 
+	private static final int BUFFER_SIZE = 64 * 1024;
+
 	private EventArrayWriter() {
 	}
 
@@ -35,7 +38,9 @@ final class EventArrayWriter {
 		return headers;
 	}
 
-	static void write(PlaybackWindow window, OutputStream out) throws IOException {
+	static void write(PlaybackWindow window, OutputStream response) throws IOException {
+		// events are small and many: gather them into large writes to the response
+		BufferedOutputStream out = new BufferedOutputStream(response, BUFFER_SIZE);
 		out.write('[');
 		boolean[] first = { true };
 		try {
@@ -56,6 +61,7 @@ final class EventArrayWriter {
 			throw ex.getCause();
 		}
 		out.write(']');
+		out.flush();
 	}
 
 }

@@ -77,11 +77,12 @@ public final class RrwebEventReader {
 	 * @throws IOException if the bytes cannot be read or are not an array
 	 */
 	public static List<RawEvent> readArray(InputStream json) throws IOException {
+		byte[] bytes = json.readAllBytes();
 		List<RawEvent> events = new ArrayList<>();
-		try (JsonParser parser = RecordingJson.mapper().createParser(json)) {
+		try (JsonParser parser = RecordingJson.mapper().createParser(bytes)) {
 			expect(parser.nextToken() == JsonToken.START_ARRAY);
 			while (parser.nextToken() == JsonToken.START_OBJECT) {
-				events.add(toRawEvent(parser.readValueAsTree()));
+				events.add(slice(parser, bytes));
 			}
 		}
 		catch (JacksonException ex) {
