@@ -1,6 +1,5 @@
 package dev.replay.core.codec;
 
-import java.io.CharConversionException;
 import java.io.IOException;
 
 import tools.jackson.core.JacksonException;
@@ -39,17 +38,18 @@ public final class RecordingJson {
 	}
 
 	/**
-	 * Turn Jackson's wrapper around an I/O failure back into the I/O failure, so that
-	 * size limits and corrupt compression reach the caller as themselves.
+	 * Turn Jackson's wrapper around a failure of the inflating stream back into that
+	 * failure, so that size limits and corrupt compression reach the caller as
+	 * themselves. Any other I/O failure that Jackson reports comes from the text itself
+	 * (an encoding that is no JSON encoding, for example) and stays a malformed-JSON
+	 * failure.
 	 * @param ex a Jackson exception
-	 * @throws IOException the wrapped I/O failure, if there is one
+	 * @throws IOException the inflating stream's failure, if that is the cause
 	 */
 	static void rethrowIoCause(JacksonException ex) throws IOException {
-		// a CharConversionException is text that is no JSON encoding: bad content, not
-		// I/O
-		if (ex instanceof JacksonIOException && ex.getCause() instanceof IOException io
-				&& !(io instanceof CharConversionException)) {
-			throw io;
+		if (ex instanceof JacksonIOException && (ex.getCause() instanceof InflatedSizeLimitExceededException
+				|| ex.getCause() instanceof CorruptCompressionException)) {
+			throw (IOException) ex.getCause();
 		}
 	}
 

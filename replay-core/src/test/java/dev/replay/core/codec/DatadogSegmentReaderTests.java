@@ -12,6 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatadogSegmentReaderTests {
 
 	@Test
+	void rejectsTextInAnEncodingJsonDoesNotHave() throws IOException {
+		// four bytes that announce UCS-4 in an unsupported byte order
+		byte[] text = { 0, 0, 0, 0, '@', 0, 0, 0, 0, '2', 2, '[', '{' };
+		DatadogSegmentReader.Result result = DatadogSegmentReader.read(new ByteArrayInputStream(text));
+		assertThat(result.violations()).extracting("path").containsExactly("$");
+	}
+
+	@Test
 	void rejectsTextThatLooksLikeUtf32ButIsNot() throws IOException {
 		// three zero bytes make the parser guess UTF-32, and the next code unit is out of
 		// range

@@ -14,6 +14,14 @@ class NativeSegmentReaderTests {
 	private static final String APP = "4f6f3b7a-0c1e-4c7b-9a5e-2d8f1e6b9c01";
 
 	@Test
+	void rejectsTextInAnEncodingJsonDoesNotHave() throws IOException {
+		// four bytes that announce UCS-4 in an unsupported byte order
+		byte[] text = { 0, 0, 0, 0, '@', 0, 0, 0, 0, '2', 2, '[', '{' };
+		NativeSegmentReader.Result result = NativeSegmentReader.read(new ByteArrayInputStream(text));
+		assertThat(result.violations()).extracting("path").containsExactly("$");
+	}
+
+	@Test
 	void rejectsTextThatLooksLikeUtf32ButIsNot() throws IOException {
 		// three zero bytes make the parser guess UTF-32, and the next code unit is out of
 		// range
