@@ -65,6 +65,8 @@ class DevtoolsPanel {
   #tabs = new Map();
   #lists = new Map();
   #selected = 'errors';
+  #rows = new Map();
+  #current = null;
 
   constructor(controller, sessionId) {
     this.#controller = controller;
@@ -137,7 +139,26 @@ class DevtoolsPanel {
     // open on the first tab that has something, errors first
     this.select(TABS.find((tab) => counts.get(tab.id) > 0)?.id ?? 'errors');
     this.element.dataset.state = 'ready';
+    // mark the row of the moment shown, in the open tab
+    setInterval(() => this.#markCurrent(), 500);
     return events;
+  }
+
+  #markCurrent() {
+    const rows = this.#rows.get(this.#selected) ?? [];
+    const time = this.#controller.currentTime;
+    let current = null;
+    for (const row of rows) {
+      if (row.offset > time) {
+        break;
+      }
+      current = row.element;
+    }
+    if (current !== this.#current) {
+      this.#current?.classList.remove('is-current');
+      current?.classList.add('is-current');
+      this.#current = current;
+    }
   }
 
   #updateTabs(counts) {
@@ -152,9 +173,13 @@ class DevtoolsPanel {
     const list = this.#lists.get(tabId);
     const waterfall = tabId === 'network' ? spanOf(events) : null;
     const fragment = document.createDocumentFragment();
+    const rows = [];
     for (const event of events) {
-      fragment.append(this.#row(tabId, event, waterfall));
+      const row = this.#row(tabId, event, waterfall);
+      rows.push({ offset: event.offsetMs, element: row });
+      fragment.append(row);
     }
+    this.#rows.set(tabId, rows);
     list.replaceChildren(fragment);
   }
 
@@ -174,7 +199,7 @@ class DevtoolsPanel {
         seek();
       }
     });
-    row.append(element('span', 'devtools-time', formatDuration(Math.max(0, event.offsetMs))));
+    row.append(element('span', 'devtools-time', formatOffset(event.offsetMs)));
     const body = element('div', 'devtools-body');
     switch (tabId) {
       case 'errors':
@@ -347,6 +372,12 @@ function spanOf(resources) {
   const start = Math.min(...resources.map((event) => event.offsetMs));
   const end = Math.max(...resources.map((event) => event.offsetMs + (event.durationMs ?? 0)));
   return { start, length: Math.max(1, end - start) };
+}
+
+// m:ss.d: rows a few hundred milliseconds apart stay apart; before the recording started is 0:00.0
+function formatOffset(ms) {
+  const clamped = Math.max(0, ms);
+  return `${formatDuration(clamped)}.${Math.floor((clamped % 1000) / 100)}`;
 }
 
 function formatMs(ms) {
