@@ -238,8 +238,10 @@ public class RumEventStore {
 				user.deviceName(), user.osName(), user.osVersion(), user.browserName(), user.browserVersion(),
 				user.country(), delta.viewCount, delta.errorCount, delta.actionCount, delta.frustrationCount,
 				delta.rageClickCount, delta.deadClickCount, delta.errorClickCount);
-		// only when something is missing, so that RUM rarely locks the session row that
-		// the
+		if (user.userId() == null && user.userName() == null && user.userEmail() == null) {
+			return;
+		}
+		// only where the session misses them, so that RUM rarely locks the row that the
 		// replay intake writes
 		this.jdbc.update(
 				"""
