@@ -254,6 +254,31 @@ class SessionRumIntegrationTests {
 		assertThat(summary.path("views").get(0).path("offsetMs").asLong()).isEqualTo(-100);
 	}
 
+	@Test
+	void deletingTheSessionDeletesItsRumEvents() {
+		String sessionId = UUID.randomUUID().toString();
+		assertThat(
+				postRum(UUID.randomUUID().toString(),
+						event("error", sessionId, 1_700_000_000_000L,
+								"\"error\":{\"id\":\"gone\",\"message\":\"to be deleted\"}"))
+					.statusCode())
+			.isEqualTo(202);
+		String segment = "{\"applicationId\":\"" + DatadogCorpus.BROWSER_APPLICATION
+				+ "\",\"sequence\":0,\"events\":[{\"type\":4,\"timestamp\":1700000000100,\"data\":{\"href\":"
+				+ "\"https://shop.example/\",\"width\":1,\"height\":1}}]}";
+		assertThat(this.client
+			.postSegment(sessionId, DatadogCorpus.CLIENT_TOKEN, segment.getBytes(StandardCharsets.UTF_8), null)
+			.statusCode()).isEqualTo(202);
+		assertThat(allEvents(sessionId, "error")).hasSize(1);
+		assertThat(this.client
+			.send(HttpRequest.newBuilder(this.client.uri("/api/v1/sessions/" + sessionId))
+				.header("Authorization", ReplayClient.ADMIN_BASIC)
+				.DELETE())
+			.statusCode()).isEqualTo(204);
+		assertThat(this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/rum").statusCode()).isEqualTo(404);
+		assertThat(sessionIds("error=" + encode("to be deleted"))).doesNotContain(sessionId);
+	}
+
 	private HttpResponse<String> postRum(String requestId, String body) {
 		String forward = "/api/v2/rum?ddsource=browser&dd-api-key=" + DatadogCorpus.CLIENT_TOKEN + "&dd-request-id="
 				+ requestId;
