@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +43,10 @@ public class RumEventStore {
 
 	private static final String ORIGIN_RECORDER = "recorder";
 
+	private static final Comparator<RumEvent> LOCK_ORDER = Comparator.comparing(RumEvent::sessionId)
+		.thenComparing(RumEvent::type)
+		.thenComparing(RumEvent::eventKey, Comparator.nullsLast(Comparator.naturalOrder()));
+
 	private final JdbcTemplate jdbc;
 
 	RumEventStore(JdbcTemplate jdbc) {
@@ -61,7 +66,11 @@ public class RumEventStore {
 		}
 		Map<String, SessionDelta> deltas = new TreeMap<>();
 		List<RumEvent> others = new ArrayList<>();
-		for (RumEvent event : events) {
+		// one order for every batch, so that concurrent batches with the same events take
+		// their locks in the same order
+		List<RumEvent> ordered = new ArrayList<>(events);
+		ordered.sort(LOCK_ORDER);
+		for (RumEvent event : ordered) {
 			SessionDelta delta = deltas.computeIfAbsent(event.sessionId(),
 					(id) -> new SessionDelta(UUID.fromString(event.applicationId())));
 			delta.seen(event);
@@ -276,6 +285,8 @@ public class RumEventStore {
 
 		private Context context = Context.NONE;
 
+		private long contextMs = Long.MIN_VALUE;
+
 		private int viewCount;
 
 		private int errorCount;
@@ -306,7 +317,14 @@ public class RumEventStore {
 			}
 			this.firstMs = Math.min(this.firstMs, event.timeMs());
 			this.lastMs = Math.max(this.lastMs, event.timeMs());
-			this.context = merge(this.context, event.context());
+			// the latest event's values win where it has them
+			if (event.timeMs() >= this.contextMs) {
+				this.context = merge(this.context, event.context());
+				this.contextMs = event.timeMs();
+			}
+			else {
+				this.context = merge(event.context(), this.context);
+			}
 		}
 
 		void counted(RumEvent event) {
@@ -325,7 +343,7 @@ public class RumEventStore {
 			}
 		}
 
-		// the later event's values win where it has them
+		// the later context's values win where it has them
 		private static Context merge(Context earlier, Context later) {
 			return new Context(or(later.userId(), earlier.userId()), or(later.userName(), earlier.userName()),
 					or(later.userEmail(), earlier.userEmail()), or(later.anonymousId(), earlier.anonymousId()),
