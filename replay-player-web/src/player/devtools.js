@@ -29,9 +29,12 @@ const FRUSTRATIONS = Object.freeze({
   error_click: { kind: 'error-click', name: 'Error click' },
 });
 
+const OPEN_KEY = 'replay.devtools.open';
+
 /**
- * Adds the panel below the player's controls and its markers on the seek bar. The player works
- * without it: a failure to load the events only shows a message in the panel.
+ * Adds the panel below the player's controls, opened and closed by a button at the end of the
+ * controls (closed at first; the choice is remembered in this browser), and its markers on the seek
+ * bar. The player works without it: a failure to load the events only shows a message in the panel.
  */
 export function attachDevtools(controller, sessionId, { root, seekTrack }) {
   if (!sessionId) {
@@ -39,13 +42,32 @@ export function attachDevtools(controller, sessionId, { root, seekTrack }) {
   }
   const panel = new DevtoolsPanel(controller, sessionId);
   root.append(panel.element);
-  root.classList.add('has-devtools');
+  const toggle = element('button', 'devtools-open', 'Developer tools');
+  toggle.type = 'button';
+  toggle.dataset.testid = 'devtools-open';
+  toggle.setAttribute('aria-controls', panel.element.id);
+  const setOpen = (open) => {
+    panel.element.hidden = !open;
+    root.classList.toggle('has-devtools', open);
+    toggle.setAttribute('aria-expanded', String(open));
+    remember(open);
+  };
+  toggle.addEventListener('click', () => setOpen(panel.element.hidden));
+  panel.onClose = () => setOpen(false);
+  (seekTrack?.closest('.controls') ?? root).append(toggle);
+  setOpen(recalled());
+
   const markers = element('div', 'seek-markers devtools-markers');
   markers.dataset.testid = 'devtools-markers';
   seekTrack?.append(markers);
   panel.load().then((events) => {
     if (!events) {
       return;
+    }
+    const errors = events.filter((event) => event.type === 'error').length;
+    if (errors) {
+      toggle.append(element('span', 'devtools-open-count', String(errors)));
+      toggle.title = `${errors} error${errors === 1 ? '' : 's'}`;
     }
     const draw = () => {
       if (controller.duration > 0) {
@@ -59,6 +81,22 @@ export function attachDevtools(controller, sessionId, { root, seekTrack }) {
   return panel;
 }
 
+function recalled() {
+  try {
+    return window.localStorage.getItem(OPEN_KEY) === 'true';
+  } catch (error) {
+    return false;
+  }
+}
+
+function remember(open) {
+  try {
+    window.localStorage.setItem(OPEN_KEY, String(open));
+  } catch (error) {
+    // storage unavailable: the panel starts closed next time
+  }
+}
+
 class DevtoolsPanel {
   #controller;
   #sessionId;
@@ -67,6 +105,7 @@ class DevtoolsPanel {
   #selected = 'errors';
   #rows = new Map();
   #current = null;
+  onClose = null;
 
   constructor(controller, sessionId) {
     this.#controller = controller;
@@ -94,14 +133,11 @@ class DevtoolsPanel {
       list.setAttribute('role', 'tabpanel');
       this.#lists.set(tab.id, list);
     }
-    const toggle = element('button', 'devtools-toggle', 'Hide');
-    toggle.type = 'button';
-    toggle.dataset.testid = 'devtools-toggle';
-    toggle.addEventListener('click', () => {
-      const collapsed = this.element.classList.toggle('is-collapsed');
-      toggle.textContent = collapsed ? 'Show' : 'Hide';
-    });
-    header.append(title, tablist, toggle);
+    const close = element('button', 'devtools-toggle', 'Close');
+    close.type = 'button';
+    close.dataset.testid = 'devtools-close';
+    close.addEventListener('click', () => this.onClose?.());
+    header.append(title, tablist, close);
     this.status = element('p', 'devtools-status', 'Loading events…');
     this.element.append(header, this.status, ...this.#lists.values());
     this.#updateTabs(new Map());

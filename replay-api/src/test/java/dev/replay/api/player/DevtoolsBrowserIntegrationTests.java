@@ -76,6 +76,11 @@ class DevtoolsBrowserIntegrationTests {
 		wait.until((driver) -> List.of("ready", "paused")
 			.contains(driver.findElement(By.id("player")).getDomAttribute("data-state")));
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=devtools]"), "data-state", "ready"));
+		WebElement open = this.browser.findElement(By.cssSelector("[data-testid=devtools-open]"));
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid=devtools]")).isDisplayed()).isFalse();
+		assertThat(open.getText()).contains("10");
+		open.click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=devtools]")));
 
 		List<WebElement> errors = this.browser
 			.findElements(By.cssSelector("[data-testid=devtools-list-errors] [data-testid=devtools-row]"));
@@ -159,6 +164,7 @@ class DevtoolsBrowserIntegrationTests {
 				Map.of("headers", Map.of("Authorization", ReplayClient.ADMIN_BASIC)));
 		this.browser.get(url("/replays/" + sessionId + "?autoplay=0"));
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=devtools]"), "data-state", "ready"));
+		this.browser.findElement(By.cssSelector("[data-testid=devtools-open]")).click();
 		String errorsTab = this.browser.findElement(By.cssSelector("[data-testid=devtools-list-errors]")).getText();
 		assertThat(errorsTab).contains("checkout failed: card declined")
 			.contains("Uncaught Error: Unhandled boom in checkout");

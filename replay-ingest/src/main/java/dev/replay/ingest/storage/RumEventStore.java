@@ -3,6 +3,7 @@ package dev.replay.ingest.storage;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public class RumEventStore {
 		int index = 0;
 		for (int[] chunk : inserted) {
 			for (int count : chunk) {
-				if (count != 0) {
+				if (count > 0) {
 					deltas.get(others.get(index).sessionId()).counted(others.get(index));
 				}
 				index++;
@@ -124,7 +125,7 @@ public class RumEventStore {
 					    or rum_event.document_version < excluded.document_version
 					returning (xmax = 0)""")) {
 				bind(statement, batchId, ORIGIN_DATADOG, view);
-				try (var rows = statement.executeQuery()) {
+				try (ResultSet rows = statement.executeQuery()) {
 					return rows.next() && rows.getBoolean(1);
 				}
 			}
