@@ -28,6 +28,8 @@ export const FILTERS = [
   { key: 'user', label: 'User', kind: 'text', params: ['user', 'userId', 'userContains'] },
   { key: 'hasErrors', label: 'Has errors', kind: 'checkbox', params: ['hasErrors'] },
   { key: 'hasRageClicks', label: 'Has rage clicks', kind: 'checkbox', params: ['hasRageClicks'] },
+  { key: 'error', label: 'Error message contains', kind: 'text', params: ['error'] },
+  { key: 'action', label: 'Action contains', kind: 'text', params: ['action'] },
   {
     key: 'watched',
     label: 'Watched',

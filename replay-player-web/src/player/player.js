@@ -4,6 +4,7 @@
 import { fetchTimeline } from './api.js';
 import { Controls } from './controls.js';
 import { PlayerController, PlayerState } from './controller.js';
+import { attachDevtools } from './devtools.js';
 import { readPlayerLocation } from './location.js';
 import { SeekMarkers } from './markers.js';
 import { describeSession, isMobileSource } from './session-info.js';
@@ -42,6 +43,7 @@ const skipper = new InactivitySkipper(controller, byId('skip-inactivity'));
 
 start(readPlayerLocation(window.location));
 attachPlayerExtras(controller, readPlayerLocation(window.location).sessionId);
+attachDevtools(controller, readPlayerLocation(window.location).sessionId, { root, seekTrack: byId('seek').parentElement });
 
 async function start({ sessionId, startAt, autoplay }) {
   if (!sessionId) {

@@ -1,6 +1,7 @@
 // Ties rrweb's record() to the session, the batching and the upload.
 
 import { record } from 'rrweb';
+import { devtoolsPlugins, watchNavigation } from './devtools-capture.js';
 import { EventQueue } from './event-queue.js';
 import { maskInputFn, maskInputOptions } from './privacy.js';
 import { SessionStore } from './session.js';
@@ -21,6 +22,7 @@ export class SessionRecorder {
   #viewId = null;
   #user = null;
   #stopRecording = null;
+  #stopNavigation = null;
   #awaitingSnapshot = false;
   #stopped = false;
 
@@ -39,11 +41,19 @@ export class SessionRecorder {
         emit: (event) => this.#onEvent(event),
         maskInputOptions,
         maskInputFn,
+        plugins: devtoolsPlugins(),
       }) || null;
     } catch (error) {
       console.warn('Replay: recording could not start.', error);
       return;
     }
+    this.#stopNavigation = watchNavigation((url, kind) => {
+      try {
+        record.addCustomEvent('navigation', { url, kind });
+      } catch (error) {
+        // Recording stopped in the meantime.
+      }
+    });
     window.addEventListener('pagehide', this.#onPageHide);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
@@ -74,6 +84,7 @@ export class SessionRecorder {
     if (!this.#stopped) {
       this.#stopped = true;
       this.#stopRecording?.();
+      this.#stopNavigation?.();
       window.removeEventListener('pagehide', this.#onPageHide);
       document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     }

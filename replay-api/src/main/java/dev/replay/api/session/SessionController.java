@@ -12,6 +12,7 @@ import dev.replay.ingest.SessionPage;
 import dev.replay.ingest.SessionSummary;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Lists, describes and deletes recorded sessions. {@code watchedByMe=true} lists only the
  * sessions the caller watched, {@code watchedByMe=false} those they did not, and
- * {@code notWatched=true} those that nobody watched.
+ * {@code notWatched=true} those that nobody watched; {@code error} and {@code action}
+ * keep the sessions with a RUM error message or action name that contains the text.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
@@ -51,9 +53,12 @@ class SessionController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "false") boolean hasErrors,
-			@RequestParam(defaultValue = "false") boolean hasRageClicks, @AuthenticationPrincipal ReplayPrincipal me) {
+			@RequestParam(defaultValue = "false") boolean hasRageClicks, @AuthenticationPrincipal ReplayPrincipal me,
+			@RequestParam(required = false) @Size(max = 200) @Nullable String error,
+			@RequestParam(required = false) @Size(max = 200) @Nullable String action) {
 		SessionFilter filter = new SessionFilter(applicationId, Boolean.TRUE.equals(watchedByMe) ? me.id() : null,
-				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks);
+				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks)
+			.withRumSearch(error, action);
 		SessionPage page = this.catalog.findSessions(filter, cursor, limit);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
 	}

@@ -71,6 +71,8 @@ class AuthorizationMatrixIntegrationTests {
 
 		WATCHERS(200, 200, 200, (f) -> get("/api/v1/sessions/" + f.session() + "/watchers")),
 
+		SESSION_RUM(200, 200, 200, (f) -> get("/api/v1/sessions/" + f.session() + "/rum")),
+
 		DELETE_SESSION(403, 403, 204, (f) -> new Request("DELETE", "/api/v1/sessions/" + f.sessions().record(), null)),
 
 		MY_HISTORY(200, 200, 200, (f) -> get("/api/v1/me/history")),

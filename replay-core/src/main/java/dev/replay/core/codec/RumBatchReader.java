@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import dev.replay.core.rum.RumEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a batch of Datadog RUM or log events (newline-delimited JSON) for the ids it
- * names, skipping and counting lines that are not JSON objects.
+ * names, skipping and counting lines that are not JSON objects; a RUM batch's events are
+ * also read as {@link RumEvent}s, and those that are not valid RUM events are skipped and
+ * counted too.
  */
 public final class RumBatchReader {
 
@@ -31,6 +36,22 @@ public final class RumBatchReader {
 	 * {@link InflatedSizeLimitExceededException} and {@link CorruptCompressionException}
 	 */
 	public static Summary read(InputStream ndjson) throws IOException {
+		return read(ndjson, false);
+	}
+
+	/**
+	 * Read a batch of RUM events.
+	 * @param ndjson the inflated batch
+	 * @return the ids found, the line counts and the valid events
+	 * @throws IOException when reading fails, including
+	 * {@link InflatedSizeLimitExceededException} and {@link CorruptCompressionException}
+	 */
+	public static Summary readRum(InputStream ndjson) throws IOException {
+		return read(ndjson, true);
+	}
+
+	private static Summary read(InputStream ndjson, boolean rum) throws IOException {
+		List<RumEvent> events = new ArrayList<>();
 		Set<String> applicationIds = new LinkedHashSet<>();
 		Set<String> sessionIds = new LinkedHashSet<>();
 		int lines = 0;
@@ -49,8 +70,17 @@ public final class RumBatchReader {
 			}
 			addId(applicationIds, event.path("application").path("id"), event.path("application_id"));
 			addId(sessionIds, event.path("session").path("id"), event.path("session_id"));
+			if (rum) {
+				RumEvent typed = RumEventReader.fromDatadog(event, line);
+				if (typed != null) {
+					events.add(typed);
+				}
+				else {
+					skipped++;
+				}
+			}
 		}
-		return new Summary(Set.copyOf(applicationIds), Set.copyOf(sessionIds), lines, skipped);
+		return new Summary(Set.copyOf(applicationIds), Set.copyOf(sessionIds), lines, skipped, List.copyOf(events));
 	}
 
 	private static @Nullable JsonNode parse(String line) {
@@ -75,9 +105,12 @@ public final class RumBatchReader {
 	 * @param applicationIds the distinct {@code application.id} values
 	 * @param sessionIds the distinct {@code session.id} values
 	 * @param lines the non-blank lines
-	 * @param skipped the lines that were not JSON objects
+	 * @param skipped the lines that were not JSON objects, or, in a RUM batch, not valid
+	 * RUM events
+	 * @param events the valid RUM events, in the order sent (empty for log batches)
 	 */
-	public record Summary(Set<String> applicationIds, Set<String> sessionIds, int lines, int skipped) {
+	public record Summary(Set<String> applicationIds, Set<String> sessionIds, int lines, int skipped,
+			List<RumEvent> events) {
 
 	}
 

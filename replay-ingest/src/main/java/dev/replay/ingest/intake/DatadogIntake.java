@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -118,11 +119,11 @@ class DatadogIntake {
 		return switch (result.status()) {
 			case REQUEST_SEEN -> {
 				LOG.debug("Request {} was handled before.", requestId);
-				yield new DatadogReceipt(requestId, 0, accepted.size());
+				yield new DatadogReceipt(requestId, 0, accepted.size(), 0);
 			}
 			case SESSION_CONFLICT ->
 				throw new SessionConflictException(Objects.requireNonNull(result.conflictingSessionId()));
-			case WRITTEN -> new DatadogReceipt(requestId, result.stored(), result.duplicates());
+			case WRITTEN -> new DatadogReceipt(requestId, result.stored(), result.duplicates(), 0);
 		};
 	}
 
@@ -213,7 +214,7 @@ class DatadogIntake {
 			stored += this.resources.store(applicationId, image.id(), image.contentType(), image.bytes()) ? 1 : 0;
 		}
 		String requestId = (request.requestId() != null) ? request.requestId() : UUID.randomUUID().toString();
-		return new DatadogReceipt(requestId, stored, images.size() - stored);
+		return new DatadogReceipt(requestId, stored, images.size() - stored, 0);
 	}
 
 	DatadogReceipt acceptEvents(DatadogRequest request) throws IOException {
@@ -221,8 +222,9 @@ class DatadogIntake {
 		ContentEncoding encoding = request.evpDeflate() ? ContentEncoding.ZLIB
 				: BodyDecoding.encoding(request.contentEncoding());
 		byte[] received = BodyReader.read(request.request(), this.properties.maxBodySize().toBytes());
+		boolean rum = request.track() == DatadogTrack.RUM;
 		RumBatchReader.Summary summary = BodyDecoding.read("The request body", received, encoding, maxInflated(),
-				RumBatchReader::read, (message) -> new MalformedBodyException(
+				rum ? RumBatchReader::readRum : RumBatchReader::read, (message) -> new MalformedBodyException(
 						"The request body cannot be inflated as " + encoding.code() + " (" + message + ")."));
 		if (summary.lines() == 0) {
 			throw new MalformedBodyException("The batch holds no events.");
@@ -240,14 +242,28 @@ class DatadogIntake {
 		boolean compress = encoding == ContentEncoding.IDENTITY;
 		NewRumBatch batch = new NewRumBatch(request.requestId(), applications.isEmpty() ? null : applications.get(0),
 				request.track().code(), compress ? ContentEncoding.GZIP : encoding, received.length, summary.lines(),
-				summary.skipped(), summary.sessionIds(), compress ? BodyDecoding.gzip(received) : received);
-		boolean stored = this.batches.store(batch);
-		if (summary.skipped() > 0) {
-			LOG.debug("Skipped {} of {} lines of a {} batch.", summary.skipped(), summary.lines(),
-					request.track().code());
-		}
+				summary.skipped(), summary.sessionIds(), compress ? BodyDecoding.gzip(received) : received,
+				summary.events());
 		String requestId = (request.requestId() != null) ? request.requestId() : UUID.randomUUID().toString();
-		return new DatadogReceipt(requestId, stored ? 1 : 0, stored ? 0 : 1);
+		int skipped = summary.skipped();
+		boolean stored;
+		try {
+			stored = this.batches.store(batch, rum);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// an event the database refuses in typed form (such as text it cannot hold)
+			// must not
+			// lose the batch: keep it raw, and count its events as skipped
+			LOG.warn("RUM events of request {} could not be stored typed; the batch is kept raw: {}", requestId,
+					ex.getMessage());
+			stored = this.batches.store(batch, false);
+			skipped = summary.lines();
+		}
+		if (skipped > 0) {
+			LOG.info("Skipped {} of {} lines of {} batch {}.", skipped, summary.lines(), request.track().code(),
+					requestId);
+		}
+		return new DatadogReceipt(requestId, stored ? 1 : 0, stored ? 0 : 1, skipped);
 	}
 
 	private long maxInflated() {

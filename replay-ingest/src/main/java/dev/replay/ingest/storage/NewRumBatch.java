@@ -1,9 +1,11 @@
 package dev.replay.ingest.storage;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.replay.core.codec.ContentEncoding;
+import dev.replay.core.rum.RumEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param encoding how {@code body} is compressed
  * @param receivedBytes how many bytes the client sent
  * @param lines the non-blank lines
- * @param skippedLines the lines that were not JSON objects
+ * @param skippedLines the lines that were not JSON objects, or not valid RUM events
  * @param sessionIds the sessions its events name
  * @param body the stored bytes
+ * @param events the valid RUM events, stored typed beside the batch
  */
 public record NewRumBatch(@Nullable String requestId, @Nullable UUID applicationId, String track,
-		ContentEncoding encoding, int receivedBytes, int lines, int skippedLines, Set<String> sessionIds, byte[] body) {
+		ContentEncoding encoding, int receivedBytes, int lines, int skippedLines, Set<String> sessionIds, byte[] body,
+		List<RumEvent> events) {
 
 }

@@ -7,24 +7,29 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps raw batches of Datadog RUM and log events with the sessions they name.
+ * Keeps raw batches of Datadog RUM and log events with the sessions they name, and the
+ * RUM events of a batch in typed rows, in the same transaction.
  */
 @Repository
 public class RumBatchStore {
 
 	private final JdbcClient jdbc;
 
-	RumBatchStore(JdbcClient jdbc) {
+	private final RumEventStore events;
+
+	RumBatchStore(JdbcClient jdbc, RumEventStore events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
 	 * Store a batch unless one with the same request id is stored.
 	 * @param batch the batch
+	 * @param typed whether to store its RUM events in typed rows too
 	 * @return {@code true} if it was new; the data is committed when this returns
 	 */
 	@Transactional
-	public boolean store(NewRumBatch batch) {
+	public boolean store(NewRumBatch batch, boolean typed) {
 		List<Long> inserted = this.jdbc.sql("""
 				insert into rum_batch (request_id, application_id, track, encoding, received_bytes, line_count,
 				    skipped_lines, body)
@@ -42,6 +47,9 @@ public class RumBatchStore {
 			this.jdbc.sql("insert into rum_batch_session (batch_id, session_id) values (?, ?) on conflict do nothing")
 				.params(inserted.get(0), sessionId)
 				.update();
+		}
+		if (typed) {
+			this.events.storeDatadog(inserted.get(0), batch.events());
 		}
 		return true;
 	}

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -64,8 +66,15 @@ public class SessionReader {
 	 */
 	public List<SessionSummary> findSessions(SessionFilter filter, @Nullable Position after, int limit) {
 		// literal conditions, so that the planner can use the partial indexes
-		String counts = (filter.hasErrors() ? " and s.error_count > 0" : "")
-				+ (filter.hasRageClicks() ? " and s.rage_click_count > 0" : "");
+		// a session has errors or rage clicks when its replay or its RUM events say so
+		String counts = (filter.hasErrors() ? " and (s.error_count > 0 or exists (select 1 from rum_session r"
+				+ " where r.session_id = s.id and r.error_count > 0))" : "")
+				+ (filter.hasRageClicks() ? " and (s.rage_click_count > 0 or exists (select 1 from rum_session r"
+						+ " where r.session_id = s.id and r.rage_click_count > 0))" : "")
+				+ ((filter.error() != null) ? " and exists (select 1 from rum_event e where e.session_id = s.id"
+						+ " and e.type = 'error' and e.error_message ilike :error escape '\\')" : "")
+				+ ((filter.action() != null) ? " and exists (select 1 from rum_event e where e.session_id = s.id"
+						+ " and e.type = 'action' and e.action_name ilike :action escape '\\')" : "");
 		return this.jdbc
 			.sql(SESSION_COLUMNS
 					+ """
@@ -88,8 +97,24 @@ public class SessionReader {
 			.param("afterAt", (after != null) ? Timestamp.from(after.startedAt()) : null)
 			.param("afterId", (after != null) ? after.sessionId() : null)
 			.param("limit", limit)
+			.params(containsPatterns(filter))
 			.query(SessionReader::toSummary)
 			.list();
+	}
+
+	private static Map<String, String> containsPatterns(SessionFilter filter) {
+		Map<String, String> patterns = new HashMap<>();
+		if (filter.error() != null) {
+			patterns.put("error", "%" + escapeLike(filter.error()) + "%");
+		}
+		if (filter.action() != null) {
+			patterns.put("action", "%" + escapeLike(filter.action()) + "%");
+		}
+		return patterns;
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

@@ -15,6 +15,8 @@ import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.TimelineIndexer;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
+import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.storage.RumEventStore;
 import dev.replay.ingest.storage.SessionReader;
 import org.jspecify.annotations.Nullable;
 
@@ -39,10 +41,13 @@ public class SessionIndexer {
 
 	private final TransactionTemplate transaction;
 
+	private final RumEventStore rum;
+
 	SessionIndexer(TimelineStore store, SessionReader reader, TimelineProperties properties,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RumEventStore rum) {
 		this.store = store;
 		this.reader = reader;
+		this.rum = rum;
 		this.policy = new KeyframePolicy(properties.keyframeInterval().toMillis(), properties.keyframeMaxChanges());
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
@@ -68,6 +73,11 @@ public class SessionIndexer {
 			TimelineIndexer indexer = new TimelineIndexer(this.policy, RrwebKeyframeCodec.INSTANCE,
 					(keyframe) -> this.store.insertKeyframe(sessionId, keyframe, progress.includedAt(keyframe),
 							masker.knownValues()));
+			RecordedRumEvents devtools = new RecordedRumEvents(sessionId,
+					this.reader.findSession(sessionId)
+						.map(SessionSummary::applicationId)
+						.map(String::valueOf)
+						.orElseThrow());
 			try {
 				RecordedSnapshots recorded = new RecordedSnapshots(sessionId, masker, progress);
 				new TimelineMerger(this.reader.segments(sessionId)).forEach((event) -> {
@@ -75,11 +85,13 @@ public class SessionIndexer {
 					progress.taken(masked);
 					indexer.accept(masked);
 					recorded.accept(masked);
+					devtools.accept(masked);
 				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+			this.rum.replaceRecorded(sessionId, devtools.events());
 			if (progress.events > 0) {
 				TimelineSummary summary = indexer.finish();
 				this.store.saveSummary(sessionId, version.get(), progress.events, summary);

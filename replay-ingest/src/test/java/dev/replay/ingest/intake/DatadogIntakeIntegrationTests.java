@@ -194,10 +194,11 @@ class DatadogIntakeIntegrationTests {
 	void keepsRumBatchWithItsSessionsAndCountsBadLines() throws Exception {
 		String requestId = UUID.randomUUID().toString();
 		String lines = """
-				{"type":"view","application":{"id":"%1$s"},"session":{"id":"%2$s"},"view":{"id":"v1"}}
+				{"type":"view","date":1700000000000,"application":{"id":"%1$s"},"session":{"id":"%2$s"},"view":{"id":"v1"}}
 				not json
-				{"type":"action","application":{"id":"%1$s"},"session":{"id":"%2$s"}}
-				""".formatted(DatadogCorpus.BROWSER_APPLICATION, this.sessionId);
+				{"type":"action","date":1700000000001,"application":{"id":"%1$s"},"session":{"id":"%2$s"}}
+				"""
+			.formatted(DatadogCorpus.BROWSER_APPLICATION, this.sessionId);
 		Post rum = new Post("/api/v2/rum", query(requestId), Map.of("Content-Type", "text/plain;charset=UTF-8"),
 				lines.getBytes(StandardCharsets.UTF_8));
 		assertThat(post(rum).statusCode()).isEqualTo(202);

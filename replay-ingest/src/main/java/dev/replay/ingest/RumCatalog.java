@@ -1,0 +1,79 @@
+package dev.replay.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import dev.replay.ingest.storage.RumReader;
+import dev.replay.ingest.storage.RumReader.Position;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only queries over the RUM events of sessions: the developer tools' lists and what
+ * RUM tells about a session.
+ */
+@Service
+public class RumCatalog {
+
+	private final RumReader reader;
+
+	RumCatalog(RumReader reader) {
+		this.reader = reader;
+	}
+
+	/**
+	 * A page of a session's events, in time order.
+	 * @param sessionId the session
+	 * @param type only events of this type ({@code console} also takes errors logged to
+	 * the console), or {@code null} for all
+	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
+	 * @param limit the page size, 1 to 1000
+	 * @return the page
+	 * @throws SessionNotFoundException when the session has neither a recording nor RUM
+	 * events
+	 * @throws InvalidCursorException when the cursor was not made here
+	 */
+	public RumPage events(String sessionId, @Nullable String type, @Nullable String cursor, int limit) {
+		long start = this.reader.sessionStart(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+		Position after = (cursor != null && !cursor.isEmpty()) ? decode(cursor) : null;
+		List<RumItem> rows = this.reader.events(sessionId, type, after, limit + 1, start);
+		if (rows.size() <= limit) {
+			return new RumPage(rows, null);
+		}
+		List<RumItem> page = List.copyOf(rows.subList(0, limit));
+		RumItem last = page.get(limit - 1);
+		return new RumPage(page, encode(new Position(last.timestamp(), last.id())));
+	}
+
+	/**
+	 * What RUM told about a session.
+	 * @param sessionId the session
+	 * @return the summary, empty when the session has no RUM events
+	 * @throws SessionNotFoundException when the session has neither a recording nor RUM
+	 * events
+	 */
+	public Optional<RumSessionSummary> summary(String sessionId) {
+		long start = this.reader.sessionStart(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+		return this.reader.summary(sessionId, start);
+	}
+
+	private static String encode(Position position) {
+		String raw = position.timeMs() + "|" + position.id();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Position decode(String cursor) {
+		try {
+			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			int bar = raw.indexOf('|');
+			return new Position(Long.parseLong(raw.substring(0, bar)), Long.parseLong(raw.substring(bar + 1)));
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidCursorException();
+		}
+	}
+
+}
