@@ -17,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes, on a schedule, the sessions that ended longer ago than their application's
- * retention (but those a playlist holds), the raw RUM batches no kept session needs, and
- * the upload request ids too old to come back. Every batch is its own short transaction,
- * and the deletion of a batch of sessions is published as {@link SessionsExpired} in it,
- * so that the audit trail records it atomically.
+ * retention (but those a playlist holds), the raw RUM batches (with their typed events)
+ * no kept session needs, the RUM summaries of sessions that had no replay, and the upload
+ * request ids too old to come back. Every batch is its own short transaction, and the
+ * deletion of a batch of sessions is published as {@link SessionsExpired} in it, so that
+ * the audit trail records it atomically.
  */
 @Component
 class RetentionJob {
@@ -49,9 +50,9 @@ class RetentionJob {
 		if (this.properties.enabled()) {
 			try {
 				RetentionReport report = pass();
-				if (report.sessions() + report.rumBatches() + report.requestIds() > 0) {
-					LOG.info("Retention deleted {} sessions, {} RUM batches and {} request ids", report.sessions(),
-							report.rumBatches(), report.requestIds());
+				if (report.sessions() + report.rumBatches() + report.rumSessions() + report.requestIds() > 0) {
+					LOG.info("Retention deleted {} sessions, {} RUM batches, {} RUM-only sessions and {} request ids",
+							report.sessions(), report.rumBatches(), report.rumSessions(), report.requestIds());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -65,16 +66,20 @@ class RetentionJob {
 		int batch = this.properties.batchSize();
 		long sessions = 0;
 		long rumBatches = 0;
+		long rumSessions = 0;
 		for (ApplicationRetention application : this.store.applications()) {
 			Instant cutoff = now.minus(Duration.ofDays(application.retentionDays()));
 			sessions += repeat(() -> deleteSessions(application, cutoff, batch), batch);
 			rumBatches += repeat(
 					() -> inTransaction(() -> this.store.deleteExpiredRumBatches(application.id(), cutoff, batch)),
 					batch);
+			rumSessions += repeat(
+					() -> inTransaction(() -> this.store.deleteExpiredRumSessions(application.id(), cutoff, batch)),
+					batch);
 		}
 		Instant requestCutoff = now.minus(this.properties.requestIdTtl());
 		long requestIds = repeat(() -> inTransaction(() -> this.store.forgetRequestIds(requestCutoff, batch)), batch);
-		return new RetentionReport(sessions, rumBatches, requestIds);
+		return new RetentionReport(sessions, rumBatches, rumSessions, requestIds);
 	}
 
 	private int deleteSessions(ApplicationRetention application, Instant cutoff, int batch) {
@@ -106,7 +111,7 @@ class RetentionJob {
 		return total;
 	}
 
-	record RetentionReport(long sessions, long rumBatches, long requestIds) {
+	record RetentionReport(long sessions, long rumBatches, long rumSessions, long requestIds) {
 
 	}
 

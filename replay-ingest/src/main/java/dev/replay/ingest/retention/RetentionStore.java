@@ -79,6 +79,25 @@ class RetentionStore {
 			.update();
 	}
 
+	// Delete a batch of an application's RUM summaries of sessions without replay whose
+	// last
+	// event came before the cutoff (a replay session's summary goes with it), unless a
+	// playlist holds the session.
+	int deleteExpiredRumSessions(UUID applicationId, Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				delete from rum_session where session_id in (
+				  select r.session_id from rum_session r
+				  where r.application_id = :application and r.last_event_ms < :cutoff
+				    and not exists (select 1 from replay_session s where s.id = r.session_id)
+				    and not exists (select 1 from playlist_item p where p.session_id = r.session_id)
+				  order by r.last_event_ms
+				  limit :limit)""")
+			.param("application", applicationId)
+			.param("cutoff", cutoff.toEpochMilli())
+			.param("limit", limit)
+			.update();
+	}
+
 	// Forget a batch of the upload request ids received before the cutoff.
 	int forgetRequestIds(Instant cutoff, int limit) {
 		return this.jdbc.sql("""

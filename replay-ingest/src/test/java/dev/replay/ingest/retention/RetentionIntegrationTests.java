@@ -62,6 +62,9 @@ class RetentionIntegrationTests {
 		long oldRumBatch = insertRumBatch(month, 60, "m-60");
 		long pinnedRumBatch = insertRumBatch(month, 60, "m-40");
 		long freshRumBatch = insertRumBatch(month, 1, "m-1");
+		insertRumSession(month, "rum-only-old", 45);
+		insertRumSession(month, "rum-only-new", 2);
+		insertRumSession(month, "m-50", 50);
 		this.jdbc.sql(
 				"insert into intake_request (application_id, request_id, received_at) values (?, 'old', now() - interval '8 days'), (?, 'new', now())")
 			.params(month, month)
@@ -102,6 +105,8 @@ class RetentionIntegrationTests {
 		assertThat(rumBatchExists(oldRumBatch)).isFalse();
 		assertThat(rumBatchExists(pinnedRumBatch)).isTrue();
 		assertThat(rumBatchExists(freshRumBatch)).isTrue();
+		assertThat(this.jdbc.sql("select session_id from rum_session").query(String.class).list())
+			.containsExactlyInAnyOrder("rum-only-new");
 		assertThat(this.jdbc.sql("select request_id from intake_request").query(String.class).list())
 			.containsExactly("new");
 
@@ -145,6 +150,13 @@ class RetentionIntegrationTests {
 			.params(id, sessionId)
 			.update();
 		return id;
+	}
+
+	private void insertRumSession(UUID application, String sessionId, int daysAgo) {
+		long last = System.currentTimeMillis() - daysAgo * 86_400_000L;
+		this.jdbc.sql("""
+				insert into rum_session (session_id, application_id, first_event_ms, last_event_ms)
+				values (?, ?, ?, ?)""").params(sessionId, application, last - 60_000, last).update();
 	}
 
 	private boolean rumBatchExists(long id) {
