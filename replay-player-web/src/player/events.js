@@ -158,8 +158,12 @@ export class EventList {
   #highlight(jumped) {
     const now = this.#controller.currentTime;
     let index = -1;
-    for (let i = 0; i < this.#buttons.length && Number(this.#buttons[i].dataset.offset) <= now; i++) {
+    for (let i = 0; i < this.#buttons.length && offsetOf(this.#buttons[i]) <= now; i++) {
       index = i;
+    }
+    // Of the items at the same moment, the first stands for them (the one a click on it chose).
+    while (index > 0 && offsetOf(this.#buttons[index - 1]) === offsetOf(this.#buttons[index])) {
+      index--;
     }
     if (index === this.#current && !jumped) {
       return;
@@ -207,6 +211,10 @@ export function eventsOf(timeline) {
   return [...views, ...kept.map(({ kind, offset, label, count }) => ({ kind, offset, label, count: count ?? 1 }))].sort(
     (a, b) => a.offset - b.offset || (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9),
   );
+}
+
+function offsetOf(button) {
+  return Number(button.dataset.offset);
 }
 
 function span(className, text) {

@@ -11,6 +11,7 @@ import { describeSession, isMobileSource } from './session-info.js';
 import { setUpPlayer } from './setup.js';
 import { attachShare } from './share.js';
 import { InactivitySkipper } from './skip.js';
+import { attachTabs } from './tabs.js';
 import { SessionWindows } from './windows.js';
 import { attachPlayerExtras } from '../app/player-extras.js';
 
@@ -22,6 +23,7 @@ const skipper = new InactivitySkipper(controller, byId('skip-inactivity'), (peri
 const events = new EventList(controller, { list: byId('event-list'), status: byId('event-status'), filters: byId('event-filter') });
 new FullscreenToggle(byId('player-main'), byId('fullscreen'));
 attachHelp(byId('help-dialog'), byId('help'), byId('help-close'));
+attachTabs(byId('side-tabs'));
 
 start(place);
 attachPlayerExtras(controller, place.sessionId);
@@ -38,6 +40,7 @@ async function start({ sessionId, startAt, autoplay }) {
     url: byId('share-url'),
     time: byId('share-time'),
     status: byId('share-status'),
+    embed: byId('share-embed'),
   });
   byId('session-label').textContent = `Session ${sessionId}`;
   document.title = `Session ${sessionId} · Replay`;

@@ -97,7 +97,7 @@ export async function render(main, { user }) {
             sortHeader('activity', 'Activity', 'numeric'),
             ['User', 'First URL or screen'].map((label) => h('th', { scope: 'col' }, label)),
             h('th', { scope: 'col', class: 'numeric' }, 'Errors'),
-            h('th', { scope: 'col', class: 'numeric' }, 'Rage clicks'),
+            h('th', { scope: 'col', class: 'numeric' }, 'Rage'),
             h('th', { scope: 'col' }, 'Watched'),
           ),
         ),
