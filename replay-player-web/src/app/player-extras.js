@@ -71,6 +71,9 @@ function showList(sessionId, back, navigation) {
 function showWatchersOnceLoaded(controller, sessionId, container) {
   const show = async () => {
     controller.removeEventListener('statechange', show);
+    if (controller.state === 'error') {
+      return;
+    }
     try {
       const answer = await api(`/api/v1/sessions/${encodeURIComponent(sessionId)}/watchers`, { query: { size: 50 } });
       replace(container, watchersMenu(answer));

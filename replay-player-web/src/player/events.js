@@ -208,9 +208,30 @@ export function eventsOf(timeline) {
     markers.filter((marker) => marker.kind === 'rage-click' || marker.kind === 'dead-click').map((marker) => `${marker.offset}|${marker.label}`),
   );
   const kept = markers.filter((marker) => marker.kind !== 'click' || !frustrated.has(`${marker.offset}|${marker.label}`));
-  return [...views, ...kept.map(({ kind, offset, label, count }) => ({ kind, offset, label, count: count ?? 1 }))].sort(
+  const items = [...views, ...kept.map(({ kind, offset, label, count }) => ({ kind, offset, label, count: count ?? 1 }))].sort(
     (a, b) => a.offset - b.offset || (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9),
   );
+  return mergeRepeats(items);
+}
+
+// Repeated clicks or dead clicks on one element, each within a second of the one before, are one
+// item that counts them (a rage click's dead clicks would otherwise fill the list).
+function mergeRepeats(items) {
+  const merged = [];
+  const last = new Map();
+  for (const item of items) {
+    const key = `${item.kind}|${item.label}`;
+    const previous = last.get(key);
+    if ((item.kind === 'click' || item.kind === 'dead-click') && previous && item.offset - previous.until <= 1000) {
+      previous.item.count += item.count;
+      previous.until = item.offset;
+      continue;
+    }
+    const copy = { ...item };
+    merged.push(copy);
+    last.set(key, { item: copy, until: item.offset });
+  }
+  return merged;
 }
 
 function offsetOf(button) {

@@ -133,8 +133,9 @@ class PlayerBrowserIntegrationTests {
 		List<WebElement> items = this.browser.findElements(testId("event-item"));
 		WebElement last = items.get(items.size() - 1);
 		long lastAt = Long.parseLong(last.getDomAttribute("data-offset"));
+		long firstAt = Long.parseLong(items.get(0).getDomAttribute("data-offset"));
 		items.get(0).click();
-		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == 0);
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == firstAt);
 		waitFor().until((driver) -> !isInView(last));
 		new Select(this.browser.findElement(testId("speed"))).selectByValue("4");
 		this.browser.findElement(testId("play-toggle")).click();
