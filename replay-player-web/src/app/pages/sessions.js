@@ -123,7 +123,7 @@ export async function render(main, { user }) {
           'aria-label': active ? `${label}, ordered largest first` : `Order by ${label.toLowerCase()}`,
         },
         label,
-        h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? '▼' : ''),
+        h('span', { class: active ? 'sort-mark' : 'sort-mark is-idle', 'aria-hidden': 'true' }, active ? '▼' : '↕'),
       ),
     );
   }
