@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.replay.CorpusSite;
 import dev.replay.HeadlessChromium;
@@ -218,6 +219,20 @@ class PlayerBrowserIntegrationTests {
 			.visibilityOfElementLocated(By.cssSelector("[data-testid=watchers-list] [data-testid=watcher]")));
 		assertThat(watcher.getDomAttribute("data-username")).isEqualTo("admin");
 		assertThat(watcher.getText()).contains("1×");
+	}
+
+	@Test
+	void playerNeedsNothingThatItsContentSecurityPolicyForbids() throws Exception {
+		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		this.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+						+ " (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"));
+		openPaused(sessionId, 0);
+		this.browser.findElement(testId("play-toggle")).click();
+		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "playing"));
+		this.browser.findElement(testId("share")).click();
+		waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("share-url")));
+		assertThat((List<?>) this.browser.executeScript("return window.cspViolations")).isEmpty();
 	}
 
 	private String fullscreenElement() {
