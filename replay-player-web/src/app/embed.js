@@ -2,36 +2,13 @@
 // without the app's chrome, for other pages' iframes. Its playbacks are recorded with the
 // context `embed`.
 
-import { Controls } from '../player/controls.js';
-import { PlayerController, PlayerState } from '../player/controller.js';
+import { FullscreenToggle } from '../player/fullscreen.js';
 import { readPlayerLocation } from '../player/location.js';
-import { ViewportFitter } from '../player/viewport.js';
+import { setUpPlayer } from '../player/setup.js';
 import { SessionWindows } from '../player/windows.js';
 
-const byId = (id) => document.getElementById(id);
-
-const root = byId('player');
-const viewport = byId('replay-viewport');
-const controller = new PlayerController(viewport);
-const fitter = new ViewportFitter(byId('stage'), viewport);
-
-controller.addEventListener('statechange', () => {
-  root.dataset.state = controller.state;
-  if (controller.state === PlayerState.ERROR) {
-    showError(controller.error);
-  }
-});
-controller.addEventListener('resize', ({ detail }) => {
-  fitter.setRecordedSize(detail.wrapper, detail.width, detail.height);
-});
-
-new Controls(controller, {
-  playToggle: byId('play-toggle'),
-  seek: byId('seek'),
-  currentTime: byId('current-time'),
-  totalTime: byId('total-time'),
-  speed: byId('speed'),
-});
+const { root, controller, byId } = setUpPlayer();
+new FullscreenToggle(root, byId('fullscreen'));
 
 start(readPlayerLocation(window.location));
 
@@ -58,10 +35,4 @@ async function start({ sessionId, startAt, autoplay }) {
     }
     controller.fail(error);
   }
-}
-
-function showError(error) {
-  byId('error-title').textContent = error?.title || 'The recording could not be played';
-  byId('error-detail').textContent = error?.detail ?? (error?.title ? '' : error?.message || '');
-  byId('error').hidden = false;
 }

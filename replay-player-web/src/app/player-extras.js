@@ -1,10 +1,13 @@
-// What the app adds to the player page's top bar: the way back (to the sessions, or to the
-// playlist being played), previous/next session of a playlist with the next one played when a
-// session ends (`/replays/{id}?playlist={playlistId}`), "Add to playlist", and the signed-in user.
+// What the app adds to the player page's top bar: the way back (to the session list it was
+// opened from, or to the playlist being played), previous/next session of that list or playlist
+// (a playlist plays the next one when a session ends: `/replays/{id}?playlist={playlistId}`),
+// who watched the session, "Add to playlist", and the signed-in user.
 
 import { api } from './api.js';
 import { h, replace, describeError } from './dom.js';
+import { formatInstant } from './format.js';
 import { canEditPlaylists, currentUser, isAdmin } from './me.js';
+import { openedList } from './session-list-context.js';
 import { userBadge } from './topbar.js';
 
 const PLAYING = 'playing';
@@ -21,8 +24,10 @@ export async function attachPlayerExtras(controller, sessionId, container = docu
   const back = h('a', { class: 'topbar-link', href: '/sessions', 'data-testid': 'back-link' }, '← Sessions');
   const navigation = h('div', { class: 'playlist-nav', 'data-testid': 'playlist-nav', hidden: true });
   const adder = h('div', { class: 'playlist-adder' });
+  const watchers = h('div', { class: 'topbar-watchers' });
   const user = h('div', { class: 'topbar-user' });
-  replace(container, back, navigation, h('span', { class: 'topbar-spacer' }), adder, user);
+  replace(container, back, navigation, h('span', { class: 'topbar-spacer' }), watchers, adder, user);
+  showWatchersOnceLoaded(controller, sessionId, watchers);
 
   let me;
   try {
@@ -38,7 +43,76 @@ export async function attachPlayerExtras(controller, sessionId, container = docu
     showPlaylist(controller, sessionId, playlistId, back, navigation).catch(() => {
       navigation.hidden = true;
     });
+  } else {
+    showList(sessionId, back, navigation);
   }
+}
+
+// Opened from the session list: back to that list (with its filters), and its neighbours.
+function showList(sessionId, back, navigation) {
+  const list = openedList();
+  const index = list ? list.ids.indexOf(sessionId) : -1;
+  if (index < 0) {
+    return;
+  }
+  back.href = list.href;
+  const href = (id) => `/replays/${encodeURIComponent(id)}`;
+  replace(
+    navigation,
+    link(index > 0 ? href(list.ids[index - 1]) : null, '‹ Previous', 'previous-session', 'Previous session in the list'),
+    h('span', { class: 'playlist-position', 'data-testid': 'playlist-position' }, `${index + 1} of ${list.ids.length}${list.more ? '+' : ''}`),
+    link(index + 1 < list.ids.length ? href(list.ids[index + 1]) : null, 'Next ›', 'next-session', 'Next session in the list'),
+  );
+  navigation.hidden = false;
+}
+
+// The watched count and who watched, read once this viewing has been recorded (after the first
+// window of events has arrived), so it includes the viewer.
+function showWatchersOnceLoaded(controller, sessionId, container) {
+  const show = async () => {
+    controller.removeEventListener('statechange', show);
+    if (controller.state === 'error') {
+      return;
+    }
+    try {
+      const answer = await api(`/api/v1/sessions/${encodeURIComponent(sessionId)}/watchers`, { query: { size: 50 } });
+      replace(container, watchersMenu(answer));
+    } catch (error) {
+      // the player works without it
+    }
+  };
+  controller.addEventListener('statechange', show);
+}
+
+function watchersMenu({ watchedCount, watchers }) {
+  const people = watchers.length;
+  const summary = h(
+    'summary',
+    { class: 'button button-small button-on-dark', 'data-testid': 'watch-count', 'aria-label': `Watched ${watchedCount} ${watchedCount === 1 ? 'time' : 'times'} by ${people} ${people === 1 ? 'person' : 'people'}: show who` },
+    `Watched ${watchedCount}×`,
+  );
+  return h(
+    'details',
+    { class: 'watchers', 'data-testid': 'watchers' },
+    summary,
+    h(
+      'div',
+      { class: 'watchers-pop' },
+      h('p', { class: 'watchers-title' }, `Watched ${watchedCount} ${watchedCount === 1 ? 'time' : 'times'} by ${people} ${people === 1 ? 'person' : 'people'}`),
+      h(
+        'ul',
+        { class: 'watchers-list', 'data-testid': 'watchers-list' },
+        watchers.map((watcher) =>
+          h(
+            'li',
+            { 'data-testid': 'watcher', 'data-username': watcher.username },
+            h('span', { class: 'watcher-name' }, watcher.username),
+            h('span', { class: 'watcher-meta' }, `${watcher.timesWatched}× · last ${formatInstant(watcher.lastWatchedAt)}`),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 async function showPlaylist(controller, sessionId, playlistId, back, navigation) {

@@ -85,6 +85,11 @@ export class PlayerController extends EventTarget {
     return this.#speed;
   }
 
+  /** Whether the player is loading the window of a moment it moved to (a far seek). */
+  get waiting() {
+    return this.#moving;
+  }
+
   get canPlay() {
     return this.#replayer !== null && this.#state !== PlayerState.ERROR;
   }
@@ -125,6 +130,7 @@ export class PlayerController extends EventTarget {
       this.#replayer.pause();
     }
     this.#stopTicking();
+    this.#setMoving(false);
     this.#setState(PlayerState.ERROR);
   }
 
@@ -142,7 +148,7 @@ export class PlayerController extends EventTarget {
     }
     this.#position = this.currentTime;
     this.#moves++;
-    this.#moving = false;
+    this.#setMoving(false);
     this.#replayer.pause();
     this.#stopTicking();
     this.#setState(PlayerState.PAUSED);
@@ -180,12 +186,12 @@ export class PlayerController extends EventTarget {
     const move = ++this.#moves;
     this.#position = target;
     if (this.#covers(target)) {
-      this.#moving = false;
+      this.#setMoving(false);
       this.#arrive(target, playing);
       done();
       return;
     }
-    this.#moving = true;
+    this.#setMoving(true);
     if (this.#state === PlayerState.PLAYING) {
       this.#replayer.pause();
     }
@@ -199,7 +205,7 @@ export class PlayerController extends EventTarget {
         if (move !== this.#moves || this.#state === PlayerState.ERROR) {
           return;
         }
-        this.#moving = false;
+        this.#setMoving(false);
         this.#arrive(target, playing);
         done();
       })
@@ -360,6 +366,13 @@ export class PlayerController extends EventTarget {
     this.#position = this.#duration;
     this.#stopTicking();
     this.#setState(PlayerState.PAUSED);
+  }
+
+  #setMoving(moving) {
+    if (this.#moving !== moving) {
+      this.#moving = moving;
+      this.dispatchEvent(new Event('waitingchange'));
+    }
   }
 
   #setState(state) {

@@ -1,10 +1,13 @@
-// The control bar: play/pause, seek bar with times, speed, and keyboard shortcuts.
+// The control bar: play/pause, seek bar with times, speed, and the playback keyboard shortcuts
+// (Space, ←/→, < and > for slower and faster, 1 2 4 8 for a speed).
 // It only talks to the PlayerController; it never touches the replayer.
 
 import { PlayerState } from './controller.js';
 import { formatDuration } from './format.js';
 
 const ARROW_STEP_MS = 5000;
+
+const SPEED_KEYS = Object.freeze({ 1: 1, 2: 2, 4: 4, 8: 8 });
 
 export class Controls {
   #controller;
@@ -154,7 +157,21 @@ export class Controls {
       event.preventDefault();
       const step = event.key === 'ArrowLeft' ? -ARROW_STEP_MS : ARROW_STEP_MS;
       this.#controller.seek(this.#controller.currentTime + step);
+    } else if (event.key === '<' || event.key === '>') {
+      event.preventDefault();
+      this.#stepSpeed(event.key === '<' ? -1 : 1);
+    } else if (!event.shiftKey && SPEED_KEYS[event.key]) {
+      event.preventDefault();
+      this.#controller.setSpeed(SPEED_KEYS[event.key]);
     }
+  }
+
+  // Moves to the previous or next speed of the speed menu.
+  #stepSpeed(direction) {
+    const speeds = [...this.#speed.options].map((option) => Number(option.value));
+    const index = speeds.indexOf(this.#controller.speed);
+    const next = speeds[Math.min(speeds.length - 1, Math.max(0, (index < 0 ? 0 : index) + direction))];
+    this.#controller.setSpeed(next);
   }
 }
 

@@ -1,13 +1,15 @@
 // Seek-bar markers from the session's timeline: page views, clicks, rage and dead clicks, errors.
-// Each marker is a button over the seek bar that seeks to its moment.
+// Each marker is a button over the seek bar that seeks to its moment. The periods without
+// activity are shaded under the bar.
 
 import { formatDuration } from './format.js';
 
-const KINDS = Object.freeze({
+export const KINDS = Object.freeze({
   view: 'Page view',
   click: 'Click',
   'rage-click': 'Rage click',
   'dead-click': 'Dead click',
+  input: 'Input',
   error: 'Error',
   navigation: 'Navigation',
 });
@@ -16,9 +18,12 @@ export class SeekMarkers {
   #container;
   #controller;
 
-  constructor(controller, container) {
+  #gaps;
+
+  constructor(controller, container, gaps = null) {
     this.#controller = controller;
     this.#container = container;
+    this.#gaps = gaps;
   }
 
   /** Draws the markers of a timeline summary, as `/timeline` returns it. */
@@ -29,7 +34,7 @@ export class SeekMarkers {
     }
     const markers = [
       ...(timeline.views ?? []).slice(1).map((view) => ({ kind: 'view', offset: view.start, label: view.url })),
-      ...(timeline.markers ?? []).filter((marker) => marker.kind !== 'navigation'),
+      ...(timeline.markers ?? []).filter((marker) => marker.kind !== 'navigation' && marker.kind !== 'input'),
     ];
     const fragment = document.createDocumentFragment();
     for (const marker of markers) {
@@ -51,5 +56,22 @@ export class SeekMarkers {
       fragment.append(button);
     }
     this.#container.replaceChildren(fragment);
+    this.#showGaps(timeline.inactivity ?? [], duration);
+  }
+
+  #showGaps(periods, duration) {
+    if (!this.#gaps) {
+      return;
+    }
+    this.#gaps.replaceChildren(
+      ...periods.map((period) => {
+        const gap = document.createElement('span');
+        gap.className = 'seek-gap';
+        gap.style.left = `${(period.start / duration) * 100}%`;
+        gap.style.width = `${((period.end - period.start) / duration) * 100}%`;
+        gap.title = `No activity from ${formatDuration(period.start)} to ${formatDuration(period.end)}`;
+        return gap;
+      }),
+    );
   }
 }

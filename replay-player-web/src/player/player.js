@@ -1,61 +1,56 @@
-// Entry point of the player page (/replays/{sessionId}): wires the API client, the controller
-// and the controls to the markup of index.html.
+// Entry point of the player page (/replays/{sessionId}): wires the API client, the controller,
+// the controls and the panels around the replay to the markup of index.html.
 
 import { fetchTimeline } from './api.js';
-import { Controls } from './controls.js';
-import { PlayerController, PlayerState } from './controller.js';
 import { attachDevtools } from './devtools.js';
+import { EventList } from './events.js';
+import { FullscreenToggle } from './fullscreen.js';
+import { attachHelp } from './help.js';
 import { readPlayerLocation } from './location.js';
 import { SeekMarkers } from './markers.js';
 import { describeSession, isMobileSource } from './session-info.js';
+import { setUpPlayer } from './setup.js';
+import { attachShare } from './share.js';
 import { InactivitySkipper } from './skip.js';
-import { ViewportFitter } from './viewport.js';
+import { attachTabs } from './tabs.js';
 import { SessionWindows } from './windows.js';
 import { attachPlayerExtras } from '../app/player-extras.js';
 
-const byId = (id) => document.getElementById(id);
+const { root, controller, byId } = setUpPlayer();
+const place = readPlayerLocation(window.location);
 
-const root = byId('player');
-const viewport = byId('replay-viewport');
-const controller = new PlayerController(viewport);
-const fitter = new ViewportFitter(byId('stage'), viewport);
+const markers = new SeekMarkers(controller, byId('seek-markers'), byId('seek-gaps'));
+const skipper = new InactivitySkipper(controller, byId('skip-inactivity'), (period) => toast(`Skipped ${Math.round((period.end - period.start) / 1000)} s without activity`));
+const events = new EventList(controller, { list: byId('event-list'), status: byId('event-status'), filters: byId('event-filter') });
+new FullscreenToggle(byId('player-main'), byId('fullscreen'));
+attachHelp(byId('help-dialog'), byId('help'), byId('help-close'));
+attachTabs(byId('side-tabs'));
 
-controller.addEventListener('statechange', () => {
-  root.dataset.state = controller.state;
-  if (controller.state === PlayerState.ERROR) {
-    showError(controller.error);
-  }
-});
-controller.addEventListener('resize', ({ detail }) => {
-  fitter.setRecordedSize(detail.wrapper, detail.width, detail.height);
-});
-
-new Controls(controller, {
-  playToggle: byId('play-toggle'),
-  seek: byId('seek'),
-  currentTime: byId('current-time'),
-  totalTime: byId('total-time'),
-  speed: byId('speed'),
-});
-
-const markers = new SeekMarkers(controller, byId('seek-markers'));
-const skipper = new InactivitySkipper(controller, byId('skip-inactivity'));
-
-start(readPlayerLocation(window.location));
-attachPlayerExtras(controller, readPlayerLocation(window.location).sessionId);
-attachDevtools(controller, readPlayerLocation(window.location).sessionId, { root, seekTrack: byId('seek').parentElement });
+start(place);
+attachPlayerExtras(controller, place.sessionId);
+attachDevtools(controller, place.sessionId, { root, seekTrack: byId('seek').parentElement });
 
 async function start({ sessionId, startAt, autoplay }) {
   if (!sessionId) {
     controller.fail({ title: 'No session to play', detail: 'The address does not name a session.' });
+    events.fail();
     return;
   }
+  attachShare(controller, sessionId, {
+    button: byId('share'),
+    dialog: byId('share-dialog'),
+    url: byId('share-url'),
+    time: byId('share-time'),
+    status: byId('share-status'),
+    embed: byId('share-embed'),
+  });
   byId('session-label').textContent = `Session ${sessionId}`;
   document.title = `Session ${sessionId} · Replay`;
   describeSession(sessionId).then((session) => {
     if (session) {
       root.dataset.source = session.source;
       root.classList.toggle('is-mobile', isMobileSource(session.source));
+      showSessionLabel(session);
     }
   });
   const timeline = fetchTimeline(sessionId).catch(() => null);
@@ -63,20 +58,38 @@ async function start({ sessionId, startAt, autoplay }) {
     await controller.load(new SessionWindows(sessionId), { startAt, autoplay });
   } catch (error) {
     controller.fail(error);
+    events.fail();
     return;
   }
-  // The markers are extras: the player works without them.
+  // The markers and the event list are extras: the player works without them.
   const summary = await timeline;
   if (summary) {
     markers.show(summary);
     skipper.setPeriods(summary.inactivity);
+    events.show(summary);
+  } else {
+    events.fail();
   }
 }
 
-function showError(error) {
-  const title = error?.title || 'The recording could not be played';
-  const detail = error?.detail ?? (error?.title ? '' : error?.message || '');
-  byId('error-title').textContent = title;
-  byId('error-detail').textContent = detail;
-  byId('error').hidden = false;
+// The top bar names the session by who, when and where: `ada · 26 Nov 2026, 10:14 · browser`.
+function showSessionLabel(session) {
+  const label = byId('session-label');
+  const started = new Date(session.startedAt);
+  const when = Number.isNaN(started.getTime()) ? '' : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(started);
+  label.textContent = [session.userId ?? 'anonymous', when, session.source].filter(Boolean).join(' · ');
+  label.title = `Session ${session.id}`;
+  document.title = `${label.textContent} · Replay`;
+}
+
+let toastTimer = 0;
+
+function toast(message) {
+  const element = byId('toast');
+  element.textContent = message;
+  element.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    element.hidden = true;
+  }, 2500);
 }

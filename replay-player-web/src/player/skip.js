@@ -11,8 +11,12 @@ export class InactivitySkipper {
   #enabled = false;
   #timer = 0;
 
-  constructor(controller, toggle) {
+  #onSkip;
+
+  /** `onSkip(period)` is told of each jump. */
+  constructor(controller, toggle, onSkip = () => {}) {
     this.#controller = controller;
+    this.#onSkip = onSkip;
     this.#enabled = toggle.checked;
     toggle.addEventListener('change', () => {
       this.#enabled = toggle.checked;
@@ -42,6 +46,7 @@ export class InactivitySkipper {
     const period = this.#periods.find((candidate) => now >= candidate.start && now < candidate.end - LEAD_IN_MS);
     if (period) {
       this.#controller.seek(period.end - LEAD_IN_MS);
+      this.#onSkip(period);
     }
   }
 }

@@ -1,40 +1,39 @@
-// The session list (/ and /sessions): filters from the address, sortable columns, cursor paging,
-// a "watched" mark, thumbnails, and how to send recordings when there are none yet.
+// The session list (/ and /sessions): filters and order in the address (see session-search.js),
+// cursor paging, a "watched" mark, thumbnails, and how to send recordings when there are none yet.
 
 import { api } from '../api.js';
 import { h, replace, field, describeError } from '../dom.js';
 import { formatDuration, formatInstant, instantToLocalInput, localInputToInstant, shortId } from '../format.js';
 import { isAdmin } from '../me.js';
-import { supportedFilters, toQuery, unsupportedFilters } from '../session-search.js';
+import { rememberList } from '../session-list-context.js';
+import {
+  FLAG_FILTERS,
+  QUICK_RANGES,
+  SORTS,
+  SOURCES,
+  TEXT_FILTERS,
+  WATCHED,
+  filtersToParams,
+  isFiltered,
+  readFilters,
+  toApiQuery,
+} from '../session-search.js';
 import { snippet, recorderSnippet, datadogBrowserSnippet } from '../snippets.js';
 import { thumbnailFor } from '../thumbnail.js';
 
 const PAGE_SIZE = 25;
 
-const COLUMNS = [
-  { key: 'startedAt', label: 'Start', value: (s) => s.startedAt },
-  { key: 'durationMs', label: 'Duration', value: (s) => s.durationMs },
-  { key: 'user', label: 'User', value: (s) => s.userId ?? s.userName ?? '' },
-  { key: 'firstUrl', label: 'First URL or screen', value: (s) => s.firstUrl ?? s.firstView ?? '' },
-  { key: 'source', label: 'Source', value: (s) => s.source ?? '' },
-  { key: 'errors', label: 'Errors', value: (s) => s.errorCount ?? s.errors, optional: true },
-  { key: 'rageClicks', label: 'Rage clicks', value: (s) => s.rageClickCount ?? s.rageClicks, optional: true },
-];
-
 export async function render(main, { user }) {
   document.title = 'Sessions · Replay';
-  const values = new URLSearchParams(window.location.search);
-  const [filters, missing, applications, watched] = await Promise.all([
-    supportedFilters(),
-    unsupportedFilters(),
+  const filters = readFilters(new URLSearchParams(window.location.search));
+  const [applications, watched] = await Promise.all([
     isAdmin(user) ? api('/api/v1/applications').catch(() => null) : Promise.resolve(null),
     watchedByMe(),
   ]);
   const state = {
     rows: [],
     cursor: null,
-    sort: { key: values.get('sort') || 'startedAt', descending: values.get('order') !== 'asc' },
-    query: toQuery(filters, values),
+    query: toApiQuery(filters),
     watched,
     applications: new Map((applications ?? []).map((application) => [application.id, application.name])),
   };
@@ -42,12 +41,11 @@ export async function render(main, { user }) {
   const status = h('p', { class: 'list-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'sessions-status' });
   const table = h('div', { class: 'table-wrap' });
   const more = h('button', { type: 'button', class: 'button', hidden: true, 'data-testid': 'load-more' }, 'Load more');
-  const filtered = [...values.keys()].some((key) => filters.some((filter) => filter.key === key) && values.get(key));
 
   replace(
     main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Sessions')),
-    filterForm(filters, missing, values, applications),
+    filterForm(filters, applications),
     status,
     table,
     h('div', { class: 'list-foot' }, more),
@@ -59,15 +57,15 @@ export async function render(main, { user }) {
   async function load() {
     more.disabled = true;
     status.textContent = 'Loading sessions…';
+    status.classList.remove('is-error');
     try {
-      const page = await api('/api/v1/sessions', {
-        query: { ...state.query, cursor: state.cursor, limit: PAGE_SIZE },
-      });
+      const page = await api('/api/v1/sessions', { query: { ...state.query, cursor: state.cursor, limit: PAGE_SIZE } });
       state.rows.push(...page.items);
       state.cursor = page.nextCursor;
       more.hidden = !state.cursor;
       more.disabled = false;
       status.textContent = `${state.rows.length} session${state.rows.length === 1 ? '' : 's'}${state.cursor ? ' so far' : ''}`;
+      rememberList(window.location.pathname + window.location.search, state.rows.map((row) => row.id), Boolean(state.cursor));
       draw();
     } catch (error) {
       status.textContent = describeError(error);
@@ -78,78 +76,86 @@ export async function render(main, { user }) {
 
   function draw() {
     if (state.rows.length === 0) {
-      replace(table, filtered ? noMatches() : emptyState(user));
+      replace(table, isFiltered(filters) ? noMatches() : emptyState(user));
       return;
     }
-    const columns = COLUMNS.filter((column) => !column.optional || state.rows.some((row) => column.value(row) !== undefined));
-    const rows = sorted(state.rows, columns.find((column) => column.key === state.sort.key) ?? columns[0], state.sort.descending);
     replace(
       table,
       h(
         'table',
-        { class: 'table', 'data-testid': 'sessions-table' },
-        h('caption', { class: 'visually-hidden' }, 'Recorded sessions. Sorting applies to the sessions loaded so far.'),
+        { class: 'table sessions-table', 'data-testid': 'sessions-table' },
+        h('caption', { class: 'visually-hidden' }, `Recorded sessions, by ${SORTS[filters.sort].toLowerCase()}. The Start, Duration and Activity headers change the order.`),
         h(
           'thead',
           {},
-          h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Preview')), columns.map(header), h('th', { scope: 'col' }, 'Watched')),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Preview')),
+            sortHeader('start', 'Start'),
+            sortHeader('duration', 'Duration', 'numeric'),
+            sortHeader('activity', 'Activity', 'numeric'),
+            ['User', 'First URL or screen'].map((label) => h('th', { scope: 'col' }, label)),
+            h('th', { scope: 'col', class: 'numeric' }, 'Errors'),
+            h('th', { scope: 'col', class: 'numeric' }, 'Rage'),
+            h('th', { scope: 'col' }, 'Watched'),
+          ),
         ),
-        h('tbody', {}, rows.map((row) => sessionRow(row, columns))),
+        h('tbody', {}, state.rows.map((row) => sessionRow(row))),
       ),
     );
   }
 
-  function header(column) {
-    const active = state.sort.key === column.key;
-    const sort = active ? (state.sort.descending ? 'descending' : 'ascending') : 'none';
+  // The API orders by one key, the largest first (the newest for `start`); a header is a link to
+  // the same list in its order.
+  function sortHeader(key, label, className) {
+    const active = filters.sort === key;
+    const href = `/sessions?${filtersToParams({ ...filters, sort: key })}`.replace(/\?$/, '');
     return h(
       'th',
-      { scope: 'col', 'aria-sort': sort },
+      { scope: 'col', class: className, 'aria-sort': active ? 'descending' : null },
       h(
-        'button',
+        'a',
         {
-          type: 'button',
           class: 'sort-button',
-          'data-testid': `sort-${column.key}`,
-          onclick: () => {
-            state.sort = { key: column.key, descending: active ? !state.sort.descending : column.key === 'startedAt' || column.key === 'durationMs' };
-            const address = new URL(window.location.href);
-            address.searchParams.set('sort', state.sort.key);
-            address.searchParams.set('order', state.sort.descending ? 'desc' : 'asc');
-            window.history.replaceState(null, '', address);
-            draw();
-            table.querySelector(`[data-testid=sort-${column.key}]`)?.focus();
-          },
+          href,
+          'data-testid': `sort-${key}`,
+          'aria-label': active ? `${label}, ordered largest first` : `Order by ${label.toLowerCase()}`,
         },
-        column.label,
-        h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (state.sort.descending ? '▼' : '▲') : ''),
+        label,
+        h('span', { class: active ? 'sort-mark' : 'sort-mark is-idle', 'aria-hidden': 'true' }, active ? '▼' : '↕'),
       ),
     );
   }
 
-  function sessionRow(session, columns) {
+  function sessionRow(session) {
     const href = `/replays/${encodeURIComponent(session.id)}`;
-    const watched = state.watched.has(session.id) || state.query.watchedByMe === true;
+    const watched = state.watched.has(session.id) || filters.watched === 'me';
     const appName = state.applications.get(session.applicationId);
-    const cells = {
-      startedAt: h(
-        'td',
-        {},
-        h('a', { href, class: 'row-link', 'data-testid': 'session-link' }, formatInstant(session.startedAt)),
-        h('div', { class: 'muted small', title: session.id }, appName ? `${appName} · ` : '', shortId(session.id)),
-      ),
-      durationMs: h('td', { class: 'numeric' }, formatDuration(session.durationMs)),
-      user: h('td', {}, session.userId ?? h('span', { class: 'muted' }, 'anonymous')),
-      firstUrl: h('td', { class: 'url-cell', title: session.firstUrl ?? '' }, session.firstUrl ?? '—'),
-      source: h('td', {}, h('span', { class: `source-tag source-${session.source}` }, session.source ?? '—')),
-      errors: h('td', { class: 'numeric' }, count(session.errorCount ?? session.errors, 'error')),
-      rageClicks: h('td', { class: 'numeric' }, count(session.rageClickCount ?? session.rageClicks, 'rage')),
-    };
+    const figures = session.timeline;
     return h(
       'tr',
       { 'data-testid': 'session-row', 'data-session-id': session.id },
       h('td', { class: 'thumb-cell' }, h('a', { href, tabindex: '-1', 'aria-hidden': 'true' }, thumbnailFor(session.id))),
-      columns.map((column) => cells[column.key]),
+      h(
+        'td',
+        {},
+        h('a', { href, class: 'row-link', 'data-testid': 'session-link' }, formatInstant(session.startedAt)),
+        h(
+          'div',
+          { class: 'muted small', title: session.id },
+          h('span', { class: `source-tag source-${session.source}`, 'data-testid': 'session-source' }, session.source ?? '—'),
+          ' ',
+          appName ? `${appName} · ` : '',
+          shortId(session.id),
+        ),
+      ),
+      h('td', { class: 'numeric', 'data-testid': 'session-duration' }, formatDuration(session.durationMs)),
+      h('td', { class: 'numeric', title: 'Time with clicks, inputs or page changes' }, figures ? formatDuration(figures.activeDurationMs) : '—'),
+      h('td', { class: 'user-cell', title: session.userId ?? '' }, session.userId ?? h('span', { class: 'muted' }, 'anonymous')),
+      h('td', { class: 'url-cell', title: session.firstUrl ?? '' }, session.firstUrl ?? '—'),
+      h('td', { class: 'numeric' }, count(figures?.errors, 'error')),
+      h('td', { class: 'numeric' }, count(figures?.rageClicks, 'rage')),
       h(
         'td',
         {},
@@ -166,18 +172,6 @@ function count(value, kind) {
   return value > 0 ? h('span', { class: `count-badge count-${kind}` }, String(value)) : '0';
 }
 
-function sorted(rows, column, descending) {
-  const direction = descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = column.value(a);
-    const y = column.value(b);
-    if (x === y) return 0;
-    if (x === undefined || x === null || x === '') return 1;
-    if (y === undefined || y === null || y === '') return -1;
-    return (x < y ? -1 : 1) * direction;
-  });
-}
-
 async function watchedByMe() {
   try {
     const history = await api('/api/v1/me/history', { query: { size: 200 } });
@@ -187,76 +181,102 @@ async function watchedByMe() {
   }
 }
 
-function filterForm(filters, missing, values, applications) {
-  const controls = filters.map((filter) => control(filter, values.get(filter.key) ?? '', applications));
+function filterForm(filters, applications) {
+  const from = h('input', { name: 'from', type: 'datetime-local', value: instantToLocalInput(filters.from), 'data-testid': 'filter-from' });
+  const to = h('input', { name: 'to', type: 'datetime-local', value: instantToLocalInput(filters.to), 'data-testid': 'filter-to' });
+  const custom = h('div', { class: 'filter-custom-range', hidden: filters.range !== 'custom' }, field('From', from), field('To', to));
+  const range = select('range', 'filter-range', [['', 'Any time'], ...Object.entries(QUICK_RANGES).map(([value, { label }]) => [value, label]), ['custom', 'Custom range…']], filters.range);
+  range.addEventListener('change', () => {
+    custom.hidden = range.value !== 'custom';
+  });
+  const seconds = (value) => (value === '' ? '' : String(Number(value) / 1000));
   const form = h(
     'form',
     { class: 'panel filters', role: 'search', 'aria-label': 'Filter sessions', 'data-testid': 'session-filters' },
-    h('div', { class: 'filter-grid' }, controls),
+    h(
+      'div',
+      { class: 'filter-grid' },
+      field('Time', range),
+      custom,
+      applicationControl(filters.applicationId, applications),
+      field('Source', select('source', 'filter-source', [['', 'Any'], ...Object.entries(SOURCES)], filters.source)),
+      h(
+        'div',
+        { class: 'field filter-duration' },
+        h('span', { class: 'field-label', id: 'duration-label' }, 'Duration (seconds)'),
+        h(
+          'div',
+          { class: 'filter-pair', role: 'group', 'aria-labelledby': 'duration-label' },
+          h('input', { name: 'minDuration', type: 'number', min: '0', step: '1', value: seconds(filters.minDurationMs), placeholder: 'min', 'aria-label': 'At least (seconds)', 'data-testid': 'filter-minDuration' }),
+          h('span', { 'aria-hidden': 'true' }, '–'),
+          h('input', { name: 'maxDuration', type: 'number', min: '0', step: '1', value: seconds(filters.maxDurationMs), placeholder: 'max', 'aria-label': 'At most (seconds)', 'data-testid': 'filter-maxDuration' }),
+        ),
+      ),
+      TEXT_FILTERS.map(({ key, label, placeholder }) =>
+        field(label, h('input', { name: key, type: 'search', value: filters[key], placeholder, spellcheck: 'false', 'data-testid': `filter-${key}` })),
+      ),
+      field('Watched', select('watched', 'filter-watched', Object.entries(WATCHED).map(([value, { label }]) => [value, label]), filters.watched)),
+      h(
+        'div',
+        { class: 'field field-check filter-flags' },
+        FLAG_FILTERS.map(({ key, label }) =>
+          h('label', {}, h('input', { type: 'checkbox', name: key, value: 'true', checked: filters[key], 'data-testid': `filter-${key}` }), ' ', label),
+        ),
+      ),
+    ),
     h(
       'div',
       { class: 'filter-actions' },
       h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'apply-filters' }, 'Apply filters'),
-      h('a', { class: 'button button-quiet', href: '/sessions' }, 'Clear'),
-      missing.length > 0
-        ? h('span', { class: 'muted small', 'data-testid': 'filters-unavailable' }, `Not offered by this server: ${missing.map((filter) => filter.label.toLowerCase()).join(', ')}.`)
-        : null,
+      h('a', { class: 'button button-quiet', href: filters.sort === 'start' ? '/sessions' : `/sessions?sort=${filters.sort}`, 'data-testid': 'clear-filters' }, 'Clear'),
     ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const address = new URL('/sessions', window.location.origin);
     const data = new FormData(form);
-    for (const filter of filters) {
-      let value = data.get(filter.key);
-      if (filter.kind === 'datetime') value = localInputToInstant(value);
-      if (filter.kind === 'checkbox') value = value ? 'true' : '';
-      if (value) address.searchParams.set(filter.key, value);
+    const millis = (name) => {
+      const value = String(data.get(name) ?? '').trim();
+      return value !== '' && Number(value) >= 0 ? String(Math.round(Number(value) * 1000)) : '';
+    };
+    const chosen = {
+      ...filters,
+      applicationId: String(data.get('applicationId') ?? '').trim(),
+      range: String(data.get('range') ?? ''),
+      from: localInputToInstant(data.get('from')),
+      to: localInputToInstant(data.get('to')),
+      minDurationMs: millis('minDuration'),
+      maxDurationMs: millis('maxDuration'),
+      source: String(data.get('source') ?? ''),
+      watched: String(data.get('watched') ?? ''),
+    };
+    for (const { key } of TEXT_FILTERS) {
+      chosen[key] = String(data.get(key) ?? '').trim();
     }
-    window.location.assign(address);
+    for (const { key } of FLAG_FILTERS) {
+      chosen[key] = data.get(key) === 'true';
+    }
+    const params = filtersToParams(chosen);
+    window.location.assign(params.size ? `/sessions?${params}` : '/sessions');
   });
   return form;
 }
 
-function control(filter, value, applications) {
-  const name = filter.key;
-  const testId = `filter-${filter.key}`;
-  switch (filter.kind) {
-    case 'application':
-      if (applications) {
-        return field(
-          filter.label,
-          h(
-            'select',
-            { name, 'data-testid': testId },
-            h('option', { value: '' }, 'All applications'),
-            applications.map((application) => h('option', { value: application.id, selected: application.id === value }, application.name)),
-          ),
-        );
-      }
-      return field(filter.label, h('input', { name, type: 'text', value, placeholder: 'Application id', 'data-testid': testId, spellcheck: 'false' }));
-    case 'select':
-      return field(
-        filter.label,
-        h(
-          'select',
-          { name, 'data-testid': testId },
-          filter.options.map(([optionValue, label]) => h('option', { value: optionValue, selected: optionValue === value }, label)),
-        ),
-      );
-    case 'checkbox':
-      return h(
-        'div',
-        { class: 'field field-check' },
-        h('label', {}, h('input', { type: 'checkbox', name, value: 'true', checked: value === 'true', 'data-testid': testId }), ' ', filter.label),
-      );
-    case 'datetime':
-      return field(filter.label, h('input', { name, type: 'datetime-local', value: instantToLocalInput(value), 'data-testid': testId }));
-    case 'seconds':
-      return field(filter.label, h('input', { name, type: 'number', min: '0', step: '1', value, 'data-testid': testId }));
-    default:
-      return field(filter.label, h('input', { name, type: 'search', value, 'data-testid': testId }));
+function applicationControl(value, applications) {
+  if (applications) {
+    return field(
+      'Application',
+      select('applicationId', 'filter-applicationId', [['', 'All applications'], ...applications.map((application) => [application.id, application.name])], value),
+    );
   }
+  return field('Application', h('input', { name: 'applicationId', type: 'text', value, placeholder: 'Application id', 'data-testid': 'filter-applicationId', spellcheck: 'false' }));
+}
+
+function select(name, testId, options, value) {
+  return h(
+    'select',
+    { name, 'data-testid': testId },
+    options.map(([optionValue, label]) => h('option', { value: optionValue, selected: optionValue === value }, label)),
+  );
 }
 
 function noMatches() {

@@ -36,7 +36,7 @@ class TimelineController {
 	 * @param totalDurationMs from the first event to the last
 	 * @param activeDurationMs the total less the inactive periods
 	 * @param views pages or screens
-	 * @param markers clicks, rage clicks, dead clicks, errors and navigations
+	 * @param markers clicks, rage clicks, dead clicks, errors, navigations and inputs
 	 * @param inactivity periods of more than 5 s without input or page change
 	 * @param counts the number of each kind
 	 */

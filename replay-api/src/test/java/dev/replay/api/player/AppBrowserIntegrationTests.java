@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.replay.CorpusSite;
 import dev.replay.HeadlessChromium;
@@ -83,18 +85,47 @@ class AppBrowserIntegrationTests {
 		waitFor().until(ExpectedConditions.textToBe(testId("current-role"), "editor"));
 		assertThat(this.browser.findElement(testId("current-user")).getText()).contains(editor.username());
 
+		// Filter the list: every filter goes into the address, under the API's names.
 		waitFor().until(ExpectedConditions.elementToBeClickable(testId("filter-applicationId")))
 			.sendKeys(applicationId);
 		new Select(this.browser.findElement(testId("filter-watched"))).selectByValue("not-me");
+		this.browser.findElement(testId("filter-hasRageClicks")).click();
+		this.browser.findElement(testId("filter-minDuration")).sendKeys("10");
+		this.browser.findElement(testId("filter-url")).sendKeys("errors-console");
 		this.browser.findElement(testId("apply-filters")).click();
-		waitFor().until(ExpectedConditions.urlContains("watched=not-me"));
+		waitFor().until(ExpectedConditions.urlContains("watchedByMe=false"));
+		assertThat(this.browser.getCurrentUrl()).contains("applicationId=" + applicationId)
+			.contains("hasRageClicks=true")
+			.contains("minDurationMs=10000")
+			.contains("url=errors-console");
 		WebElement row = waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
 		assertThat(this.browser.findElements(testId("session-row"))).hasSize(1);
 		assertThat(row.getText()).contains("browser");
 		waitFor().until(ExpectedConditions
 			.attributeToBe(By.cssSelector("[data-session-id='" + sessionId + "'] .thumbnail"), "data-state", "ready"));
-		screenshot("app-sessions-filtered.png");
+		BrowserPages.viewport(this.browser, 1280, 800);
+		screenshot("app-sessions-filtered-1280x800.png");
+		BrowserPages.viewport(this.browser, 1920, 1080);
+		screenshot("app-sessions-filtered-1920x1080.png");
 		assertThat(watchCount(client, sessionId)).as("a thumbnail is not a playback").isZero();
+
+		// The filters survive a reload, and the order is one more parameter that Back
+		// undoes.
+		String filtered = this.browser.getCurrentUrl();
+		this.browser.navigate().refresh();
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
+		assertThat(this.browser.findElement(testId("filter-hasRageClicks")).isSelected()).isTrue();
+		assertThat(this.browser.findElement(testId("filter-watched")).getDomProperty("value")).isEqualTo("not-me");
+		assertThat(this.browser.findElement(testId("filter-minDuration")).getDomProperty("value")).isEqualTo("10");
+		assertThat(this.browser.findElement(testId("filter-url")).getDomProperty("value")).isEqualTo("errors-console");
+		this.browser.findElement(testId("sort-duration")).click();
+		waitFor().until(ExpectedConditions.urlContains("sort=duration"));
+		waitFor().until(ExpectedConditions.attributeToBe(By.xpath("//th[.//*[@data-testid='sort-duration']]"),
+				"aria-sort", "descending"));
+		assertThat(this.browser.getCurrentUrl()).contains("hasRageClicks=true");
+		this.browser.navigate().back();
+		waitFor().until(ExpectedConditions.urlToBe(filtered));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
 
 		this.browser.get(url("/playlists"));
 		WebElement name = waitFor().until(ExpectedConditions.elementToBeClickable(testId("playlist-name")));
@@ -103,12 +134,24 @@ class AppBrowserIntegrationTests {
 		waitFor()
 			.until(ExpectedConditions.textToBePresentInElementLocated(testId("playlists-table"), "Checkout errors"));
 
+		// Open it from the list: play, seek by a marker, change the speed.
 		this.browser.get(url("/sessions?applicationId=" + applicationId));
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)))
 			.findElement(testId("session-link"))
 			.click();
 		waitFor().until(ExpectedConditions.urlToBe(url("/replays/" + sessionId)));
 		waitUntilPlayed();
+		waitFor().until(ExpectedConditions.textToBe(testId("playlist-position"), "1 of 1"));
+		assertThat(this.browser.findElement(testId("back-link")).getDomAttribute("href"))
+			.isEqualTo("/sessions?applicationId=" + applicationId);
+		WebElement rage = waitFor()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#seek-markers .marker-rage-click")));
+		rage.click();
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) >= 13000);
+		new Select(this.browser.findElement(testId("speed"))).selectByValue("4");
+		assertThat(this.browser.findElement(testId("speed")).getDomProperty("value")).isEqualTo("4");
+
+		// Add it to the new playlist.
 		this.browser.findElement(testId("add-to-playlist")).click();
 		WebElement playlists = waitFor().until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//select[@data-testid='playlist-select']/option[.='Checkout errors']")));
@@ -116,6 +159,22 @@ class AppBrowserIntegrationTests {
 		this.browser.findElement(testId("add-to-playlist-submit")).click();
 		waitFor().until(ExpectedConditions.textToBe(testId("add-to-playlist-status"), "Added to Checkout errors."));
 		screenshot("app-player-added-to-playlist.png");
+
+		// The player's header says who watched it.
+		this.browser.findElement(testId("watch-count")).click();
+		WebElement watcher = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+				"[data-testid=watchers-list] [data-testid=watcher][data-username='" + editor.username() + "']")));
+		assertThat(watcher.getText()).contains("1×");
+		screenshot("app-player-watchers.png");
+
+		// Its embed snippet plays it as an embedded player.
+		this.browser.findElement(testId("share")).click();
+		String snippet = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("share-embed")))
+			.getDomProperty("value");
+		Matcher src = Pattern.compile("<iframe src=\"([^\"]+)\"").matcher(snippet);
+		assertThat(src.find()).isTrue();
+		this.browser.get(src.group(1));
+		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "paused"));
 
 		this.browser.get(url("/playlists"));
 		waitFor().until(ExpectedConditions.elementToBeClickable(By.linkText("Checkout errors"))).click();
@@ -140,6 +199,18 @@ class AppBrowserIntegrationTests {
 		waitFor().until(ExpectedConditions.urlContains("/login"));
 		this.browser.get(url("/history"));
 		waitFor().until(ExpectedConditions.urlContains("/login?next=%2Fhistory"));
+		this.browser.quit();
+
+		// An admin finds the playbacks in the audit trail: two in the player, one
+		// embedded.
+		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
+		this.browser.get(url("/admin/audit?action=session.played&targetId=" + sessionId));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(testId("audit-row")));
+		List<WebElement> played = this.browser.findElements(testId("audit-row"));
+		assertThat(played).hasSize(3)
+			.allSatisfy((auditRow) -> assertThat(auditRow.getText()).contains(editor.username()));
+		assertThat(played).filteredOn((auditRow) -> auditRow.getText().contains("embed")).hasSize(1);
+		screenshot("app-admin-audit-playbacks.png");
 	}
 
 	@Test

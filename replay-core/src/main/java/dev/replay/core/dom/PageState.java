@@ -17,6 +17,9 @@ public final class PageState {
 
 	private static final int MAX_DESCRIPTION = 80;
 
+	private static final List<String> NAMING_ATTRIBUTES = List.of("aria-label", "placeholder", "name", "title", "alt",
+			"id");
+
 	private final NodeMirror mirror = new NodeMirror();
 
 	private final StyleSheets styleSheets = new StyleSheets();
@@ -158,10 +161,13 @@ public final class PageState {
 	}
 
 	/**
-	 * Describe a node for people: its tag and the start of its text.
+	 * Describe a node for people: its tag and the start of its text, or for an element
+	 * without text (a form field, an icon button) its first naming attribute among
+	 * {@code aria-label}, {@code placeholder}, {@code name}, {@code title}, {@code alt}
+	 * and {@code id}; never what was typed into it.
 	 * @param id the node
-	 * @return a description such as {@code button "Pay now"}, or {@code null} for an
-	 * unknown node
+	 * @return a description such as {@code button "Pay now"} or {@code input "email"}, or
+	 * {@code null} for an unknown node
 	 */
 	public @Nullable String describe(int id) {
 		PageNode node = this.mirror.get(id);
@@ -169,12 +175,24 @@ public final class PageState {
 			return null;
 		}
 		String text = NodeAttributes.textOf(node).replaceAll("\\s+", " ").trim();
+		if (text.isEmpty() && node.type == NodeType.ELEMENT) {
+			text = namingAttribute(node);
+		}
 		if (text.length() > MAX_DESCRIPTION) {
 			text = text.substring(0, MAX_DESCRIPTION);
 		}
 		String name = (node.type == NodeType.ELEMENT) ? node.tagName
 				: node.type.name().toLowerCase(java.util.Locale.ROOT);
 		return text.isEmpty() ? name : name + " \"" + text + "\"";
+	}
+
+	private static String namingAttribute(PageNode node) {
+		for (String name : NAMING_ATTRIBUTES) {
+			if (node.attributes.get(name) instanceof String value && !value.isBlank()) {
+				return value.replaceAll("\\s+", " ").trim();
+			}
+		}
+		return "";
 	}
 
 	/**

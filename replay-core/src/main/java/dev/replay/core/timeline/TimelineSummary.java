@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What happened in a session, for the player's seek bar and event list and for session
- * search: views, markers (clicks, rage clicks, dead clicks, errors, navigations), periods
- * of inactivity and the figures derived from them. Every offset is in milliseconds from
- * the session's first event.
+ * search: views, markers (clicks, rage clicks, dead clicks, errors, navigations, inputs),
+ * periods of inactivity and the figures derived from them. Every offset is in
+ * milliseconds from the session's first event.
  *
  * @param startTimestamp epoch milliseconds of the first event
  * @param totalDuration milliseconds from the first to the last event
@@ -79,7 +79,13 @@ public record TimelineSummary(long startTimestamp, long totalDuration, long acti
 		ERROR,
 
 		/** A new page opened after the first. */
-		NAVIGATION
+		NAVIGATION,
+
+		/**
+		 * Typing into or changing one form field: consecutive inputs into the same field,
+		 * each within two seconds of the one before, are one marker that counts them.
+		 */
+		INPUT
 
 	}
 

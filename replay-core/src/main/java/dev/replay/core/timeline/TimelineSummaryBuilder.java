@@ -26,6 +26,11 @@ public final class TimelineSummaryBuilder {
 	 */
 	public static final long INACTIVITY_THRESHOLD = 5000;
 
+	/**
+	 * Longest pause (ms) between two inputs into one field that keeps them one marker.
+	 */
+	static final long INPUT_RUN_GAP = 2000;
+
 	private static final String VIEW_END = "view-end";
 
 	private final IntFunction<@Nullable String> describer;
@@ -51,6 +56,12 @@ public final class TimelineSummaryBuilder {
 	private boolean pageSeen;
 
 	private int inputs;
+
+	private int inputMarker = -1;
+
+	private int lastInputNode = -1;
+
+	private long lastInputOffset;
 
 	/**
 	 * Create a builder that labels clicks with node ids only.
@@ -153,9 +164,25 @@ public final class TimelineSummaryBuilder {
 			this.markers.add(new Marker(MarkerKind.CLICK, offset, interaction.id(), label, 1));
 			this.clicks.click(offset, interaction.id(), label);
 		}
-		else if (data instanceof IncrementalData.Input) {
+		else if (data instanceof IncrementalData.Input input) {
 			this.inputs++;
+			input(input.id(), offset);
 		}
+	}
+
+	// Consecutive inputs into one field make one marker, which counts them.
+	private void input(int nodeId, long offset) {
+		if (this.inputMarker >= 0 && nodeId == this.lastInputNode && offset - this.lastInputOffset <= INPUT_RUN_GAP) {
+			Marker run = this.markers.get(this.inputMarker);
+			this.markers.set(this.inputMarker,
+					new Marker(MarkerKind.INPUT, run.offset(), nodeId, run.label(), run.count() + 1));
+		}
+		else {
+			this.inputMarker = this.markers.size();
+			this.markers.add(new Marker(MarkerKind.INPUT, offset, nodeId, this.describer.apply(nodeId), 1));
+		}
+		this.lastInputNode = nodeId;
+		this.lastInputOffset = offset;
 	}
 
 	private void custom(RecordingEvent.Custom custom, long offset) {

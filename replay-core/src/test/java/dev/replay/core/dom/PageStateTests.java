@@ -40,6 +40,14 @@ class PageStateTests {
 	}
 
 	@Test
+	void describesAFieldWithoutTextByItsNamingAttributeNotByItsValue() {
+		mutate("\"adds\":[{\"parentId\":3,\"nextId\":null,\"node\":{\"type\":2,\"id\":10,\"tagName\":\"input\","
+				+ "\"attributes\":{\"type\":\"email\",\"value\":\"ada@example.com\",\"name\":\"email\","
+				+ "\"placeholder\":\"Your  email\"},\"childNodes\":[]}}]");
+		assertThat(this.state.describe(10)).isEqualTo("input \"Your email\"");
+	}
+
+	@Test
 	void skipsChangesToNodesRemovedInTheSameMutation() {
 		mutate("\"removes\":[{\"parentId\":4,\"id\":5}],\"texts\":[{\"id\":5,\"value\":\"b { }\"}]");
 		assertThat(this.state.nodeCount()).isEqualTo(4);

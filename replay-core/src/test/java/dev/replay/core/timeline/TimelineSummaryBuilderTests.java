@@ -123,6 +123,15 @@ class TimelineSummaryBuilderTests {
 	}
 
 	@Test
+	void makesOneInputMarkerPerFieldEditOfTheFormPage() {
+		TimelineSummary form = summarizeCorpus("form-inputs");
+		List<TimelineSummary.Marker> inputs = form.markers(MarkerKind.INPUT);
+		assertThat(inputs.stream().mapToInt(TimelineSummary.Marker::count).sum()).isEqualTo(form.counts().inputs());
+		assertThat(inputs).hasSizeBetween(2, form.counts().inputs() / 3);
+		assertThat(inputs).allSatisfy((input) -> assertThat(input.label()).matches("(input|textarea|select) \".+\""));
+	}
+
+	@Test
 	void summarizesTheCorpusPages() {
 		assertThat(summarizeCorpus("errors-console").counts().clicks()).isEqualTo(clicksIn("errors-console"));
 		TimelineSummary form = summarizeCorpus("form-inputs");

@@ -1,0 +1,246 @@
+// The event list beside the replay: the page views, clicks, rage and dead clicks, inputs and errors
+// of the session's timeline summary, in order. Choosing one seeks there. While the player moves,
+// the item at the playhead is marked (aria-current) and kept in view, unless the viewer has just
+// scrolled the list themselves.
+
+import { PlayerState } from './controller.js';
+import { formatDuration } from './format.js';
+import { KINDS } from './markers.js';
+
+const FILTERS = Object.freeze([
+  { key: 'all', label: 'All', kinds: null },
+  { key: 'view', label: 'Views', kinds: ['view'] },
+  { key: 'click', label: 'Clicks', kinds: ['click', 'rage-click', 'dead-click'] },
+  { key: 'frustration', label: 'Frustration', kinds: ['rage-click', 'dead-click'] },
+  { key: 'input', label: 'Inputs', kinds: ['input'] },
+  { key: 'error', label: 'Errors', kinds: ['error'] },
+]);
+
+// Views first, then what happened on them, when two items share a moment.
+const ORDER = Object.freeze({ view: 0, error: 1, 'rage-click': 2, 'dead-click': 3, click: 4, input: 5 });
+
+// How long the list leaves its scroll position alone after the viewer scrolled it.
+const MANUAL_SCROLL_MS = 4000;
+
+const FOLLOW_INTERVAL_MS = 200;
+
+export class EventList {
+  #controller;
+  #list;
+  #status;
+  #filterBar;
+  #items = [];
+  #buttons = [];
+  #filter = 'all';
+  #current = -1;
+  #timer = 0;
+  #manualUntil = 0;
+
+  /** `elements`: `{ list, status, filters }` of the event panel. */
+  constructor(controller, { list, status, filters }) {
+    this.#controller = controller;
+    this.#list = list;
+    this.#status = status;
+    this.#filterBar = filters;
+    controller.addEventListener('statechange', () => this.#follow());
+    controller.addEventListener('seeked', () => this.#highlight(true));
+    for (const type of ['wheel', 'touchmove']) {
+      list.addEventListener(type, () => this.#scrolledByHand(), { passive: true });
+    }
+    list.addEventListener('keydown', (event) => {
+      if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'].includes(event.key)) {
+        this.#scrolledByHand();
+      }
+    });
+  }
+
+  /** Shows the events of a timeline summary, as `/timeline` returns it. */
+  show(timeline) {
+    this.#items = eventsOf(timeline);
+    this.#drawFilters();
+    this.#draw();
+  }
+
+  /** Says that the events could not be loaded; the player works without them. */
+  fail() {
+    this.#items = [];
+    this.#list.replaceChildren();
+    this.#status.textContent = 'The list of events could not be loaded.';
+    this.#status.classList.add('is-error');
+  }
+
+  #drawFilters() {
+    const counts = new Map();
+    for (const item of this.#items) {
+      counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+    }
+    const buttons = FILTERS.map((filter) => {
+      const count = filter.kinds ? filter.kinds.reduce((sum, kind) => sum + (counts.get(kind) ?? 0), 0) : this.#items.length;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'event-filter-button';
+      button.dataset.filter = filter.key;
+      button.dataset.testid = `event-filter-${filter.key}`;
+      button.setAttribute('aria-pressed', String(filter.key === this.#filter));
+      button.textContent = filter.label;
+      const badge = document.createElement('span');
+      badge.className = 'event-filter-count';
+      badge.textContent = String(count);
+      button.append(' ', badge);
+      button.disabled = count === 0 && filter.key !== 'all';
+      button.addEventListener('click', () => {
+        this.#filter = filter.key;
+        for (const other of this.#filterBar.querySelectorAll('button')) {
+          other.setAttribute('aria-pressed', String(other === button));
+        }
+        this.#draw();
+      });
+      return button;
+    });
+    this.#filterBar.replaceChildren(...buttons);
+  }
+
+  #draw() {
+    const kinds = FILTERS.find((filter) => filter.key === this.#filter)?.kinds;
+    const shown = kinds ? this.#items.filter((item) => kinds.includes(item.kind)) : this.#items;
+    this.#buttons = shown.map((item) => this.#button(item));
+    this.#list.replaceChildren(
+      ...this.#buttons.map((button) => {
+        const entry = document.createElement('li');
+        entry.append(button);
+        return entry;
+      }),
+    );
+    this.#status.classList.remove('is-error');
+    if (this.#items.length === 0) {
+      this.#status.textContent = 'Nothing happened in this session that the list shows: no clicks, inputs, errors or page changes.';
+    } else {
+      this.#status.textContent = `${shown.length} event${shown.length === 1 ? '' : 's'}`;
+    }
+    this.#current = -1;
+    this.#highlight(true);
+  }
+
+  #button(item) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `event-item event-${item.kind}`;
+    button.dataset.testid = 'event-item';
+    button.dataset.kind = item.kind;
+    button.dataset.offset = String(item.offset);
+    const name = KINDS[item.kind];
+    const times = item.count > 1 ? ` ×${item.count}` : '';
+    const time = span('event-time', formatDuration(item.offset));
+    const kind = span('event-kind', `${name}${times}`);
+    const label = span('event-label', item.label ?? '');
+    label.title = item.label ?? '';
+    button.append(time, kind, label);
+    button.setAttribute('aria-label', `${name}${times} at ${formatDuration(item.offset)}${item.label ? `: ${item.label}` : ''}`);
+    button.addEventListener('click', () => {
+      this.#manualUntil = 0;
+      this.#controller.seek(item.offset);
+    });
+    return button;
+  }
+
+  #follow() {
+    const playing = this.#controller.state === PlayerState.PLAYING;
+    if (playing && !this.#timer) {
+      this.#timer = setInterval(() => this.#highlight(false), FOLLOW_INTERVAL_MS);
+    } else if (!playing && this.#timer) {
+      clearInterval(this.#timer);
+      this.#timer = 0;
+    }
+    this.#highlight(false);
+  }
+
+  // Marks the last item at or before the playhead, and the ones before it as past.
+  #highlight(jumped) {
+    const now = this.#controller.currentTime;
+    let index = -1;
+    for (let i = 0; i < this.#buttons.length && offsetOf(this.#buttons[i]) <= now; i++) {
+      index = i;
+    }
+    // Of the items at the same moment, the first stands for them (the one a click on it chose).
+    while (index > 0 && offsetOf(this.#buttons[index - 1]) === offsetOf(this.#buttons[index])) {
+      index--;
+    }
+    if (index === this.#current && !jumped) {
+      return;
+    }
+    this.#buttons.forEach((button, i) => {
+      button.classList.toggle('is-past', i < index);
+      button.classList.toggle('is-current', i === index);
+      if (i === index) {
+        button.setAttribute('aria-current', 'true');
+      } else {
+        button.removeAttribute('aria-current');
+      }
+    });
+    this.#current = index;
+    if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
+      this.#reveal(this.#buttons[index].parentElement);
+    }
+  }
+
+  // Scrolls the list (never the page) so that the entry is in view, a little below the top.
+  #reveal(entry) {
+    const list = this.#list;
+    const top = entry.offsetTop;
+    const bottom = top + entry.offsetHeight;
+    if (top >= list.scrollTop && bottom <= list.scrollTop + list.clientHeight) {
+      return;
+    }
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: smooth ? 'smooth' : 'auto' });
+  }
+
+  #scrolledByHand() {
+    this.#manualUntil = Date.now() + MANUAL_SCROLL_MS;
+  }
+}
+
+/** The list's items from a timeline summary: views and markers, a plain click left out where a rage or dead click stands for it. */
+export function eventsOf(timeline) {
+  const views = (timeline?.views ?? []).map((view) => ({ kind: 'view', offset: view.start, label: view.url, count: 1 }));
+  const markers = (timeline?.markers ?? []).filter((marker) => KINDS[marker.kind] && marker.kind !== 'navigation' && marker.kind !== 'view');
+  const frustrated = new Set(
+    markers.filter((marker) => marker.kind === 'rage-click' || marker.kind === 'dead-click').map((marker) => `${marker.offset}|${marker.label}`),
+  );
+  const kept = markers.filter((marker) => marker.kind !== 'click' || !frustrated.has(`${marker.offset}|${marker.label}`));
+  const items = [...views, ...kept.map(({ kind, offset, label, count }) => ({ kind, offset, label, count: count ?? 1 }))].sort(
+    (a, b) => a.offset - b.offset || (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9),
+  );
+  return mergeRepeats(items);
+}
+
+// Repeated clicks or dead clicks on one element, each within a second of the one before, are one
+// item that counts them (a rage click's dead clicks would otherwise fill the list).
+function mergeRepeats(items) {
+  const merged = [];
+  const last = new Map();
+  for (const item of items) {
+    const key = `${item.kind}|${item.label}`;
+    const previous = last.get(key);
+    if ((item.kind === 'click' || item.kind === 'dead-click') && previous && item.offset - previous.until <= 1000) {
+      previous.item.count += item.count;
+      previous.until = item.offset;
+      continue;
+    }
+    const copy = { ...item };
+    merged.push(copy);
+    last.set(key, { item: copy, until: item.offset });
+  }
+  return merged;
+}
+
+function offsetOf(button) {
+  return Number(button.dataset.offset);
+}
+
+function span(className, text) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}

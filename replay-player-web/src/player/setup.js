@@ -1,0 +1,52 @@
+// The wiring that the player page and the embedded player share: the controller, the fitting of
+// the replayed page into the stage, the controls, the state on the root element (`data-state`)
+// and the error box. Both pages carry the same ids for these parts.
+
+import { Controls } from './controls.js';
+import { PlayerController, PlayerState } from './controller.js';
+import { ViewportFitter } from './viewport.js';
+
+/**
+ * Sets up the player in the current page and returns `{ root, controller, byId }`; the page then
+ * loads a session with `controller.load(...)`.
+ */
+export function setUpPlayer() {
+  const byId = (id) => document.getElementById(id);
+  const root = byId('player');
+  const viewport = byId('replay-viewport');
+  const controller = new PlayerController(viewport);
+  const fitter = new ViewportFitter(byId('stage'), viewport);
+
+  controller.addEventListener('statechange', () => {
+    root.dataset.state = controller.state;
+    if (controller.state === PlayerState.ERROR) {
+      showError(byId, controller.error);
+    }
+  });
+  controller.addEventListener('resize', ({ detail }) => {
+    fitter.setRecordedSize(detail.wrapper, detail.width, detail.height);
+  });
+  const buffering = byId('buffering');
+  if (buffering) {
+    controller.addEventListener('waitingchange', () => {
+      buffering.hidden = !controller.waiting;
+    });
+  }
+
+  new Controls(controller, {
+    playToggle: byId('play-toggle'),
+    seek: byId('seek'),
+    currentTime: byId('current-time'),
+    totalTime: byId('total-time'),
+    speed: byId('speed'),
+  });
+  return { root, controller, byId };
+}
+
+function showError(byId, error) {
+  const title = error?.title || 'The recording could not be played';
+  const detail = error?.detail ?? (error?.title ? '' : error?.message || '');
+  byId('error-title').textContent = title;
+  byId('error-detail').textContent = detail;
+  byId('error').hidden = false;
+}
