@@ -1,16 +1,25 @@
 package dev.replay.api.web;
 
+import java.net.URI;
+import java.util.stream.Collectors;
+
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -22,6 +31,37 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	private static final URI BLANK = URI.create("about:blank");
+
+	// Spring MVC's own 400s (unreadable parameters and bodies, failed constraints) get
+	// our type
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && statusCode.value() == HttpStatus.BAD_REQUEST.value()
+				&& (problem.getType() == null || BLANK.equals(problem.getType()))) {
+			problem.setType(ProblemTypes.BAD_REQUEST);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	// a constraint on a parameter of a @Validated controller
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail handleConstraintViolation(ConstraintViolationException ex) {
+		String detail = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> parameterName(violation.getPropertyPath().toString()) + " " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+				detail.isEmpty() ? "The request is invalid." : detail + ".");
+	}
+
+	// "list.limit" names the parameter limit of the method list
+	private static String parameterName(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
+	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail handleIllegalArgument(IllegalArgumentException ex) {
