@@ -53,16 +53,29 @@ async function main() {
   parsed(found);
   assert.ok(found.data.some((playlist) => playlist.id === created.data.id), "the search finds the playlist");
 
+  const mine = await playlists.listRumReplayPlaylists({ filterCreatedByUuid: created.data.attributes.createdBy.uuid });
+  parsed(mine);
+  assert.deepEqual(mine.data.map((playlist) => playlist.id), [created.data.id]);
+
   const renamed = await playlists.updateRumReplayPlaylist({
     playlistId,
     body: { data: { type: "rum_replay_playlist", attributes: { name: "Checkout regressions" } } },
   });
   parsed(renamed);
   assert.equal(renamed.data.attributes.name, "Checkout regressions");
+  assert.ok(!renamed.data.attributes.description, "a PUT without description clears it");
+
+  // a read-modify-write sends back what the server owns (id, created_by, dates, count)
+  fetched.data.attributes.name = "Checkout regressions (read back)";
+  const rewritten = await playlists.updateRumReplayPlaylist({ playlistId, body: fetched });
+  parsed(rewritten);
+  assert.equal(rewritten.data.attributes.name, "Checkout regressions (read back)");
+  assert.equal(rewritten.data.attributes.description, "Sessions to look at");
+  assert.equal(rewritten.data.attributes.createdBy.handle, username);
 
   // add two sessions (adding again changes nothing), list them, remove them
   for (const sessionId of [first, second, first]) {
-    const added = await playlists.addRumReplaySessionToPlaylist({ playlistId, sessionId, ts: Date.now() });
+    const added = await playlists.addRumReplaySessionToPlaylist({ playlistId, sessionId, ts: Date.now(), dataSource: "rum" });
     parsed(added);
     assert.equal(added.data.id, sessionId);
     assert.equal(added.data.type, "rum_replay_session");
