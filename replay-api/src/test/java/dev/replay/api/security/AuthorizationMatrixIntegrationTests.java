@@ -246,6 +246,8 @@ class AuthorizationMatrixIntegrationTests {
 
 		APP_PAGE(302, 401, 200, 200, 200, 200, (t) -> get("/sessions")),
 
+		PROMETHEUS(200, 200, 200, 200, (t) -> get("/actuator/prometheus")),
+
 		// anonymous callers may; failing credentials are refused even here
 		HEALTH(200, 401, 200, 200, 200, 200, (t) -> get("/actuator/health")),
 
