@@ -33,6 +33,14 @@ public final class TestSessions {
 	}
 
 	/**
+	 * The client token of the sessions' application, which may only write recordings.
+	 * @return the token
+	 */
+	public String clientToken() {
+		return this.clientToken;
+	}
+
+	/**
 	 * Record a new session of one segment.
 	 * @return its id
 	 */

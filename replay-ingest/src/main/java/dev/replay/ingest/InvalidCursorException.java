@@ -11,8 +11,16 @@ public class InvalidCursorException extends ErrorResponseException {
 	private static final long serialVersionUID = 1L;
 
 	public InvalidCursorException() {
-		super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
-				"The cursor is not valid."), null);
+		this("The cursor is not valid.");
+	}
+
+	/**
+	 * Create the exception with its own explanation.
+	 * @param detail what is wrong with the cursor
+	 */
+	public InvalidCursorException(String detail) {
+		super(HttpStatus.BAD_REQUEST,
+				Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", detail), null);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.replay.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -38,25 +39,28 @@ public class RecordingCatalog {
 	 * @return never {@code null}
 	 */
 	public SessionPage findSessions(@Nullable UUID applicationId, @Nullable String cursor, int limit) {
-		return findSessions(SessionFilter.ofApplication(applicationId), cursor, limit);
+		return findSessions(SessionFilter.ofApplication(applicationId), SessionSort.START, cursor, limit);
 	}
 
 	/**
-	 * List sessions, newest first, that pass a filter.
+	 * List sessions that pass a filter, in a sort order.
 	 * @param filter which sessions
-	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
+	 * @param sort the order
+	 * @param cursor the {@code nextCursor} of the previous page in the same order, or
+	 * {@code null}
 	 * @param limit the page size, 1 to 200
 	 * @return never {@code null}
+	 * @throws InvalidCursorException if the cursor was not made by this method, or was
+	 * made for another order
 	 */
-	public SessionPage findSessions(SessionFilter filter, @Nullable String cursor, int limit) {
-		Position after = (cursor != null) ? decode(cursor) : null;
-		List<SessionSummary> rows = this.reader.findSessions(filter, after, limit + 1);
+	public SessionPage findSessions(SessionFilter filter, SessionSort sort, @Nullable String cursor, int limit) {
+		Position after = (cursor != null) ? decode(cursor, sort) : null;
+		List<SessionSummary> rows = this.reader.findSessions(filter, sort, after, limit + 1);
 		if (rows.size() <= limit) {
 			return new SessionPage(rows, null);
 		}
 		List<SessionSummary> page = rows.subList(0, limit);
-		SessionSummary last = page.get(limit - 1);
-		return new SessionPage(List.copyOf(page), encode(new Position(last.startedAt(), last.id())));
+		return new SessionPage(List.copyOf(page), encode(sort, page.get(limit - 1)));
 	}
 
 	/**
@@ -96,16 +100,36 @@ public class RecordingCatalog {
 		return this.resources.find(sessionId, resourceId);
 	}
 
-	private static String encode(Position position) {
-		String raw = position.startedAt().toString() + "|" + position.sessionId();
+	// the cursor names its order and carries the last row's key and id:
+	// "<order>|<key>|<id>"
+	private static String encode(SessionSort sort, SessionSummary last) {
+		String key = switch (sort) {
+			case START -> last.startedAt().toString();
+			case DURATION -> Long.toString(last.durationMs());
+			case ACTIVITY -> Long.toString(last.eventCount());
+		};
+		String raw = sort.code() + "|" + key + "|" + last.id();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static Position decode(String cursor) {
+	private static Position decode(String cursor, SessionSort sort) {
+		String[] parts;
 		try {
-			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			int bar = raw.indexOf('|');
-			return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+			parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCursorException();
+		}
+		if (parts.length != 3 || parts[2].isEmpty()
+				|| Arrays.stream(SessionSort.values()).noneMatch((known) -> known.code().equals(parts[0]))) {
+			throw new InvalidCursorException();
+		}
+		if (!parts[0].equals(sort.code())) {
+			throw new InvalidCursorException("The cursor belongs to another sort order; start again without it.");
+		}
+		try {
+			return (sort == SessionSort.START) ? new Position(Instant.parse(parts[1]), 0, parts[2])
+					: new Position(Instant.EPOCH, Long.parseLong(parts[1]), parts[2]);
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidCursorException();

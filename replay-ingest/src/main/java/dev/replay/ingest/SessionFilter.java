@@ -1,5 +1,7 @@
 package dev.replay.ingest;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -11,28 +13,30 @@ import org.jspecify.annotations.Nullable;
  * @param watchedBy only sessions this user watched
  * @param notWatchedBy only sessions this user did not watch
  * @param notWatched only sessions that nobody watched
- * @param error only sessions with an error whose message contains this text, ignoring
+ * @param hasErrors only indexed sessions with at least one error
+ * @param hasRageClicks only indexed sessions with at least one rage click
+ * @param from only sessions that started at or after this instant
+ * @param to only sessions that started before this instant
+ * @param minDurationMs only sessions that lasted at least this long
+ * @param maxDurationMs only sessions that lasted at most this long
+ * @param sources only sessions recorded by one of these sources ({@code browser},
+ * {@code android}, {@code ios}, ...); all when empty
+ * @param url only sessions whose first URL or one of whose views' URLs contains this
+ * text, ignoring case
+ * @param user only sessions whose user id, name or email contains this text, ignoring
  * case
- * @param action only sessions with an action whose name contains this text, ignoring case
+ * @param error only sessions with a RUM error whose message contains this text, ignoring
+ * case
+ * @param action only sessions with a RUM action whose name contains this text, ignoring
+ * case
  */
 public record SessionFilter(@Nullable UUID applicationId, @Nullable UUID watchedBy, @Nullable UUID notWatchedBy,
-		boolean notWatched, boolean hasErrors, boolean hasRageClicks, @Nullable String error, @Nullable String action) {
+		boolean notWatched, boolean hasErrors, boolean hasRageClicks, @Nullable Instant from, @Nullable Instant to,
+		@Nullable Long minDurationMs, @Nullable Long maxDurationMs, List<String> sources, @Nullable String url,
+		@Nullable String user, @Nullable String error, @Nullable String action) {
 
-	public SessionFilter(@Nullable UUID applicationId, @Nullable UUID watchedBy, @Nullable UUID notWatchedBy,
-			boolean notWatched, boolean hasErrors, boolean hasRageClicks) {
-		this(applicationId, watchedBy, notWatchedBy, notWatched, hasErrors, hasRageClicks, null, null);
-	}
-
-	/**
-	 * This filter, also keeping only sessions with a matching RUM error or action.
-	 * @param error text of an error message, or {@code null} or blank for any
-	 * @param action text of an action name, or {@code null} or blank for any
-	 * @return the filter
-	 */
-	public SessionFilter withRumSearch(@Nullable String error, @Nullable String action) {
-		return new SessionFilter(this.applicationId, this.watchedBy, this.notWatchedBy, this.notWatched, this.hasErrors,
-				this.hasRageClicks, (error != null && !error.isBlank()) ? error.strip() : null,
-				(action != null && !action.isBlank()) ? action.strip() : null);
+	public SessionFilter {
+		sources = List.copyOf(sources);
 	}
 
 	/**
@@ -41,7 +45,8 @@ public record SessionFilter(@Nullable UUID applicationId, @Nullable UUID watched
 	 * @return the filter
 	 */
 	public static SessionFilter ofApplication(@Nullable UUID applicationId) {
-		return new SessionFilter(applicationId, null, null, false, false, false);
+		return new SessionFilter(applicationId, null, null, false, false, false, null, null, null, null, List.of(),
+				null, null, null, null);
 	}
 
 }

@@ -17,11 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param eventCount how many events they hold
  * @param firstUrl the first page URL, if known
  * @param userId the site's user id, if the recorder sent one
+ * @param userName the user's name, if the recorder sent one
+ * @param userEmail the user's email, if the recorder sent one
  * @param timeline the figures of the session's timeline, once it has been indexed
  */
 public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
 		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
-		@Nullable TimelineFigures timeline) {
+		@Nullable String userName, @Nullable String userEmail, @Nullable TimelineFigures timeline) {
 
 	/**
 	 * How long the session lasted so far.

@@ -3,6 +3,8 @@ package dev.replay.api.playback;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.PlaybackWindow;
 import dev.replay.ingest.SessionTimelines;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -29,9 +31,12 @@ class PlaybackController {
 
 	private final SessionTimelines timelines;
 
-	PlaybackController(PlaybackService playbacks, SessionTimelines timelines) {
+	private final MeterRegistry meters;
+
+	PlaybackController(PlaybackService playbacks, SessionTimelines timelines, MeterRegistry meters) {
 		this.playbacks = playbacks;
 		this.timelines = timelines;
+		this.meters = meters;
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/events")
@@ -41,9 +46,21 @@ class PlaybackController {
 			@RequestParam(defaultValue = "false") boolean continuation,
 			@RequestParam(required = false) @Nullable Long from, @RequestParam(required = false) @Nullable Long to,
 			@AuthenticationPrincipal ReplayPrincipal viewer) {
+		Timer.Sample started = Timer.start(this.meters);
 		this.playbacks.open(sessionId, context, preview || continuation, viewer);
 		PlaybackWindow window = this.timelines.window(sessionId, from, to);
-		StreamingResponseBody body = (out) -> EventArrayWriter.write(window, out);
+		StreamingResponseBody body = (out) -> {
+			try {
+				EventArrayWriter.write(window, out);
+			}
+			finally {
+				started.stop(Timer.builder("replay.playback")
+					.description("Time from a playback request to the last event of its window or session written")
+					.tag("window", (from != null || to != null) ? "range" : "whole")
+					.publishPercentileHistogram()
+					.register(this.meters));
+			}
+		};
 		return ResponseEntity.ok()
 			.headers(EventArrayWriter.headers(window))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -1,15 +1,22 @@
 package dev.replay.api.session;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.ingest.ProblemTypes;
+import dev.replay.ingest.Problems;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionFilter;
 import dev.replay.ingest.SessionNotFoundException;
 import dev.replay.ingest.SessionPage;
+import dev.replay.ingest.SessionSort;
 import dev.replay.ingest.SessionSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -18,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,15 +35,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lists, describes and deletes recorded sessions. {@code watchedByMe=true} lists only the
- * sessions the caller watched, {@code watchedByMe=false} those they did not, and
- * {@code notWatched=true} those that nobody watched; {@code error} and {@code action}
- * keep the sessions with a RUM error message or action name that contains the text.
+ * Searches, describes and deletes recorded sessions. {@code watchedByMe=true} lists only
+ * the sessions the caller watched, {@code watchedByMe=false} those they did not, and
+ * {@code notWatched=true} those that nobody watched; the other filters (among them
+ * {@code error} and {@code action}, over RUM error messages and action names) and the
+ * sort orders are those of {@link SessionFilter} and {@link SessionSort}.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
 @Validated
 class SessionController {
+
+	private static final int MAX_SEARCH = 500;
 
 	private final RecordingCatalog catalog;
 
@@ -47,20 +58,87 @@ class SessionController {
 	}
 
 	@GetMapping
-	SessionListResponse list(@RequestParam(required = false) @Nullable UUID applicationId,
-			@RequestParam(required = false) @Nullable Boolean watchedByMe,
-			@RequestParam(defaultValue = "false") boolean notWatched,
-			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(defaultValue = "false") boolean hasErrors,
-			@RequestParam(defaultValue = "false") boolean hasRageClicks, @AuthenticationPrincipal ReplayPrincipal me,
-			@RequestParam(required = false) @Size(max = 200) @Nullable String error,
-			@RequestParam(required = false) @Size(max = 200) @Nullable String action) {
+	@Operation(summary = "Search sessions",
+			description = "Sessions that pass every filter given, in the order of sort, one page at a time. "
+					+ "A page ends with nextCursor when more follow; pass it as cursor with the same filters "
+					+ "and sort. Bad values answer 400 problem details.")
+	SessionListResponse list(
+			@Parameter(description = "only sessions of this application") @RequestParam(
+					required = false) @Nullable UUID applicationId,
+			@Parameter(
+					description = "true: only sessions I watched; false: only sessions I did not watch") @RequestParam(
+							required = false) @Nullable Boolean watchedByMe,
+			@Parameter(description = "only sessions that nobody watched") @RequestParam(
+					defaultValue = "false") boolean notWatched,
+			@Parameter(description = "the nextCursor of the previous page, made with the same sort") @RequestParam(
+					required = false) @Nullable String cursor,
+			@Parameter(description = "page size") @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@Parameter(description = "only indexed sessions with errors") @RequestParam(
+					defaultValue = "false") boolean hasErrors,
+			@Parameter(description = "only indexed sessions with rage clicks") @RequestParam(
+					defaultValue = "false") boolean hasRageClicks,
+			@Parameter(description = "only sessions that started at or after this ISO-8601 instant",
+					example = "2026-01-31T00:00:00Z") @RequestParam(required = false) @Nullable Instant from,
+			@Parameter(description = "only sessions that started before this ISO-8601 instant",
+					example = "2026-02-01T00:00:00Z") @RequestParam(required = false) @Nullable Instant to,
+			@Parameter(description = "only sessions that lasted at least this many milliseconds") @RequestParam(
+					required = false) @Min(0) @Nullable Long minDurationMs,
+			@Parameter(description = "only sessions that lasted at most this many milliseconds") @RequestParam(
+					required = false) @Min(0) @Nullable Long maxDurationMs,
+			@Parameter(description = "only sessions recorded by these sources (browser, android, ios, ...); "
+					+ "repeat the parameter or separate with commas") @RequestParam(
+							required = false) @Nullable List<String> source,
+			@Parameter(description = "only sessions whose first URL or one of whose views' URLs contains this "
+					+ "text, ignoring case") @RequestParam(
+							required = false) @Size(max = MAX_SEARCH) @Nullable String url,
+			@Parameter(
+					description = "only sessions whose user id, name or email contains this text, ignoring case") @RequestParam(
+							required = false) @Size(max = MAX_SEARCH) @Nullable String user,
+			@Parameter(
+					description = "start: newest first (default); duration: longest first; "
+							+ "activity: most recorded events first",
+					schema = @Schema(allowableValues = { "start", "duration", "activity" },
+							defaultValue = "start")) @RequestParam(defaultValue = "start") String sort,
+			@Parameter(
+					description = "only sessions with a RUM error whose message contains this text, ignoring case") @RequestParam(
+							required = false) @Size(max = MAX_SEARCH) @Nullable String error,
+			@Parameter(
+					description = "only sessions with a RUM action whose name contains this text, ignoring case") @RequestParam(
+							required = false) @Size(max = MAX_SEARCH) @Nullable String action,
+			@AuthenticationPrincipal ReplayPrincipal me) {
+		if (from != null && to != null && !from.isBefore(to)) {
+			throw badRequest("from must be before to.");
+		}
+		if (minDurationMs != null && maxDurationMs != null && minDurationMs > maxDurationMs) {
+			throw badRequest("minDurationMs must not be greater than maxDurationMs.");
+		}
 		SessionFilter filter = new SessionFilter(applicationId, Boolean.TRUE.equals(watchedByMe) ? me.id() : null,
-				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks)
-			.withRumSearch(error, action);
-		SessionPage page = this.catalog.findSessions(filter, cursor, limit);
+				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks, from, to,
+				minDurationMs, maxDurationMs, sources(source), blankToNull(url), blankToNull(user), blankToNull(error),
+				blankToNull(action));
+		SessionPage page = this.catalog.findSessions(filter, SessionSort.of(sort), cursor, limit);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
+	}
+
+	private static List<String> sources(@Nullable List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		return values.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map(String::strip)
+			.filter((value) -> !value.isEmpty())
+			.distinct()
+			.toList();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text != null && !text.isBlank()) ? text.strip() : null;
+	}
+
+	private static ErrorResponseException badRequest(String detail) {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", detail), null);
 	}
 
 	@GetMapping("/{sessionId}")
@@ -82,12 +160,12 @@ class SessionController {
 
 	record SessionResponse(String id, UUID applicationId, Instant startedAt, Instant endedAt, long durationMs,
 			String source, int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
-			SessionSummary.@Nullable TimelineFigures timeline) {
+			@Nullable String userName, @Nullable String userEmail, SessionSummary.@Nullable TimelineFigures timeline) {
 
 		static SessionResponse of(SessionSummary summary) {
 			return new SessionResponse(summary.id(), summary.applicationId(), summary.startedAt(), summary.endedAt(),
 					summary.durationMs(), summary.source(), summary.segmentCount(), summary.eventCount(),
-					summary.firstUrl(), summary.userId(), summary.timeline());
+					summary.firstUrl(), summary.userId(), summary.userName(), summary.userEmail(), summary.timeline());
 		}
 
 	}

@@ -1,42 +1,108 @@
 package dev.replay.api.web;
 
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import dev.replay.ingest.IntakeMetrics;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Renders every error as {@code application/problem+json}: Spring MVC's own exceptions
  * and ours (each an {@code ErrorResponseException}) through the base class, and anything
- * unexpected as a generic 500 whose stack trace goes to the log only.
+ * unexpected as a generic 500 whose stack trace goes to the log only. The intake's
+ * rejections are counted by problem type.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private static final URI BLANK = URI.create("about:blank");
+
+	private final IntakeMetrics intakeMetrics;
+
+	ProblemDetailsAdvice(IntakeMetrics intakeMetrics) {
+		this.intakeMetrics = intakeMetrics;
+	}
+
+	// Spring MVC's own 400s (unreadable parameters and bodies, failed constraints) get
+	// our type
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		// our exceptions arrive without a body: theirs is in the exception
+		ProblemDetail problem = (body instanceof ProblemDetail given) ? given
+				: (ex instanceof ErrorResponse response) ? response.getBody() : null;
+		if (problem != null && statusCode.value() == HttpStatus.BAD_REQUEST.value()
+				&& (problem.getType() == null || BLANK.equals(problem.getType()))) {
+			problem.setType(ProblemTypes.BAD_REQUEST);
+		}
+		if (problem != null && request instanceof ServletWebRequest servlet) {
+			countIntakeRejection(servlet.getRequest(), problem);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	// a constraint on a parameter of a @Validated controller
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail handleConstraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+		String detail = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> parameterName(violation.getPropertyPath().toString()) + " " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return countIntakeRejection(request, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST,
+				"Bad request", detail.isEmpty() ? "The request is invalid." : detail + "."));
+	}
+
+	// "list.limit" names the parameter limit of the method list
+	private static String parameterName(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail handleIllegalArgument(IllegalArgumentException ex) {
-		return Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", "The request is invalid.");
+	ProblemDetail handleIllegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
+		return countIntakeRejection(request, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST,
+				"Bad request", "The request is invalid."));
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail handleUnexpected(Exception ex) throws Exception {
+	ProblemDetail handleUnexpected(Exception ex, HttpServletRequest request) throws Exception {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			// let Spring Security answer these
 			throw ex;
 		}
 		LOG.error("Unexpected error", ex);
-		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-				"Something went wrong on our side; the error has been logged.");
+		return countIntakeRejection(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+				"Internal error", "Something went wrong on our side; the error has been logged."));
+	}
+
+	private ProblemDetail countIntakeRejection(HttpServletRequest request, ProblemDetail problem) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (IntakeMetrics.isIntake(path)) {
+			this.intakeMetrics.rejected(problem.getType());
+		}
+		return problem;
 	}
 
 }

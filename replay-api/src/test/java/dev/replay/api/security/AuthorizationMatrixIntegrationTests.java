@@ -1,7 +1,10 @@
 package dev.replay.api.security;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,6 +16,7 @@ import dev.replay.TestSessions;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,12 +26,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every role against every endpoint: anonymous callers, viewers, editors and admins, with
- * the status each must get. Changes target resources that belong to another user, made
- * afresh for each request.
+ * Every endpoint against every kind of caller, with the status each must get:
+ * <ul>
+ * <li>{@code anonymous}: no credentials;</li>
+ * <li>{@code client-token-bearer} and {@code client-token-datadog}: an application's
+ * client token (which may only write recordings) as {@code Authorization: Bearer}, or as
+ * Datadog's {@code DD-API-KEY} and {@code DD-APPLICATION-KEY};</li>
+ * <li>{@code viewer}, {@code editor}, {@code admin}: users of each role, with HTTP Basic
+ * on Replay's endpoints and with their personal API token as Datadog's application key on
+ * the Datadog-compatible ones; the editor acts on playlists and tokens of their own, the
+ * viewer and the admin on those of another editor;</li>
+ * <li>{@code other-editor}: the same editor acting on another editor's playlists and
+ * tokens.</li>
+ * </ul>
+ * Resources that a request changes or deletes are made afresh for each request.
  */
 @ReplayIntegrationTest
 class AuthorizationMatrixIntegrationTests {
+
+	private static final String DATADOG_PREFIX = "/api/v2/rum/";
 
 	private static Fixtures fixtures;
 
@@ -43,93 +60,208 @@ class AuthorizationMatrixIntegrationTests {
 
 	static Stream<Arguments> matrix() {
 		return Arrays.stream(Endpoint.values())
-			.flatMap((endpoint) -> Stream.of(Arguments.of(endpoint, "anonymous", 401),
-					Arguments.of(endpoint, "viewer", endpoint.viewer),
-					Arguments.of(endpoint, "editor", endpoint.editor),
-					Arguments.of(endpoint, "admin", endpoint.admin)));
+			.flatMap((endpoint) -> Arrays.stream(Caller.values())
+				.map((caller) -> Arguments.of(endpoint, caller, endpoint.expected(caller))));
 	}
 
 	@ParameterizedTest(name = "{0} as {1} -> {2}")
 	@MethodSource("matrix")
-	void answersEachRoleAsExpected(Endpoint endpoint, String role, int expected) {
-		Request request = endpoint.request.apply(fixtures);
-		String authorization = "anonymous".equals(role) ? null : fixtures.users().get(role).basic();
-		HttpResponse<String> response = fixtures.http()
-			.send(request.method(), request.path(), authorization, request.body());
+	void answersEachCallerAsExpected(Endpoint endpoint, Caller caller, int expected) {
+		Request request = endpoint.request
+			.apply(new Target(fixtures, caller.ownsTarget() ? fixtures.editor() : fixtures.owner()));
+		HttpResponse<String> response = fixtures.send(request, caller);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+		if (expected == 401 && request.path().startsWith("/api/")) {
+			assertThat(ReplayClient.json(response.body()).path("type").asString())
+				.isEqualTo("https://replay.dev/problems/unauthenticated");
+		}
+		if (expected == 403) {
+			assertThat(ReplayClient.json(response.body()).path("type").asString())
+				.isIn("https://replay.dev/problems/forbidden", "https://replay.dev/problems/playlist-not-owned");
+		}
+	}
+
+	@Test
+	void coversEveryColumnOfEveryEndpoint() {
+		assertThat(matrix()).hasSize(Endpoint.values().length * Caller.values().length);
+		// the thirteen operations of Datadog's playlist and viewership APIs
+		assertThat(Arrays.stream(Endpoint.values()).filter((endpoint) -> endpoint.name().startsWith("DATADOG_")))
+			.hasSize(13);
+	}
+
+	enum Caller {
+
+		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR;
+
+		boolean ownsTarget() {
+			return this == EDITOR;
+		}
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
 	}
 
 	enum Endpoint {
 
-		ME(200, 200, 200, (f) -> get("/api/v1/me")),
+		ME(200, 200, 200, 200, (t) -> get("/api/v1/me")),
 
-		LIST_SESSIONS(200, 200, 200, (f) -> get("/api/v1/sessions")),
+		LIST_SESSIONS(200, 200, 200, 200, (t) -> get("/api/v1/sessions")),
 
-		GET_SESSION(200, 200, 200, (f) -> get("/api/v1/sessions/" + f.session())),
+		SEARCH_SESSIONS(200, 200, 200, 200,
+				(t) -> get("/api/v1/sessions?from=2020-01-01T00:00:00Z&minDurationMs=0&source=browser&url=a&user=b"
+						+ "&sort=duration")),
 
-		PLAY_SESSION(200, 200, 200, (f) -> get("/api/v1/sessions/" + f.session() + "/events")),
+		GET_SESSION(200, 200, 200, 200, (t) -> get("/api/v1/sessions/" + t.f().session())),
 
-		WATCHERS(200, 200, 200, (f) -> get("/api/v1/sessions/" + f.session() + "/watchers")),
+		SESSION_VIEWS(200, 200, 200, 200, (t) -> get("/api/v1/sessions/" + t.f().session() + "/views")),
 
-		SESSION_RUM(200, 200, 200, (f) -> get("/api/v1/sessions/" + f.session() + "/rum")),
+		SESSION_TIMELINE(200, 200, 200, 200, (t) -> get("/api/v1/sessions/" + t.f().session() + "/timeline")),
 
-		DELETE_SESSION(403, 403, 204, (f) -> new Request("DELETE", "/api/v1/sessions/" + f.sessions().record(), null)),
+		SESSION_RUM(200, 200, 200, 200, (t) -> get("/api/v1/sessions/" + t.f().session() + "/rum")),
 
-		MY_HISTORY(200, 200, 200, (f) -> get("/api/v1/me/history")),
+		PLAY_SESSION(200, 200, 200, 200, (t) -> get("/api/v1/sessions/" + t.f().session() + "/events")),
 
-		CREATE_TOKEN(201, 201, 201, (f) -> new Request("POST", "/api/v1/me/tokens", Map.of("name", "matrix"))),
+		SESSION_RESOURCE(404, 404, 404, 404,
+				(t) -> get("/api/v1/sessions/" + t.f().session() + "/resources/no-such-image.png")),
 
-		LIST_TOKENS(200, 200, 200, (f) -> get("/api/v1/me/tokens")),
+		WATCHERS(200, 200, 200, 200, (t) -> get("/api/v1/sessions/" + t.f().session() + "/watchers")),
 
-		LIST_USERS(403, 403, 200, (f) -> get("/api/v1/users")),
+		DELETE_SESSION(403, 403, 204, 403, (t) -> delete("/api/v1/sessions/" + t.f().sessions().record())),
 
-		CREATE_USER(403, 403, 201,
-				(f) -> new Request("POST", "/api/v1/users",
+		MY_HISTORY(200, 200, 200, 200, (t) -> get("/api/v1/me/history")),
+
+		CREATE_TOKEN(201, 201, 201, 201, (t) -> new Request("POST", "/api/v1/me/tokens", Map.of("name", "matrix"))),
+
+		LIST_TOKENS(200, 200, 200, 200, (t) -> get("/api/v1/me/tokens")),
+
+		// personal tokens are revoked by their owner only: another user's look missing
+		REVOKE_TOKEN(404, 200, 404, 404, (t) -> delete("/api/v1/me/tokens/" + t.f().newTokenId(t.owner()))),
+
+		LIST_USERS(403, 403, 200, 403, (t) -> get("/api/v1/users")),
+
+		CREATE_USER(403, 403, 201, 403,
+				(t) -> new Request("POST", "/api/v1/users",
 						Map.of("username", "matrix-" + UUID.randomUUID(), "password", TestUsers.PASSWORD, "role",
 								"viewer"))),
 
-		CHANGE_USER(403, 403, 200,
-				(f) -> new Request("PATCH", "/api/v1/users/" + f.owner().id(), Map.of("role", "editor"))),
+		CHANGE_USER(403, 403, 200, 403,
+				(t) -> new Request("PATCH", "/api/v1/users/" + t.f().newUser().id(), Map.of("role", "editor"))),
 
-		LIST_AUDIT_EVENTS(403, 403, 200, (f) -> get("/api/v1/audit-events")),
+		DELETE_USER(403, 403, 204, 403, (t) -> delete("/api/v1/users/" + t.f().newUser().id())),
 
-		EXPORT_AUDIT_EVENTS(403, 403, 200, (f) -> get("/api/v1/audit-events/export?actor=nobody")),
+		LIST_AUDIT_EVENTS(403, 403, 200, 403, (t) -> get("/api/v1/audit-events")),
 
-		LIST_APPLICATIONS(403, 403, 200, (f) -> get("/api/v1/applications")),
+		EXPORT_AUDIT_EVENTS(403, 403, 200, 403, (t) -> get("/api/v1/audit-events/export?actor=nobody")),
 
-		CREATE_APPLICATION(403, 403, 201, (f) -> new Request("POST", "/api/v1/applications", Map.of("name", "matrix"))),
+		LIST_APPLICATIONS(403, 403, 200, 403, (t) -> get("/api/v1/applications")),
 
-		LIST_CLIENT_TOKENS(403, 403, 200, (f) -> get("/api/v1/client-tokens")),
+		CREATE_APPLICATION(403, 403, 201, 403,
+				(t) -> new Request("POST", "/api/v1/applications", Map.of("name", "matrix"))),
 
-		LIST_PLAYLISTS(200, 200, 200, (f) -> get("/api/v1/playlists")),
+		CHANGE_RETENTION(403, 403, 200, 403,
+				(t) -> new Request("PATCH", "/api/v1/applications/" + t.f().sessions().applicationId(),
+						Map.of("retentionDays", 30))),
 
-		CREATE_PLAYLIST(403, 201, 201, (f) -> new Request("POST", "/api/v1/playlists", Map.of("name", "matrix"))),
+		LIST_CLIENT_TOKENS(403, 403, 200, 403, (t) -> get("/api/v1/client-tokens")),
 
-		GET_PLAYLIST(200, 200, 200, (f) -> get("/api/v1/playlists/" + f.playlist())),
+		CREATE_CLIENT_TOKEN(403, 403, 201, 403,
+				(t) -> new Request("POST", "/api/v1/client-tokens", Map.of("name", "matrix"))),
 
-		PLAYLIST_ITEMS(200, 200, 200, (f) -> get("/api/v1/playlists/" + f.playlist() + "/items")),
+		REVOKE_CLIENT_TOKEN(403, 403, 200, 403, (t) -> delete("/api/v1/client-tokens/" + t.f().newClientTokenId())),
 
-		RENAME_OTHERS_PLAYLIST(403, 403, 200,
-				(f) -> new Request("PATCH", "/api/v1/playlists/" + f.playlist(), Map.of("name", "renamed"))),
+		LIST_PLAYLISTS(200, 200, 200, 200, (t) -> get("/api/v1/playlists?mine=true&q=a")),
 
-		ADD_TO_OTHERS_PLAYLIST(403, 403, 201,
-				(f) -> new Request("POST", "/api/v1/playlists/" + f.newPlaylist() + "/items",
-						Map.of("sessionId", f.session()))),
+		CREATE_PLAYLIST(403, 201, 201, 201, (t) -> new Request("POST", "/api/v1/playlists", Map.of("name", "matrix"))),
 
-		DELETE_OTHERS_PLAYLIST(403, 403, 204,
-				(f) -> new Request("DELETE", "/api/v1/playlists/" + f.newPlaylist(), null)),
+		GET_PLAYLIST(200, 200, 200, 200, (t) -> get("/api/v1/playlists/" + t.playlist())),
 
-		DATADOG_LIST_PLAYLISTS(200, 200, 200, (f) -> get("/api/v2/rum/replay/playlists")),
+		PLAYLIST_ITEMS(200, 200, 200, 200, (t) -> get("/api/v1/playlists/" + t.playlistWithSession() + "/items")),
 
-		DATADOG_CREATE_PLAYLIST(403, 201, 201,
-				(f) -> new Request("POST", "/api/v2/rum/replay/playlists",
+		RENAME_PLAYLIST(403, 200, 200, 403,
+				(t) -> new Request("PATCH", "/api/v1/playlists/" + t.playlist(), Map.of("name", "renamed"))),
+
+		DELETE_PLAYLIST(403, 204, 204, 403, (t) -> delete("/api/v1/playlists/" + t.playlist())),
+
+		ADD_PLAYLIST_ITEM(403, 201, 201, 403,
+				(t) -> new Request("POST", "/api/v1/playlists/" + t.playlist() + "/items",
+						Map.of("sessionId", t.f().session()))),
+
+		ADD_PLAYLIST_ITEMS(403, 200, 200, 403,
+				(t) -> new Request("POST", "/api/v1/playlists/" + t.playlist() + "/items/bulk",
+						Map.of("sessionIds", List.of(t.f().session())))),
+
+		REMOVE_PLAYLIST_ITEM(403, 204, 204, 403,
+				(t) -> delete("/api/v1/playlists/" + t.playlistWithSession() + "/items/" + t.f().session())),
+
+		DATADOG_LIST_PLAYLISTS(200, 200, 200, 200, (t) -> get("/api/v2/rum/replay/playlists?page%5Bsize%5D=5")),
+
+		DATADOG_CREATE_PLAYLIST(403, 201, 201, 201,
+				(t) -> new Request("POST", "/api/v2/rum/replay/playlists",
 						Map.of("data", Map.of("type", "rum_replay_playlist", "attributes", Map.of("name", "matrix"))))),
 
-		DATADOG_WATCHERS(200, 200, 200, (f) -> get("/api/v2/rum/replay/sessions/" + f.session() + "/watchers")),
+		DATADOG_GET_PLAYLIST(200, 200, 200, 200, (t) -> get("/api/v2/rum/replay/playlists/" + t.playlist())),
 
-		DATADOG_HISTORY(200, 200, 200, (f) -> get("/api/v2/rum/replay/viewership-history/sessions")),
+		DATADOG_UPDATE_PLAYLIST(403, 200, 200, 403,
+				(t) -> new Request("PUT", "/api/v2/rum/replay/playlists/" + t.playlist(),
+						Map.of("data",
+								Map.of("type", "rum_replay_playlist", "attributes", Map.of("name", "renamed"))))),
 
-		OPENAPI(200, 200, 200, (f) -> get("/v3/api-docs"));
+		DATADOG_DELETE_PLAYLIST(403, 204, 204, 403, (t) -> delete("/api/v2/rum/replay/playlists/" + t.playlist())),
+
+		DATADOG_PLAYLIST_SESSIONS(200, 200, 200, 200,
+				(t) -> get("/api/v2/rum/replay/playlists/" + t.playlistWithSession() + "/sessions")),
+
+		DATADOG_ADD_SESSION(403, 201, 201, 403, (t) -> new Request("PUT",
+				"/api/v2/rum/replay/playlists/" + t.playlist() + "/sessions/" + t.f().session() + "?ts=1000", null)),
+
+		DATADOG_REMOVE_SESSION(403, 204, 204, 403,
+				(t) -> delete(
+						"/api/v2/rum/replay/playlists/" + t.playlistWithSession() + "/sessions/" + t.f().session())),
+
+		DATADOG_REMOVE_SESSIONS(403, 204, 204, 403,
+				(t) -> new Request("DELETE", "/api/v2/rum/replay/playlists/" + t.playlistWithSession() + "/sessions",
+						Map.of("data", List.of(Map.of("id", t.f().session(), "type", "rum_replay_session"))))),
+
+		DATADOG_RECORD_WATCH(201, 201, 201, 201,
+				(t) -> new Request("POST", "/api/v2/rum/replay/sessions/" + t.f().session() + "/watches",
+						Map.of("data",
+								Map.of("type", "rum_replay_watch", "attributes",
+										Map.of("application_id", t.f().sessions().applicationId().toString(),
+												"event_id", t.f().session(), "timestamp", "2026-01-01T00:00:00Z"))))),
+
+		DATADOG_FORGET_WATCHES(204, 204, 204, 204,
+				(t) -> delete("/api/v2/rum/replay/sessions/" + t.f().session() + "/watches")),
+
+		DATADOG_WATCHERS(200, 200, 200, 200,
+				(t) -> get("/api/v2/rum/replay/sessions/" + t.f().session() + "/watchers")),
+
+		DATADOG_HISTORY(200, 200, 200, 200, (t) -> get("/api/v2/rum/replay/viewership-history/sessions")),
+
+		OPENAPI(200, 200, 200, 200, (t) -> get("/v3/api-docs")),
+
+		SWAGGER_UI(302, 302, 302, 302, (t) -> get("/swagger-ui.html")),
+
+		// pages send visitors without credentials to the sign-in page; credentials that
+		// fail (a client token is no API token) are refused
+		PLAYER_PAGE(302, 401, 200, 200, 200, 200, (t) -> get("/replays/" + t.f().session())),
+
+		EMBED_PAGE(302, 401, 200, 200, 200, 200, (t) -> get("/embed/replays/" + t.f().session())),
+
+		APP_PAGE(302, 401, 200, 200, 200, 200, (t) -> get("/sessions")),
+
+		PROMETHEUS(200, 200, 200, 200, (t) -> get("/actuator/prometheus")),
+
+		// anonymous callers may; failing credentials are refused even here
+		HEALTH(200, 401, 200, 200, 200, 200, (t) -> get("/actuator/health")),
+
+		CSRF_COOKIE(204, 401, 204, 204, 204, 204, (t) -> get("/api/v1/auth/csrf"));
+
+		final int anonymous;
+
+		final int clientToken;
 
 		final int viewer;
 
@@ -137,17 +269,42 @@ class AuthorizationMatrixIntegrationTests {
 
 		final int admin;
 
-		final Function<Fixtures, Request> request;
+		final int otherEditor;
 
-		Endpoint(int viewer, int editor, int admin, Function<Fixtures, Request> request) {
+		final Function<Target, Request> request;
+
+		Endpoint(int viewer, int editor, int admin, int otherEditor, Function<Target, Request> request) {
+			this(401, 401, viewer, editor, admin, otherEditor, request);
+		}
+
+		Endpoint(int anonymous, int clientToken, int viewer, int editor, int admin, int otherEditor,
+				Function<Target, Request> request) {
+			this.anonymous = anonymous;
+			this.clientToken = clientToken;
 			this.viewer = viewer;
 			this.editor = editor;
 			this.admin = admin;
+			this.otherEditor = otherEditor;
 			this.request = request;
+		}
+
+		int expected(Caller caller) {
+			return switch (caller) {
+				case ANONYMOUS -> this.anonymous;
+				case CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG -> this.clientToken;
+				case VIEWER -> this.viewer;
+				case EDITOR -> this.editor;
+				case ADMIN -> this.admin;
+				case OTHER_EDITOR -> this.otherEditor;
+			};
 		}
 
 		private static Request get(String path) {
 			return new Request("GET", path, null);
+		}
+
+		private static Request delete(String path) {
+			return new Request("DELETE", path, null);
 		}
 
 	}
@@ -156,23 +313,99 @@ class AuthorizationMatrixIntegrationTests {
 
 	}
 
-	record Fixtures(int port, TestUsers http, TestSessions sessions, Map<String, TestUser> users, TestUser owner,
-			String session, long playlist) {
+	/**
+	 * What a request acts on.
+	 *
+	 * @param f the fixtures
+	 * @param owner the owner of the playlists and tokens it changes
+	 */
+	record Target(Fixtures f, TestUser owner) {
+
+		long playlist() {
+			return this.f.newPlaylist(this.owner);
+		}
+
+		long playlistWithSession() {
+			long playlist = playlist();
+			HttpResponse<String> response = this.f.http()
+				.send("POST", "/api/v1/playlists/" + playlist + "/items", this.owner.basic(),
+						Map.of("sessionId", this.f.session()));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			return playlist;
+		}
+
+	}
+
+	record Fixtures(int port, ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
+			Map<Caller, String> apiTokens, TestUser editor, TestUser owner, String session) {
 
 		static Fixtures create(ReplayClient client, int port) {
 			TestUsers users = new TestUsers(client);
 			TestSessions sessions = new TestSessions(client);
-			Map<String, TestUser> byRole = Map.of("viewer", users.create("viewer"), "editor", users.create("editor"),
-					"admin", users.create("admin"));
+			TestUser viewer = users.create("viewer");
+			TestUser editor = users.create("editor");
+			TestUser admin = users.create("admin");
 			TestUser owner = users.create("editor");
-			Fixtures fixtures = new Fixtures(port, users, sessions, byRole, owner, sessions.record(), 0);
-			return new Fixtures(port, users, sessions, byRole, owner, fixtures.session(), fixtures.newPlaylist());
+			Map<Caller, TestUser> byCaller = Map.of(Caller.VIEWER, viewer, Caller.EDITOR, editor, Caller.ADMIN, admin,
+					Caller.OTHER_EDITOR, editor);
+			Map<Caller, String> tokens = Map.of(Caller.VIEWER, users.tokenFor(viewer), Caller.EDITOR,
+					users.tokenFor(editor), Caller.ADMIN, users.tokenFor(admin), Caller.OTHER_EDITOR,
+					users.tokenFor(editor));
+			return new Fixtures(port, client, users, sessions, byCaller, tokens, editor, owner, sessions.record());
 		}
 
-		long newPlaylist() {
-			HttpResponse<String> response = this.http.send("POST", "/api/v1/playlists", this.owner.basic(),
-					Map.of("name", "owned by someone else"));
+		HttpResponse<String> send(Request request, Caller caller) {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(this.client.uri(request.path()));
+			boolean datadog = request.path().startsWith(DATADOG_PREFIX);
+			switch (caller) {
+				case ANONYMOUS -> {
+				}
+				case CLIENT_TOKEN_BEARER -> builder.header("Authorization", "Bearer " + this.sessions.clientToken());
+				case CLIENT_TOKEN_DATADOG -> builder.header("DD-API-KEY", this.sessions.clientToken())
+					.header("DD-APPLICATION-KEY", this.sessions.clientToken());
+				default -> {
+					if (datadog) {
+						builder.header("DD-API-KEY", "any").header("DD-APPLICATION-KEY", this.apiTokens.get(caller));
+					}
+					else {
+						builder.header("Authorization", this.users.get(caller).basic());
+					}
+				}
+			}
+			if (request.body() != null) {
+				builder.header("Content-Type", "application/json")
+					.method(request.method(), HttpRequest.BodyPublishers
+						.ofString(ReplayClient.mapper().writeValueAsString(request.body())));
+			}
+			else {
+				builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+			}
+			return this.client.send(builder);
+		}
+
+		long newPlaylist(TestUser owner) {
+			HttpResponse<String> response = this.http.send("POST", "/api/v1/playlists", owner.basic(),
+					Map.of("name", "owned by " + owner.username()));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 			return ReplayClient.json(response.body()).path("id").asLong();
+		}
+
+		String newTokenId(TestUser owner) {
+			HttpResponse<String> response = this.http.send("POST", "/api/v1/me/tokens", owner.basic(),
+					Map.of("name", "to revoke"));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			return ReplayClient.json(response.body()).path("id").asString();
+		}
+
+		TestUser newUser() {
+			return this.http.create("viewer");
+		}
+
+		String newClientTokenId() {
+			HttpResponse<String> response = this.client.postJsonAsAdmin("/api/v1/client-tokens",
+					Map.of("name", "to revoke"));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			return ReplayClient.json(response.body()).path("id").asString();
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.replay.ingest.IntakeActivity;
+import dev.replay.ingest.IntakeMetrics;
 import dev.replay.ingest.storage.NewSegment;
 import dev.replay.ingest.storage.SegmentStore;
 import dev.replay.ingest.storage.SegmentWrite;
@@ -53,6 +54,8 @@ class SegmentCommitter implements SmartLifecycle {
 
 	private final IntakeActivity activity;
 
+	private final IntakeMetrics metrics;
+
 	private final BlockingQueue<Pending> queue;
 
 	private final AtomicLong queuedBytes = new AtomicLong();
@@ -72,16 +75,18 @@ class SegmentCommitter implements SmartLifecycle {
 	private volatile boolean running;
 
 	SegmentCommitter(IngestProperties properties, SegmentStore store, IntakeAvailability availability,
-			IntakeActivity activity) {
+			IntakeActivity activity, IntakeMetrics metrics) {
 		this.store = store;
 		this.availability = availability;
 		this.activity = activity;
+		this.metrics = metrics;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.maxQueuedBytes = properties.queueMaxSize().toBytes();
 		this.batchMaxSegments = properties.batchMaxSegments();
 		this.batchMaxDelayNanos = properties.batchMaxDelay().toNanos();
 		this.commitTimeout = properties.commitTimeout();
 		this.writerThreads = properties.writerThreads();
+		metrics.watchQueue(this.queue::size, this.queuedBytes::get);
 	}
 
 	/**
@@ -102,7 +107,12 @@ class SegmentCommitter implements SmartLifecycle {
 			throw this.availability.unavailable("The intake is overloaded; retry later.", null);
 		}
 		try {
-			return pending.result.get(this.commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			WriteResult result = pending.result.get(this.commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			if (result.status() != WriteResult.Status.SESSION_CONFLICT) {
+				long bytes = write.segments().stream().mapToLong(NewSegment::receivedBytes).sum();
+				this.metrics.accepted(result.stored(), result.duplicates(), bytes);
+			}
+			return result;
 		}
 		catch (TimeoutException ex) {
 			throw this.availability.unavailable("The segments were not committed in time; retry later.", ex);
@@ -228,15 +238,19 @@ class SegmentCommitter implements SmartLifecycle {
 
 	private void commit(List<Pending> batch) {
 		List<SegmentWrite> writes = batch.stream().map((pending) -> pending.write).toList();
+		int segments = writes.stream().mapToInt((write) -> write.segments().size()).sum();
+		long started = System.nanoTime();
 		try {
 			List<WriteResult> results = this.store.storeAll(writes);
+			this.metrics.committed(segments, System.nanoTime() - started, true);
 			this.availability.markReachable();
-			this.activity.committed(writes.stream().mapToInt((write) -> write.segments().size()).sum());
+			this.activity.committed(segments);
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).result.complete(results.get(i));
 			}
 		}
 		catch (RuntimeException ex) {
+			this.metrics.committed(segments, System.nanoTime() - started, false);
 			if (IntakeAvailability.isUnreachable(ex)) {
 				this.availability.markUnreachable(ex);
 				batch.forEach((pending) -> pending.result.completeExceptionally(ex));
@@ -257,11 +271,16 @@ class SegmentCommitter implements SmartLifecycle {
 			if (failure != null && !(failure instanceof ConcurrencyFailureException)) {
 				break;
 			}
+			int segments = pending.write.segments().size();
+			long started = System.nanoTime();
 			try {
-				pending.result.complete(this.store.storeAll(List.of(pending.write)).get(0));
+				WriteResult result = this.store.storeAll(List.of(pending.write)).get(0);
+				this.metrics.committed(segments, System.nanoTime() - started, true);
+				pending.result.complete(result);
 				return;
 			}
 			catch (RuntimeException ex) {
+				this.metrics.committed(segments, System.nanoTime() - started, false);
 				failure = ex;
 			}
 		}

@@ -41,12 +41,13 @@ public class SessionDeletion {
 		return this.jdbc.sql("""
 				delete from replay_session where id = ?
 				returning id, application_id, started_at, ended_at, source, segment_count, event_count, first_url,
-				          user_id""")
+				          user_id, user_name, user_email""")
 			.param(sessionId)
 			.query((rs, row) -> new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
 					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
 					rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
-					rs.getString("first_url"), rs.getString("user_id"), null))
+					rs.getString("first_url"), rs.getString("user_id"), rs.getString("user_name"),
+					rs.getString("user_email"), null))
 			.optional();
 	}
 

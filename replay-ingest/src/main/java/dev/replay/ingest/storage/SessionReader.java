@@ -23,6 +23,7 @@ import dev.replay.core.codec.datadog.DatadogReplayConverter;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.SessionFilter;
+import dev.replay.ingest.SessionSort;
 import dev.replay.ingest.SessionSummary;
 import dev.replay.ingest.SessionView;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +41,16 @@ public class SessionReader {
 
 	private static final String SESSION_COLUMNS = """
 			select id, application_id, started_at, ended_at, source, segment_count, event_count, first_url, user_id,
-			       indexed_at, click_count, rage_click_count, dead_click_count, input_count, error_count,
+			       user_name, user_email, indexed_at, click_count, rage_click_count, dead_click_count, input_count, error_count,
 			       active_duration_ms
 			from replay_session""";
+
+	/**
+	 * The user's id, name and email as one text, the expression of a trigram index; a
+	 * line feed between them keeps a search from matching across two of them.
+	 */
+	private static final String USER_TEXT = "(coalesce(s.user_id, '') || E'\\n' || coalesce(s.user_name, '') "
+			+ "|| E'\\n' || coalesce(s.user_email, ''))";
 
 	private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
 
@@ -57,64 +65,105 @@ public class SessionReader {
 	}
 
 	/**
-	 * Sessions newest first, after a position, filtered by application and by who watched
-	 * them (the {@code watch_entry} rows that the watch history keeps).
+	 * Sessions in a sort order, after a position, that pass a filter. Only the conditions
+	 * the filter sets are part of the query, so that the planner sees literal conditions
+	 * that its indexes match (the partial indexes of the counts, the trigram indexes of
+	 * the contains searches).
 	 * @param filter the filter
-	 * @param after the last row of the previous page, or {@code null}
+	 * @param sort the order
+	 * @param after the last row of the previous page, in the same order, or {@code null}
 	 * @param limit the most rows to return
 	 * @return the rows
 	 */
-	public List<SessionSummary> findSessions(SessionFilter filter, @Nullable Position after, int limit) {
-		// literal conditions, so that the planner can use the partial indexes
+	public List<SessionSummary> findSessions(SessionFilter filter, SessionSort sort, @Nullable Position after,
+			int limit) {
+		StringBuilder sql = new StringBuilder(SESSION_COLUMNS).append(" s where true");
+		Map<String, Object> params = new HashMap<>();
+		if (filter.applicationId() != null) {
+			sql.append(" and s.application_id = :app");
+			params.put("app", filter.applicationId());
+		}
+		if (filter.watchedBy() != null) {
+			sql.append(
+					" and exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :watchedBy)");
+			params.put("watchedBy", filter.watchedBy());
+		}
+		if (filter.notWatchedBy() != null) {
+			sql.append(" and not exists (select 1 from watch_entry w where w.session_id = s.id"
+					+ " and w.user_id = :notWatchedBy)");
+			params.put("notWatchedBy", filter.notWatchedBy());
+		}
+		if (filter.notWatched()) {
+			sql.append(" and not exists (select 1 from watch_entry w where w.session_id = s.id)");
+		}
 		// a session has errors or rage clicks when its replay or its RUM events say so
-		String counts = (filter.hasErrors() ? " and (s.error_count > 0 or exists (select 1 from rum_session r"
-				+ " where r.session_id = s.id and r.error_count > 0))" : "")
-				+ (filter.hasRageClicks() ? " and (s.rage_click_count > 0 or exists (select 1 from rum_session r"
-						+ " where r.session_id = s.id and r.rage_click_count > 0))" : "")
-				+ ((filter.error() != null) ? " and exists (select 1 from rum_event e where e.session_id = s.id"
-						+ " and e.type = 'error' and e.error_message ilike :error escape '\\')" : "")
-				+ ((filter.action() != null) ? " and exists (select 1 from rum_event e where e.session_id = s.id"
-						+ " and e.type = 'action' and e.action_name ilike :action escape '\\')" : "");
-		return this.jdbc
-			.sql(SESSION_COLUMNS
-					+ """
-							 s
-							 where (cast(:app as uuid) is null or s.application_id = :app)
-							   and (cast(:watchedBy as uuid) is null
-							        or exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :watchedBy))
-							   and (cast(:notWatchedBy as uuid) is null
-							        or not exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :notWatchedBy))
-							   and (not :notWatched or not exists (select 1 from watch_entry w where w.session_id = s.id))
-							   and (cast(:afterAt as timestamptz) is null or (s.started_at, s.id) < (:afterAt, :afterId))
-							"""
-					+ counts + """
-							 order by s.started_at desc, s.id desc
-							limit :limit""")
-			.param("app", filter.applicationId())
-			.param("watchedBy", filter.watchedBy())
-			.param("notWatchedBy", filter.notWatchedBy())
-			.param("notWatched", filter.notWatched())
-			.param("afterAt", (after != null) ? Timestamp.from(after.startedAt()) : null)
-			.param("afterId", (after != null) ? after.sessionId() : null)
-			.param("limit", limit)
-			.params(containsPatterns(filter))
-			.query(SessionReader::toSummary)
-			.list();
-	}
-
-	private static Map<String, String> containsPatterns(SessionFilter filter) {
-		Map<String, String> patterns = new HashMap<>();
+		if (filter.hasErrors()) {
+			sql.append(" and (s.error_count > 0 or exists (select 1 from rum_session r"
+					+ " where r.session_id = s.id and r.error_count > 0))");
+		}
+		if (filter.hasRageClicks()) {
+			sql.append(" and (s.rage_click_count > 0 or exists (select 1 from rum_session r"
+					+ " where r.session_id = s.id and r.rage_click_count > 0))");
+		}
+		if (filter.from() != null) {
+			sql.append(" and s.started_at >= :from");
+			params.put("from", Timestamp.from(filter.from()));
+		}
+		if (filter.to() != null) {
+			sql.append(" and s.started_at < :to");
+			params.put("to", Timestamp.from(filter.to()));
+		}
+		if (filter.minDurationMs() != null) {
+			sql.append(" and s.duration_ms >= :minDuration");
+			params.put("minDuration", filter.minDurationMs());
+		}
+		if (filter.maxDurationMs() != null) {
+			sql.append(" and s.duration_ms <= :maxDuration");
+			params.put("maxDuration", filter.maxDurationMs());
+		}
+		if (!filter.sources().isEmpty()) {
+			sql.append(" and s.source in (:sources)");
+			params.put("sources", filter.sources());
+		}
+		if (filter.url() != null) {
+			// two index lookups (trigram indexes of first_url and of session_view.url)
+			sql.append(" and s.id in (select f.id from replay_session f where f.first_url ilike :url"
+					+ " union select v.session_id from session_view v where v.url ilike :url)");
+			params.put("url", containsPattern(filter.url()));
+		}
+		if (filter.user() != null) {
+			// the expression of the trigram index replay_session_user_trgm_idx
+			sql.append(" and ").append(USER_TEXT).append(" ilike :user");
+			params.put("user", containsPattern(filter.user()));
+		}
 		if (filter.error() != null) {
-			patterns.put("error", "%" + escapeLike(filter.error()) + "%");
+			sql.append(" and exists (select 1 from rum_event e where e.session_id = s.id"
+					+ " and e.type = 'error' and e.error_message ilike :error)");
+			params.put("error", containsPattern(filter.error()));
 		}
 		if (filter.action() != null) {
-			patterns.put("action", "%" + escapeLike(filter.action()) + "%");
+			sql.append(" and exists (select 1 from rum_event e where e.session_id = s.id"
+					+ " and e.type = 'action' and e.action_name ilike :action)");
+			params.put("action", containsPattern(filter.action()));
 		}
-		return patterns;
+		String key = switch (sort) {
+			case START -> "s.started_at";
+			case DURATION -> "s.duration_ms";
+			case ACTIVITY -> "s.event_count";
+		};
+		if (after != null) {
+			sql.append(" and (").append(key).append(", s.id) < (:afterKey, :afterId)");
+			params.put("afterKey", (sort == SessionSort.START) ? Timestamp.from(after.startedAt()) : after.value());
+			params.put("afterId", after.sessionId());
+		}
+		sql.append(" order by ").append(key).append(" desc, s.id desc limit :limit");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(SessionReader::toSummary).list();
 	}
 
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	// LIKE's wildcards and escape character typed by a user are matched as themselves
+	private static String containsPattern(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	/**
@@ -178,7 +227,8 @@ public class SessionReader {
 		return new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
 				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
 				rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
-				rs.getString("first_url"), rs.getString("user_id"), figures(rs));
+				rs.getString("first_url"), rs.getString("user_id"), rs.getString("user_name"),
+				rs.getString("user_email"), figures(rs));
 	}
 
 	private static SessionSummary.@Nullable TimelineFigures figures(ResultSet rs) throws SQLException {
@@ -193,10 +243,13 @@ public class SessionReader {
 	/**
 	 * Where a page of sessions ends.
 	 *
-	 * @param startedAt the start of the last session on the page
+	 * @param startedAt the start of the last session on the page (the key of
+	 * {@link SessionSort#START})
+	 * @param value its duration or event count (the key of {@link SessionSort#DURATION}
+	 * or {@link SessionSort#ACTIVITY})
 	 * @param sessionId its id
 	 */
-	public record Position(Instant startedAt, String sessionId) {
+	public record Position(Instant startedAt, long value, String sessionId) {
 
 	}
 
