@@ -105,6 +105,16 @@ public class SessionIndexer {
 	}
 
 	/**
+	 * Leave a session that cannot be indexed alone until a new segment changes it, so
+	 * that it does not hold up the sessions after it; its playback starts from the
+	 * beginning.
+	 * @param sessionId the session
+	 */
+	public void passOver(String sessionId) {
+		this.transaction.executeWithoutResult((status) -> this.store.passOver(sessionId));
+	}
+
+	/**
 	 * Stores a keyframe at each full snapshot that the recorder itself took (a Meta and a
 	 * FullSnapshot in a row), which the keyframe builder does not write, so that a window
 	 * can start at the latest of either.

@@ -47,11 +47,21 @@ class TimelineIndexingJob {
 				this.indexer.index(sessionId);
 			}
 			catch (RuntimeException ex) {
-				LOG.warn("Session {} could not be indexed", sessionId, ex);
+				LOG.warn("Session {} could not be indexed; it is passed over until it changes", sessionId, ex);
+				passOver(sessionId);
 			}
 			if (intakeIsBusy()) {
 				return;
 			}
+		}
+	}
+
+	private void passOver(String sessionId) {
+		try {
+			this.indexer.passOver(sessionId);
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Session {} could not be passed over", sessionId, ex);
 		}
 	}
 

@@ -117,6 +117,11 @@ public class TimelineStore {
 			.update();
 	}
 
+	// a session that cannot be indexed is passed over until a new segment changes it
+	void passOver(String sessionId) {
+		this.jdbc.sql("update replay_session set indexed_version = updated_at where id = ?").param(sessionId).update();
+	}
+
 	void saveEmpty(String sessionId, Timestamp version) {
 		this.jdbc.sql("""
 				update replay_session set indexed_at = now(), indexed_version = ?, indexed_event_count = 0

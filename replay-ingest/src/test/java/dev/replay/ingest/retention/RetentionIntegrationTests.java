@@ -47,7 +47,9 @@ class RetentionIntegrationTests {
 		UUID month = this.registry.createApplication("kept a month", null).application().id();
 		UUID week = this.registry.createApplication("kept a week", null).application().id();
 		this.registry.changeRetention(week, 7);
-		// session i of an application ended i % 90 days and a few hours ago
+		// session i of an application ended i % 90 days and a few hours ago; the indexer
+		// has
+		// nothing to do with these stand-in segments
 		insertSessions(month, "m");
 		insertSessions(week, "w");
 		// a playlist holds five expired sessions of the first application
@@ -122,10 +124,11 @@ class RetentionIntegrationTests {
 	private void insertSessions(UUID application, String prefix) {
 		this.jdbc
 			.sql("""
-					insert into replay_session (id, application_id, source, started_at, ended_at, updated_at)
+					insert into replay_session (id, application_id, source, started_at, ended_at, updated_at,
+					                           indexed_version)
 					select ? || '-' || i, ?, 'browser',
 					       now() - make_interval(days => i % 90, hours => 3), now() - make_interval(days => i % 90, hours => 2),
-					       now() - make_interval(days => i % 90, hours => 2)
+					       now() - make_interval(days => i % 90, hours => 2), now() - make_interval(days => i % 90, hours => 2)
 					from generate_series(0, ? - 1) i""")
 			.params(prefix, application, SESSIONS_PER_APPLICATION)
 			.update();

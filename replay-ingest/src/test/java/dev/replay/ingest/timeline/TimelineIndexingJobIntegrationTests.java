@@ -28,11 +28,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The timeline indexer leaves the cores to a busy intake and catches up once it is quiet.
+ * The timeline indexer leaves the cores to a busy intake and catches up once it is quiet,
+ * and sessions it cannot index do not hold up the others.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "replay.timeline.yield-above=50")
 @Import(TestcontainersConfiguration.class)
-class IndexerYieldIntegrationTests {
+class TimelineIndexingJobIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -84,6 +85,34 @@ class IndexerYieldIntegrationTests {
 			Thread.sleep(100);
 		}
 		assertThat(indexed(sessionId)).isTrue();
+	}
+
+	@Test
+	void passesOverSessionsThatCannotBeIndexed() throws Exception {
+		CreatedApplication app = this.registry.createApplication("broken sessions", null);
+		// more unreadable sessions than one pass takes, older than any other
+		this.jdbc.sql("""
+				insert into replay_session (id, application_id, source, started_at, ended_at, updated_at)
+				select 'broken-' || i, ?, 'browser', now() - interval '2 days', now() - interval '2 days',
+				       now() - interval '2 days'
+				from generate_series(1, 30) i""").param(app.application().id()).update();
+		this.jdbc.sql("""
+				insert into segment (session_id, dedup_key, format, encoding, first_event_at, last_event_at,
+				                     event_count, has_full_snapshot, received_bytes, body)
+				select id, 'k', 'rrweb', 'identity', started_at, ended_at, 1, true, 2, 'no json'::bytea
+				from replay_session where id like 'broken-%'""").update();
+		String sessionId = UUID.randomUUID().toString();
+		assertThat(upload(app, sessionId).statusCode()).isEqualTo(202);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (!indexed(sessionId) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		assertThat(indexed(sessionId)).isTrue();
+		assertThat(this.jdbc.sql("""
+				select count(*) from replay_session
+				where id like 'broken-%' and indexed_version = updated_at and indexed_at is null""")
+			.query(Long.class)
+			.single()).isEqualTo(30);
 	}
 
 	private boolean indexed(String sessionId) {
