@@ -6,6 +6,12 @@ import { fetchEventWindow } from './api.js';
 /** How much session time one request covers. */
 export const WINDOW_MS = 60_000;
 
+/**
+ * How much session time the request that opens a moment covers: little, so that the moment shows
+ * as soon as possible; playing fetches the following windows ahead.
+ */
+export const FIRST_WINDOW_MS = 10_000;
+
 export class SessionWindows {
   #sessionId;
   #windowMs;
@@ -15,9 +21,12 @@ export class SessionWindows {
   duration = 0;
 
   /** `context` is where the playback happens (`player` or `embed`), as recorded in the watch history. */
-  constructor(sessionId, { windowMs = WINDOW_MS, context = 'player' } = {}) {
+  #firstWindowMs;
+
+  constructor(sessionId, { windowMs = WINDOW_MS, firstWindowMs = FIRST_WINDOW_MS, context = 'player' } = {}) {
     this.#sessionId = sessionId;
     this.#windowMs = windowMs;
+    this.#firstWindowMs = firstWindowMs;
     this.#context = context;
   }
 
@@ -31,12 +40,12 @@ export class SessionWindows {
 
   /**
    * The events that show the session from `offset` (ms): a keyframe at or before it and the
-   * events up to one window later. Resolves to `{ events, windowStart, until }`, where `until` is
+   * events up to a short first window later. Resolves to `{ events, windowStart, until }`, where `until` is
    * the offset up to which every event is loaded.
    */
   async open(offset) {
     const from = Math.max(0, offset);
-    const to = from + this.#windowMs;
+    const to = from + this.#firstWindowMs;
     const window = await fetchEventWindow(this.#sessionId, { from: from > 0 ? from : null, to, ...this.#request() });
     this.sessionStart = window.sessionStart;
     this.duration = window.duration;
