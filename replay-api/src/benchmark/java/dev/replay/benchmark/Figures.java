@@ -18,6 +18,9 @@ final class Figures {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+	// how the downloads authenticate; an API token, as REST clients do, by default HTTP Basic
+	private static volatile String authorization = ReplayClient.ADMIN_BASIC;
+
 	private Figures() {
 	}
 
@@ -30,7 +33,7 @@ final class Figures {
 	static Download download(URI uri) throws Exception {
 		long start = System.nanoTime();
 		HttpResponse<InputStream> response = HTTP.send(
-				HttpRequest.newBuilder(uri).header("Authorization", ReplayClient.ADMIN_BASIC).build(),
+				HttpRequest.newBuilder(uri).header("Authorization", authorization).build(),
 				HttpResponse.BodyHandlers.ofInputStream());
 		long bytes = 0;
 		byte last = 0;
@@ -46,6 +49,19 @@ final class Figures {
 			throw new IllegalStateException(uri + " answered " + response.statusCode() + ", ending with " + last);
 		}
 		return new Download(bytes, System.nanoTime() - start);
+	}
+
+	/**
+	 * Authenticate the downloads with a personal API token of the admin, as a REST client
+	 * or the signed-in player would (HTTP Basic hashes the password on every request).
+	 * @param client the client of the app under test
+	 */
+	static void useApiToken(ReplayClient client) {
+		HttpResponse<String> response = client.postJsonAsAdmin("/api/v1/me/tokens", java.util.Map.of("name", "bench"));
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("No API token: " + response.body());
+		}
+		authorization = "Bearer " + ReplayClient.json(response.body()).path("token").asString();
 	}
 
 	static double millis(long nanos) {

@@ -50,6 +50,7 @@ class PlaybackBenchmark {
 	@Test
 	void twoHourSession() throws Exception {
 		ReplayClient client = new ReplayClient(this.port);
+		Figures.useApiToken(client);
 		long buildStart = System.nanoTime();
 		LongSessions.Built session = LongSessions.build(client, this.jdbc, PAGES, 2 * 3600_000L, 0);
 		report("2-hour session built: %d segments, %s of rrweb JSON, %.0f min, in %.1f s", session.segments(),
@@ -112,6 +113,7 @@ class PlaybackBenchmark {
 	@Test
 	void gigabyteSessionInSmallHeap() throws Exception {
 		ReplayClient client = new ReplayClient(this.port);
+		Figures.useApiToken(client);
 		long buildStart = System.nanoTime();
 		LongSessions.Built session = LongSessions.build(client, this.jdbc, PAGES, 0, 1_050_000_000L);
 		report("large session built: %d segments, %s of rrweb JSON, %.0f min, in %.1f s", session.segments(),

@@ -18,6 +18,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,6 +40,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	private final AuthenticationEntryPoint entryPoint;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
 	ApiTokenAuthenticationFilter(ApiTokens tokens, AuditLog audit, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
@@ -65,6 +69,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
 		this.contexts.setContext(context);
+		// kept with the request, so that the asynchronous dispatch that finishes a
+		// streamed
+		// response is signed in too
+		this.requestContexts.saveContext(context, request, response);
 		try {
 			chain.doFilter(request, response);
 		}

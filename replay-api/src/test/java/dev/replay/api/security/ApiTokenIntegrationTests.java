@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
+import dev.replay.RrwebCorpus;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,18 @@ class ApiTokenIntegrationTests {
 		HttpResponse<String> me = this.client.get("/api/v1/me", TestUsers.bearer(token));
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(ReplayClient.json(me.body()).path("username").asString()).isEqualTo(viewer.username());
+	}
+
+	@Test
+	void streamsAWholeSessionToATokenAsToASignedInUser() throws Exception {
+		String sessionId = RrwebCorpus.ingest(this.client, "long-article");
+		TestUser viewer = this.users.create("viewer");
+		String path = "/api/v1/sessions/" + sessionId + "/events?preview=true";
+		HttpResponse<String> withToken = this.client.get(path, TestUsers.bearer(this.users.tokenFor(viewer)));
+		HttpResponse<String> withPassword = this.client.get(path, viewer.basic());
+		assertThat(withToken.statusCode()).isEqualTo(200);
+		assertThat(ReplayClient.json(withToken.body()).size()).isGreaterThan(100)
+			.isEqualTo(ReplayClient.json(withPassword.body()).size());
 	}
 
 	@Test
