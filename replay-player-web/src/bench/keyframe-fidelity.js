@@ -6,6 +6,8 @@ import { Replayer } from 'rrweb';
 
 const FIRST_FRAME_TIMEOUT_MS = 2000;
 const ASSETS_TIMEOUT_MS = 3000;
+const SETTLE_POLL_MS = 100;
+const SETTLE_POLLS = 30;
 
 const replayers = {};
 
@@ -62,8 +64,23 @@ async function showAt(name, events, moment) {
   // once they are loaded (and cached), show the moment again.
   await assetsLoaded(replayer.iframe.contentDocument);
   replayer.pause(offset);
+  return settled(replayer);
+}
+
+// The page once it stops changing: a page with `scroll-behavior: smooth` scrolls to the
+// replayed positions over several frames.
+async function settled(replayer) {
   await nextFrame();
-  return serialize(replayer);
+  let previous = serialize(replayer);
+  for (let i = 0; i < SETTLE_POLLS; i++) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const next = serialize(replayer);
+    if (next.length === previous.length && next.every((line, index) => line === previous[index])) {
+      return next;
+    }
+    previous = next;
+  }
+  return previous;
 }
 
 function firstFrame(replayer) {
