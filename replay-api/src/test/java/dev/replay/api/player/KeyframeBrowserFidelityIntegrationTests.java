@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +59,8 @@ class KeyframeBrowserFidelityIntegrationTests {
 
 	private static final Path REPORT = Path.of("target", "keyframe-fidelity");
 
+	private static final Path CASES = REPORT.resolve("cases.tsv");
+
 	private static final Map<String, byte[]> EVENTS = new ConcurrentHashMap<>();
 
 	static CorpusSite site;
@@ -80,6 +84,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 		browser = HeadlessChromium.start();
 		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
 		Files.createDirectories(REPORT);
+		Files.writeString(CASES, "recording\tt_ms\tkeyframe_ms\tequal\thover_compared\n");
 	}
 
 	@AfterAll
@@ -134,6 +139,10 @@ class KeyframeBrowserFidelityIntegrationTests {
 			EVENTS.put(windowPath, window.body().getBytes(StandardCharsets.UTF_8));
 			Map<?, ?> result = compareAt("/events/" + name + ".json", windowPath, t);
 			EVENTS.remove(windowPath);
+			Files.writeString(
+					CASES, String.format(Locale.ROOT, "%s\t%d\t%d\t%s\t%s%n", recording, t, windowStart,
+							result.get("equal"), result.get("hoverCompared")),
+					StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 			if (!Boolean.TRUE.equals(result.get("equal"))) {
 				String prefix = name + "-" + t;
 				Files.writeString(REPORT.resolve(prefix + "-whole.txt"), (String) result.get("whole"));
