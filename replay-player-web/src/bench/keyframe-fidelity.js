@@ -24,10 +24,16 @@ window.compareAt = async (wholeUrl, windowUrl, t) => {
   const [whole, windowEvents] = await Promise.all([fetchEvents(wholeUrl), fetchEvents(windowUrl)]);
   const sessionStart = whole[0].timestamp;
   const moment = sessionStart + t;
-  const hover = !ignoredPointerEvent(whole, moment);
-  const left = await showAt('whole', whole, moment, hover);
-  const right = await showAt('window', windowEvents, moment, hover);
-  const difference = firstDifference(left, right);
+  let left = await showAt('whole', whole, moment, true);
+  let right = await showAt('window', windowEvents, moment, true);
+  let difference = firstDifference(left, right);
+  let hover = true;
+  if (difference !== null && ignoredPointerEvent(whole, moment)) {
+    hover = false;
+    left = serialize(replayers.whole, false);
+    right = serialize(replayers.window, false);
+    difference = firstDifference(left, right);
+  }
   return {
     equal: difference === null,
     difference,
@@ -45,7 +51,8 @@ window.compareAt = async (wholeUrl, windowUrl, t) => {
 // from the session start it drops that interaction and leaves its pointer (and the elements
 // it marks as hovered, class ":hover") where an earlier event put it; from a keyframe, which
 // holds the node, it moves the pointer there as the recorded page did. No keyframe can make
-// the replayer drop the interaction, so in that case alone the ":hover" marks are left out.
+// the replayer drop the interaction, so in that case alone, and only when the two replays
+// differ, the ":hover" marks are left out of both.
 function ignoredPointerEvent(events, moment) {
   let snapshotIds = null;
   let added = new Set();
