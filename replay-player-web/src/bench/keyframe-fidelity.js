@@ -161,11 +161,10 @@ function nextFrame() {
 }
 
 // One line per node, indented by depth. Left out: what rrweb adds to a page for its own use
-// (the style elements it injects, which have no recorded node id (-1 or its own negative
-// ids) in its mirror; rr_* and data-rrweb*
-// attributes; the rrweb-paused class). A style sheet is written as its rules as the browser
-// holds them (CSSOM), since rrweb applies recorded rule insertions and deletions to the sheet,
-// not to the style element's text.
+// (the style elements it injects, which have no recorded node id in its mirror, only -1 or
+// a negative id of its own; rr_* and data-rrweb* attributes; the rrweb-paused class). A style
+// sheet is written as its rules as the browser holds them (CSSOM), since rrweb applies
+// recorded rule insertions and deletions to the sheet, not to the style element's text.
 function serialize(replayer, hover) {
   const mirror = replayer.getMirror();
   const lines = [];
