@@ -1,8 +1,8 @@
 // Bundles the player, the app around it and the recorder script into target/classes/static,
 // which Spring Boot serves: /player/index.html, /player/player.js, /player/player.css,
 // /player/favicon.svg; /app/{index,login,embed}.html with their modules, /app/app.css and
-// /app/chrome.css; and /sdk/recorder.js. The seek benchmark's rrweb-player page goes to
-// target/bench, outside the jar.
+// /app/chrome.css; and /sdk/recorder.js. The seek benchmark's rrweb-player page and the
+// keyframe fidelity test's page go to target/bench, outside the jar.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
@@ -23,6 +23,7 @@ await mkdir(`${out}/app`, { recursive: true });
 await mkdir(`${out}/sdk`, { recursive: true });
 await mkdir('target/bench', { recursive: true });
 await copyFile('src/bench/rrweb-player.html', 'target/bench/rrweb-player.html');
+await copyFile('src/bench/keyframe-fidelity.html', 'target/bench/keyframe-fidelity.html');
 
 await copyFile('src/player/index.html', `${out}/player/index.html`);
 await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
@@ -79,6 +80,15 @@ await Promise.all([
     format: 'esm',
     target: ['es2022'],
     outfile: 'target/bench/rrweb-player.js',
+  }),
+  // Test only: rrweb's Replayer showing one moment from the session start and from a keyframe.
+  build({
+    ...common,
+    minify: false,
+    entryPoints: ['src/bench/keyframe-fidelity.js'],
+    format: 'esm',
+    target: ['es2022'],
+    outfile: 'target/bench/keyframe-fidelity.js',
   }),
   build({
     ...common,

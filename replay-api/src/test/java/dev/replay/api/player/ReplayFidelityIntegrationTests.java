@@ -55,19 +55,20 @@ class ReplayFidelityIntegrationTests {
 	 * Known differences, each with its own bound so that any other regression still
 	 * fails. css-animation swaps a linked stylesheet's href: both recorders inline linked
 	 * sheets and record only the new href, not the new sheet's rules, so the replay keeps
-	 * the old theme's colours. long-article's middle screenshot follows keyboard and
-	 * anchor jumps over lazily loaded figures: which of them the original browser had
-	 * loaded is not in the recording, so the text above the recorded scroll offset is
-	 * laid out a little differently in the replay. When css-animation's restyled moment
-	 * is opened from its stored keyframe rather than from the session start, the
-	 * keyframe's style sheets differ more from the photograph (about 0.64 instead of
-	 * 0.29, like the Datadog replay): the keyframe carries the sheets as the page state
-	 * folded them, not as rrweb's replayer leaves them after the recorded edits.
+	 * the old theme's colours. long-article's middle and near-top screenshots follow
+	 * keyboard and anchor jumps over lazily loaded figures: which of them the original
+	 * browser had loaded is not in the recording, so the text above the recorded scroll
+	 * offset is laid out a little differently in the replay (near-top: 4.5 % in some
+	 * runs, 8.7 % in others, where a figure above the offset has loaded before the
+	 * screenshot). The Datadog replay of css-animation's restyled moment differs more
+	 * (about 0.66): it shows the same page from the session start as from its keyframe
+	 * (KeyframeBrowserFidelityIntegrationTests), so the difference lies in the Datadog
+	 * recording's conversion, not in the keyframe.
 	 */
-	static final Map<String, Double> KNOWN_DIFFERENCES = Map.of("rrweb/css-animation/restyled", 0.70,
+	static final Map<String, Double> KNOWN_DIFFERENCES = Map.of("rrweb/css-animation/restyled", 0.30,
 			"rrweb/css-animation/resized", 0.30, "datadog/css-animation/restyled", 0.70,
 			"datadog/css-animation/resized", 0.30, "rrweb/long-article/middle", 0.25, "datadog/long-article/middle",
-			0.25);
+			0.25, "rrweb/long-article/near-top", 0.10, "datadog/long-article/near-top", 0.10);
 
 	static final Path REPORT = Path.of("target", "fidelity", "fidelity.tsv");
 

@@ -26,8 +26,9 @@ final class IncrementalDataReader {
 		IncrementalSource source = IncrementalSource.fromCode(data.path("source").asInt(-1));
 		return switch (source) {
 			case MUTATION -> new IncrementalData.DomMutation(MutationJson.read(data));
-			case MOUSE_INTERACTION -> new IncrementalData.MouseInteraction(
-					MouseInteractionType.fromCode(data.path("type").asInt(-1)), data.path("id").asInt(-1));
+			case MOUSE_INTERACTION ->
+				new IncrementalData.MouseInteraction(MouseInteractionType.fromCode(data.path("type").asInt(-1)),
+						data.path("id").asInt(-1), data.path("x").asDouble(0), data.path("y").asDouble(0));
 			case SCROLL -> new IncrementalData.Scroll(data.path("id").asInt(-1), data.path("x").asDouble(0),
 					data.path("y").asDouble(0));
 			case VIEWPORT_RESIZE ->
@@ -39,9 +40,20 @@ final class IncrementalDataReader {
 			case STYLE_DECLARATION -> new IncrementalData.StyleSheet(source, declaration(data));
 			case ADOPTED_STYLE_SHEET -> new IncrementalData.StyleSheet(source, adoption(data));
 			case FONT -> new IncrementalData.Font(RecordingJson.mapper().writeValueAsBytes(data));
-			case MOUSE_MOVE, TOUCH_MOVE, CANVAS_MUTATION, LOG, DRAG, SELECTION, CUSTOM_ELEMENT, UNKNOWN ->
-				new IncrementalData.Other(source);
+			case MOUSE_MOVE, TOUCH_MOVE, DRAG -> pointerMove(source, data.path("positions"));
+			case CANVAS_MUTATION, LOG, SELECTION, CUSTOM_ELEMENT, UNKNOWN -> new IncrementalData.Other(source);
 		};
+	}
+
+	// The last of the positions, as rrweb's replayer keeps only that one when it applies
+	// the event while seeking.
+	private static IncrementalData pointerMove(IncrementalSource source, JsonNode positions) {
+		if (!positions.isArray() || positions.isEmpty()) {
+			return new IncrementalData.Other(source);
+		}
+		JsonNode last = positions.get(positions.size() - 1);
+		return new IncrementalData.PointerMove(source, last.path("id").asInt(-1), last.path("x").asDouble(0),
+				last.path("y").asDouble(0));
 	}
 
 	private static MediaChange media(JsonNode data) {

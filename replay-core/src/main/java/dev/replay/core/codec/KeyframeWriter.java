@@ -14,8 +14,9 @@ import tools.jackson.core.JsonGenerator;
 /**
  * Writes a {@link PageSnapshot} as rrweb events: one Meta, one FullSnapshot, then, at the
  * same timestamp, the incremental events that a full snapshot cannot carry (iframes'
- * documents, their scroll positions, adopted style sheets, fonts), as rrweb's recorder
- * itself emits them after a full snapshot.
+ * documents, their scroll positions, adopted style sheets, fonts, as rrweb's recorder
+ * itself emits them after a full snapshot; then the values input events gave elements and
+ * the pointer's last position, as the replayer applies them when it seeks).
  */
 public final class KeyframeWriter {
 
@@ -58,6 +59,13 @@ public final class KeyframeWriter {
 		for (byte[] font : snapshot.fonts()) {
 			events.add(incremental(timestamp, (out) -> out.writeTree(RecordingJson.mapper().readTree(font))));
 		}
+		for (PageSnapshot.Input input : snapshot.inputs()) {
+			events.add(incremental(timestamp, (out) -> writeInput(input, out)));
+		}
+		PageSnapshot.Pointer pointer = snapshot.pointer();
+		if (pointer != null) {
+			events.add(incremental(timestamp, (out) -> writePointer(pointer, out)));
+		}
 		return events;
 	}
 
@@ -97,6 +105,36 @@ public final class KeyframeWriter {
 		SerializedNodeJson.writeScalar(scroll.x(), out);
 		out.writeName("y");
 		SerializedNodeJson.writeScalar(scroll.y(), out);
+		out.writeEndObject();
+	}
+
+	// As an Input event: rrweb's replayer sets the element's value and checked
+	// properties, and leaves its attributes as the page had them.
+	private static void writeInput(PageSnapshot.Input input, JsonGenerator out) {
+		out.writeStartObject();
+		out.writeNumberProperty("source", 5);
+		out.writeStringProperty("text", input.text());
+		out.writeBooleanProperty("isChecked", input.isChecked());
+		out.writeNumberProperty("id", input.id());
+		out.writeEndObject();
+	}
+
+	// As a MouseMove event of one position, which rrweb's replayer uses to place its
+	// cursor and mark the hovered elements.
+	private static void writePointer(PageSnapshot.Pointer pointer, JsonGenerator out) {
+		out.writeStartObject();
+		out.writeNumberProperty("source", 1);
+		out.writeName("positions");
+		out.writeStartArray();
+		out.writeStartObject();
+		out.writeName("x");
+		SerializedNodeJson.writeScalar(pointer.x(), out);
+		out.writeName("y");
+		SerializedNodeJson.writeScalar(pointer.y(), out);
+		out.writeNumberProperty("id", pointer.id());
+		out.writeNumberProperty("timeOffset", 0);
+		out.writeEndObject();
+		out.writeEndArray();
 		out.writeEndObject();
 	}
 

@@ -2,6 +2,7 @@ package dev.replay.core.dom;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,8 @@ final class MutationApplier {
 
 	private static final int MAX_QUEUE_ROUNDS = 100;
 
+	private static final String CSS_SPLIT = "/* rr_split */";
+
 	private final NodeMirror mirror;
 
 	private final PageNode document;
@@ -25,6 +28,12 @@ final class MutationApplier {
 	}
 
 	void apply(Mutation mutation) {
+		mutation.removes().forEach((removal) -> materializeCssText(this.mirror.get(removal.parentId())));
+		mutation.adds().forEach((addition) -> materializeCssText(this.mirror.get(addition.parentId())));
+		for (Mutation.TextChange change : mutation.texts()) {
+			PageNode target = this.mirror.get(change.id());
+			materializeCssText((target != null && target.type == NodeType.ELEMENT) ? target : parentOf(target));
+		}
 		mutation.removes().forEach(this::remove);
 		List<Mutation.Addition> queue = new ArrayList<>();
 		for (Mutation.Addition addition : mutation.adds()) {
@@ -33,6 +42,35 @@ final class MutationApplier {
 		resolve(queue);
 		mutation.texts().forEach(this::changeText);
 		mutation.attributes().forEach((change) -> NodeAttributes.apply(this.mirror.get(change.id()), change));
+	}
+
+	private static @Nullable PageNode parentOf(@Nullable PageNode node) {
+		return (node != null) ? node.parent : null;
+	}
+
+	// A style element recorded with _cssText shows that CSS through its text children:
+	// rrweb's replayer writes the CSS into them when it builds the element (split at the
+	// recorder's "rr_split" markers). Before a mutation changes those children, the CSS
+	// moves into them here too, so that the element's sheet afterwards is built from its
+	// texts as the browser builds it, and not from a _cssText that no longer holds.
+	private static void materializeCssText(@Nullable PageNode style) {
+		if (style == null || !style.isElement("style") || !(style.attributes.get("_cssText") instanceof String css)) {
+			return;
+		}
+		List<PageNode> texts = style.children.stream().filter((child) -> child.type == NodeType.TEXT).toList();
+		if (texts.isEmpty()) {
+			return;
+		}
+		List<String> splits = new ArrayList<>(List.of(css.split(Pattern.quote(CSS_SPLIT), -1)));
+		while (splits.size() > 1 && splits.size() > texts.size()) {
+			String last = splits.remove(splits.size() - 1);
+			splits.set(splits.size() - 1, splits.get(splits.size() - 1) + last);
+		}
+		for (int i = 0; i < texts.size() && i < splits.size(); i++) {
+			texts.get(i).text = splits.get(i);
+			texts.get(i).isStyle = true;
+		}
+		style.attributes.remove("_cssText");
 	}
 
 	private void remove(Mutation.Removal removal) {

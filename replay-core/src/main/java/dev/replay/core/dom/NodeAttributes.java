@@ -1,18 +1,14 @@
 package dev.replay.core.dom;
 
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Changes to the attributes of one element: recorded attribute mutations, and the state
- * that rrweb keeps in attributes of the serialized node (input values, scroll positions,
- * media state).
+ * that rrweb keeps in attributes of the serialized node (scroll positions, media state).
  */
 final class NodeAttributes {
-
-	private static final List<String> CHECKABLE = List.of("checkbox", "radio");
 
 	private NodeAttributes() {
 	}
@@ -34,46 +30,6 @@ final class NodeAttributes {
 			CssDeclarations style = CssDeclarations.parse((current instanceof String text) ? text : "");
 			change.style().forEach(style::set);
 			target.attributes.put("style", style.toString());
-		}
-	}
-
-	// Record an input's value where rrweb-snapshot keeps it: checked for check
-	// boxes and radio buttons, value for the others, selected on the options
-	// of a select.
-	static void input(PageNode target, String text, boolean isChecked) {
-		if (target.type != NodeType.ELEMENT) {
-			return;
-		}
-		if (target.isElement("input") && CHECKABLE.contains(String.valueOf(target.attributes.get("type")))) {
-			if (isChecked) {
-				target.attributes.put("checked", true);
-			}
-			else {
-				target.attributes.remove("checked");
-			}
-			return;
-		}
-		target.attributes.put("value", text);
-		if (target.isElement("select")) {
-			selectOptions(target, text);
-		}
-	}
-
-	private static void selectOptions(PageNode node, String value) {
-		for (PageNode child : node.children) {
-			if (child.isElement("option")) {
-				Object optionValue = child.attributes.get("value");
-				String effective = (optionValue != null) ? String.valueOf(optionValue) : textOf(child).trim();
-				if (effective.equals(value)) {
-					child.attributes.put("selected", true);
-				}
-				else {
-					child.attributes.remove("selected");
-				}
-			}
-			else {
-				selectOptions(child, value);
-			}
 		}
 	}
 

@@ -27,6 +27,12 @@ final class PageNode {
 
 	String text = "";
 
+	// The value an input event gave an input, select or text area: rrweb's replayer sets
+	// the element's value and checked properties, never its attributes.
+	@Nullable String inputText;
+
+	boolean inputChecked;
+
 	boolean isSVG;
 
 	boolean needBlock;

@@ -38,6 +38,8 @@ public final class PageState {
 
 	private @Nullable MutationApplier mutations;
 
+	private PageSnapshot.@Nullable Pointer pointer;
+
 	/**
 	 * Start a new page, as a Meta event does; its document follows in a full snapshot.
 	 * @param href the page's URL
@@ -49,6 +51,7 @@ public final class PageState {
 		this.width = width;
 		this.height = height;
 		this.fonts.clear();
+		this.pointer = null;
 	}
 
 	/**
@@ -120,9 +123,30 @@ public final class PageState {
 	 */
 	public void input(int id, String text, boolean isChecked) {
 		PageNode target = this.mirror.get(id);
-		if (target != null) {
-			NodeAttributes.input(target, text, isChecked);
+		if (target != null && target.type == NodeType.ELEMENT) {
+			target.inputText = text;
+			target.inputChecked = isChecked;
 		}
+	}
+
+	/**
+	 * Move the pointer, as a mouse move, touch move or drag does, or as a click or touch
+	 * does on a node of the page.
+	 * @param id the node under the pointer
+	 * @param x the horizontal position
+	 * @param y the vertical position
+	 */
+	public void pointer(int id, double x, double y) {
+		this.pointer = new PageSnapshot.Pointer(id, NodeAttributes.number(x), NodeAttributes.number(y));
+	}
+
+	/**
+	 * Whether the page holds a node.
+	 * @param id the node
+	 * @return {@code true} if the node is on the page
+	 */
+	public boolean contains(int id) {
+		return this.mirror.get(id) != null;
 	}
 
 	/**
@@ -207,6 +231,8 @@ public final class PageState {
 		}
 		List<Mutation> iframes = new ArrayList<>();
 		collectIframeDocuments(root, iframes);
+		List<PageSnapshot.Input> inputs = new ArrayList<>();
+		collectInputs(root, inputs);
 		PageSnapshot.Scroll top = this.documentScrolls.get(root.id);
 		List<PageSnapshot.Scroll> nested = this.documentScrolls.values()
 			.stream()
@@ -214,7 +240,16 @@ public final class PageState {
 			.toList();
 		return new PageSnapshot(this.href, this.width, this.height, (SerializedNode.Document) root.toSerialized(),
 				(top != null) ? top.x() : 0, (top != null) ? top.y() : 0, iframes, nested, this.styleSheets.snapshot(),
-				List.copyOf(this.fonts));
+				List.copyOf(this.fonts), inputs, this.pointer);
+	}
+
+	private static void collectInputs(PageNode node, List<PageSnapshot.Input> inputs) {
+		if (node.inputText != null) {
+			inputs.add(new PageSnapshot.Input(node.id, node.inputText, node.inputChecked));
+		}
+		for (PageNode child : node.children) {
+			collectInputs(child, inputs);
+		}
 	}
 
 	private static void collectIframeDocuments(PageNode node, List<Mutation> iframes) {

@@ -45,12 +45,37 @@ public sealed interface IncrementalData {
 	 *
 	 * @param kind the kind
 	 * @param id the target node
+	 * @param x the pointer's horizontal position, 0 when not recorded
+	 * @param y the pointer's vertical position, 0 when not recorded
 	 */
-	record MouseInteraction(MouseInteractionType kind, int id) implements IncrementalData {
+	record MouseInteraction(MouseInteractionType kind, int id, double x, double y) implements IncrementalData {
+
+		public MouseInteraction(MouseInteractionType kind, int id) {
+			this(kind, id, 0, 0);
+		}
 
 		@Override
 		public IncrementalSource source() {
 			return IncrementalSource.MOUSE_INTERACTION;
+		}
+
+	}
+
+	/**
+	 * The pointer moved (a mouse move, touch move or drag): its last recorded position.
+	 *
+	 * @param source the source
+	 * @param id the node under the pointer
+	 * @param x the horizontal position
+	 * @param y the vertical position
+	 */
+	record PointerMove(IncrementalSource source, int id, double x, double y) implements IncrementalData {
+
+		public PointerMove {
+			if (source != IncrementalSource.MOUSE_MOVE && source != IncrementalSource.TOUCH_MOVE
+					&& source != IncrementalSource.DRAG) {
+				throw new IllegalArgumentException("Source " + source + " is not a pointer move");
+			}
 		}
 
 	}
@@ -150,8 +175,8 @@ public sealed interface IncrementalData {
 	}
 
 	/**
-	 * A source that page state does not apply: pointer and touch moves, drags, canvas
-	 * drawing, selections, logs, custom elements and unknown sources.
+	 * A source that page state does not apply: pointer and touch moves and drags without
+	 * positions, canvas drawing, selections, logs, custom elements and unknown sources.
 	 *
 	 * @param source the source
 	 */

@@ -19,7 +19,7 @@ public final class PageEvents {
 	 * @param event the event
 	 * @return whether the event changes what the page shows (DOM, input values, scroll
 	 * positions, style sheets, viewport, media), as opposed to pointer moves, clicks and
-	 * other events that change nothing on the page
+	 * other events that change nothing on the page but the pointer's position
 	 */
 	public static boolean apply(PageState state, RecordingEvent event) {
 		return switch (event.type()) {
@@ -57,12 +57,33 @@ public final class PageEvents {
 			case STYLE_SHEET_RULE, STYLE_DECLARATION, ADOPTED_STYLE_SHEET ->
 				state.changeStyleSheet(((IncrementalData.StyleSheet) data).change());
 			case FONT -> state.addFont(((IncrementalData.Font) data).data());
-			case MOUSE_MOVE, MOUSE_INTERACTION, TOUCH_MOVE, CANVAS_MUTATION, LOG, DRAG, SELECTION, CUSTOM_ELEMENT,
-					UNKNOWN -> {
+			case MOUSE_MOVE, TOUCH_MOVE, DRAG -> {
+				if (data instanceof IncrementalData.PointerMove move) {
+					state.pointer(move.id(), move.x(), move.y());
+				}
+				return false;
+			}
+			case MOUSE_INTERACTION -> {
+				movePointer(state, (IncrementalData.MouseInteraction) data);
+				return false;
+			}
+			case CANVAS_MUTATION, LOG, SELECTION, CUSTOM_ELEMENT, UNKNOWN -> {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	// Presses, releases, clicks and touches on a node of the page move the pointer there,
+	// as rrweb's replayer moves it (and marks the hovered elements) when it seeks.
+	private static void movePointer(PageState state, IncrementalData.MouseInteraction interaction) {
+		boolean moves = switch (interaction.kind()) {
+			case MOUSE_UP, MOUSE_DOWN, CLICK, TOUCH_START, TOUCH_END -> true;
+			default -> false;
+		};
+		if (moves && interaction.id() != -1 && state.contains(interaction.id())) {
+			state.pointer(interaction.id(), interaction.x(), interaction.y());
+		}
 	}
 
 }

@@ -75,6 +75,31 @@ class PageStateTests {
 	}
 
 	@Test
+	void showsTheTextsOfAStyleRecordedWithCssTextOnceAMutationChangesThem() {
+		mutate("\"adds\":[{\"parentId\":3,\"nextId\":null,\"node\":{\"type\":2,\"id\":20,\"tagName\":\"style\","
+				+ "\"attributes\":{\"_cssText\":\"a { top: 0px; }/* rr_split */b { top: 1px; }\"},\"childNodes\":["
+				+ text(21, "") + "," + text(22, "") + "]}}]");
+		mutate("\"removes\":[{\"parentId\":20,\"id\":22}],\"adds\":[{\"parentId\":20,\"nextId\":null,\"node\":"
+				+ text(23, "i { top: 2px; }") + "}]");
+		SerializedNode.Element style = (SerializedNode.Element) body().childNodes().get(1);
+		assertThat(style.attributes()).doesNotContainKey("_cssText");
+		assertThat(style.childNodes()).map((node) -> ((SerializedNode.Text) node).textContent())
+			.containsExactly("a { top: 0px; }", "i { top: 2px; }");
+	}
+
+	@Test
+	void keepsInputValuesAndThePointerOutOfTheAttributes() {
+		apply("{\"type\":3,\"data\":{\"source\":5,\"id\":3,\"text\":\"typed\",\"isChecked\":false}}");
+		apply("{\"type\":3,\"data\":{\"source\":1,\"positions\":[{\"x\":1,\"y\":2,\"id\":4,\"timeOffset\":-5},"
+				+ "{\"x\":30,\"y\":40.5,\"id\":3,\"timeOffset\":0}]}}");
+		apply("{\"type\":3,\"data\":{\"source\":2,\"type\":2,\"id\":99,\"x\":7,\"y\":8}}");
+		PageSnapshot snapshot = this.state.snapshot();
+		assertThat(body().attributes()).doesNotContainKey("value");
+		assertThat(snapshot.inputs()).containsExactly(new PageSnapshot.Input(3, "typed", false));
+		assertThat(snapshot.pointer()).isEqualTo(new PageSnapshot.Pointer(3, 30L, 40.5));
+	}
+
+	@Test
 	void keepsScrollPositionsOfElementsAsAttributes() {
 		apply("{\"type\":3,\"data\":{\"source\":3,\"id\":3,\"x\":0,\"y\":120.5}}");
 		assertThat(body().attributes()).containsEntry("rr_scrollLeft", 0L).containsEntry("rr_scrollTop", 120.5);

@@ -3,6 +3,7 @@ package dev.replay.core.timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.replay.core.timeline.ReplayedPage.Node;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,12 @@ final class ReplayedMutation {
 
 	void apply(JsonNode data) {
 		Map<Integer, Node> nodes = this.page.nodes();
+		data.path("removes").forEach((remove) -> writeCssTextIntoTexts(nodes.get(remove.path("parentId").asInt())));
+		data.path("adds").forEach((add) -> writeCssTextIntoTexts(nodes.get(add.path("parentId").asInt())));
+		for (JsonNode text : data.path("texts")) {
+			Node target = nodes.get(text.path("id").asInt());
+			writeCssTextIntoTexts((target != null) ? target.parent : null);
+		}
 		for (JsonNode remove : data.path("removes")) {
 			Node target = nodes.get(remove.path("id").asInt());
 			Node parent = nodes.get(remove.path("parentId").asInt());
@@ -100,6 +107,29 @@ final class ReplayedMutation {
 				target.attributes.put(entry.getKey(), value.asString());
 			}
 		});
+	}
+
+	// The replayer builds a style recorded with _cssText by writing that CSS into the
+	// style's text children (split at "rr_split" markers); the browser then reads the
+	// sheet
+	// from the texts, so once a mutation changes them the _cssText no longer applies.
+	private static void writeCssTextIntoTexts(Node style) {
+		if (style == null || !"style".equals(style.tagName) || !style.attributes.containsKey("_cssText")) {
+			return;
+		}
+		List<Node> texts = style.children.stream().filter((child) -> child.type == 3).toList();
+		if (texts.isEmpty()) {
+			return;
+		}
+		List<String> splits = new ArrayList<>(
+				List.of(style.attributes.remove("_cssText").split(Pattern.quote("/* rr_split */"), -1)));
+		while (splits.size() > 1 && splits.size() > texts.size()) {
+			String last = splits.remove(splits.size() - 1);
+			splits.set(splits.size() - 1, splits.get(splits.size() - 1) + last);
+		}
+		for (int i = 0; i < texts.size() && i < splits.size(); i++) {
+			texts.get(i).text = splits.get(i);
+		}
 	}
 
 	private static void styleChanged(Node node) {
