@@ -76,9 +76,12 @@ class PageStateTests {
 
 	@Test
 	void showsTheTextsOfAStyleRecordedWithCssTextOnceAMutationChangesThem() {
+		// as the recorder sends it: the element and each of its texts as an addition of
+		// their own
 		mutate("\"adds\":[{\"parentId\":3,\"nextId\":null,\"node\":{\"type\":2,\"id\":20,\"tagName\":\"style\","
-				+ "\"attributes\":{\"_cssText\":\"a { top: 0px; }/* rr_split */b { top: 1px; }\"},\"childNodes\":["
-				+ text(21, "") + "," + text(22, "") + "]}}]");
+				+ "\"attributes\":{\"_cssText\":\"a { top: 0px; }/* rr_split */b { top: 1px; }\"},\"childNodes\":[]}},"
+				+ "{\"parentId\":20,\"nextId\":null,\"node\":" + text(22, "") + "},"
+				+ "{\"parentId\":20,\"nextId\":22,\"node\":" + text(21, "") + "}]");
 		mutate("\"removes\":[{\"parentId\":20,\"id\":22}],\"adds\":[{\"parentId\":20,\"nextId\":null,\"node\":"
 				+ text(23, "i { top: 2px; }") + "}]");
 		SerializedNode.Element style = (SerializedNode.Element) body().childNodes().get(1);
