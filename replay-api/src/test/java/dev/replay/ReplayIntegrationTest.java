@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
 				"replay.timeline.quiet-period=1s", "replay.timeline.delay=300ms",
-				"replay.timeline.keyframe-interval=500ms" })
+				"replay.timeline.keyframe-interval=500ms",
+				// the corpus recordings are older than any retention: no job may delete
+				// them mid-run
+				"replay.retention.enabled=false" })
 @Import(TestcontainersConfiguration.class)
 public @interface ReplayIntegrationTest {
 

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
-				"replay.timeline.enabled=false" })
+				"replay.timeline.enabled=false", "replay.retention.enabled=false" })
 @Import(TestcontainersConfiguration.class)
 class PlaybackBenchmark {
 
