@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.Map;
 
 import dev.replay.ReplayClient;
 
@@ -57,7 +58,7 @@ final class Figures {
 	 * @param client the client of the app under test
 	 */
 	static void useApiToken(ReplayClient client) {
-		HttpResponse<String> response = client.postJsonAsAdmin("/api/v1/me/tokens", java.util.Map.of("name", "bench"));
+		HttpResponse<String> response = client.postJsonAsAdmin("/api/v1/me/tokens", Map.of("name", "bench"));
 		if (response.statusCode() != 201) {
 			throw new IllegalStateException("No API token: " + response.body());
 		}

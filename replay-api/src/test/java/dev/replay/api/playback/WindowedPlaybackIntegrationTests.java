@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import dev.replay.DatadogRecordings;
+import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
@@ -44,7 +44,7 @@ class WindowedPlaybackIntegrationTests {
 	void storesKeyframesInTheBackgroundAfterTheIngestAnswered() throws Exception {
 		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
 		Instant answered = Instant.now();
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		Timestamp indexedAt = this.jdbc.sql("select indexed_at from replay_session where id = ?")
 			.param(sessionId)
 			.query(Timestamp.class)
@@ -56,7 +56,7 @@ class WindowedPlaybackIntegrationTests {
 	@Test
 	void windowStartsWithTheKeyframeOfThePageAtFrom() throws Exception {
 		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		long errorsShownAt = screenshotAt("errors-console", 1);
 		HttpResponse<String> response = client().getAsAdmin(
 				"/api/v1/sessions/" + sessionId + "/events?from=" + errorsShownAt + "&to=" + (errorsShownAt + 30_000));
@@ -77,7 +77,7 @@ class WindowedPlaybackIntegrationTests {
 	@Test
 	void windowFollowsItsKeyframeWithTheEventsAfterIt() throws Exception {
 		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		JsonNode whole = ReplayClient.json(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events").body());
 		long from = screenshotAt("errors-console", 1);
 		JsonNode window = ReplayClient
@@ -95,7 +95,7 @@ class WindowedPlaybackIntegrationTests {
 	@Test
 	void windowReadsOnlyTheSegmentsFromItsKeyframeOn() throws Exception {
 		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		int segments = RrwebCorpus.manifest("errors-console").path("batches").size();
 		PlaybackWindow whole = this.timelines.window(sessionId, null, null);
 		PlaybackWindow late = this.timelines.window(sessionId, screenshotAt("errors-console", 2), null);
@@ -107,7 +107,7 @@ class WindowedPlaybackIntegrationTests {
 	@Test
 	void timelineOfTheErrorsPageHasItsRageAndDeadClicks() throws Exception {
 		String sessionId = RrwebCorpus.ingest(client(), "errors-console");
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		JsonNode timeline = ReplayClient
 			.json(client().getAsAdmin("/api/v1/sessions/" + sessionId + "/timeline").body());
 		assertThat(timeline.path("markers").valueStream().map((marker) -> marker.path("kind").asString()))
@@ -135,7 +135,7 @@ class WindowedPlaybackIntegrationTests {
 	void neverServesTheEmailTypedIntoAnRrwebForm() throws Exception {
 		String sessionId = RrwebCorpus.ingest(client(), "form-inputs");
 		assertThat(RrwebCorpus.batches("form-inputs").toString()).contains(EMAIL);
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		String whole = client().getAsAdmin("/api/v1/sessions/" + sessionId + "/events").body();
 		assertThat(whole).contains("\"text\":\"" + "*".repeat(EMAIL.length()) + "\"");
 		assertNeverServed(sessionId, screenshotAt("form-inputs", 2), EMAIL);
@@ -153,7 +153,7 @@ class WindowedPlaybackIntegrationTests {
 	void neverServesTheEmailTypedIntoADatadogFormRecordedWithInputsAllowed() throws Exception {
 		String sessionId = DatadogRecordings.ingestBrowser(client(), "form-inputs-allow");
 		this.jdbc.sql("update replay_session set indexed_version = null where id = ?").param(sessionId).update();
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		long duration = client().getAsAdmin("/api/v1/sessions/" + sessionId)
 			.body()
 			.transform(ReplayClient::json)
@@ -187,22 +187,6 @@ class WindowedPlaybackIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void awaitIndexed(String sessionId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			Boolean indexed = this.jdbc
-				.sql("select indexed_version is not distinct from updated_at from replay_session where id = ?")
-				.param(sessionId)
-				.query(Boolean.class)
-				.single();
-			if (Boolean.TRUE.equals(indexed)) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("Session " + sessionId + " was not indexed in time");
 	}
 
 	private static long screenshotAt(String page, int index) throws IOException {

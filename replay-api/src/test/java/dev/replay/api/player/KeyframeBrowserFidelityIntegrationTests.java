@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.replay.CorpusSite;
 import dev.replay.DatadogRecordings;
 import dev.replay.HeadlessChromium;
+import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
@@ -112,7 +113,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 	void keyframesShowWhatTheWholeSessionShows(String recording) throws Exception {
 		ReplayClient client = new ReplayClient(this.port);
 		String sessionId = ingest(client, recording);
-		awaitIndexed(sessionId);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
 		List<Long> keyframes = this.jdbc.sql("select offset_ms from keyframe where session_id = ? order by offset_ms")
 			.param(sessionId)
 			.query(Long.class)
@@ -210,22 +211,6 @@ class KeyframeBrowserFidelityIntegrationTests {
 			return DatadogRecordings.ingestBrowser(client, folder);
 		}
 		return RrwebCorpus.ingest(client, folder);
-	}
-
-	private void awaitIndexed(String sessionId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			Boolean indexed = this.jdbc
-				.sql("select indexed_version is not distinct from updated_at from replay_session where id = ?")
-				.param(sessionId)
-				.query(Boolean.class)
-				.single();
-			if (Boolean.TRUE.equals(indexed)) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("Session " + sessionId + " was not indexed in time");
 	}
 
 	private static void serve(HttpExchange exchange) throws IOException {

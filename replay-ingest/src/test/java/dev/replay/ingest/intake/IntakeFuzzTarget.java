@@ -23,8 +23,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 import dev.replay.ingest.ApplicationRegistry;
 import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
@@ -179,12 +177,12 @@ public final class IntakeFuzzTarget {
 		Map<String, String> headers = new LinkedHashMap<>(template.headers());
 		byte[] body;
 		switch (Math.floorMod(mode, 5)) {
-			case 0 -> body = template.withPart("segment", zlib(payload));
+			case 0 -> body = template.withPart("segment", DatadogIntakeIntegrationTests.zlib(payload));
 			case 1 -> body = template.withPart("segment", payload);
 			case 2 -> body = template.withPart("event", payload);
 			case 3 -> body = payload;
 			default -> {
-				body = deflate(payload);
+				body = DatadogIntakeIntegrationTests.zlib(payload);
 				headers.put("Content-Encoding", "deflate");
 			}
 		}
@@ -196,7 +194,7 @@ public final class IntakeFuzzTarget {
 		Map<String, String> headers = new LinkedHashMap<>(template.headers());
 		byte[] body = payload;
 		if (Math.floorMod(mode, 2) == 1) {
-			body = gzip(payload);
+			body = NativeIntakeIntegrationTests.gzip(payload);
 			headers.put("Content-Encoding", "gzip");
 		}
 		return new Request(template.pathAndQuery(), headers, body, template.name() + " mode " + mode);
@@ -210,7 +208,7 @@ public final class IntakeFuzzTarget {
 		byte[] body = payload;
 		switch (Math.floorMod(mode, 3)) {
 			case 0 -> {
-				body = gzip(payload);
+				body = NativeIntakeIntegrationTests.gzip(payload);
 				headers.put("Content-Encoding", "gzip");
 			}
 			case 2 -> headers.put("Content-Encoding", "gzip");
@@ -236,32 +234,6 @@ public final class IntakeFuzzTarget {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static byte[] zlib(byte[] bytes) {
-		return deflate(bytes);
-	}
-
-	static byte[] deflate(byte[] bytes) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
-			deflater.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return out.toByteArray();
-	}
-
-	static byte[] gzip(byte[] bytes) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-			gzip.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return out.toByteArray();
 	}
 
 	/**

@@ -84,7 +84,7 @@ public final class IntakeFuzzing {
 		inputs.add(input(2, 0, 1, batch.getBytes(StandardCharsets.UTF_8)));
 		inputs.add(input(0, 0, 0, nested("{\"records\":", 200_000)));
 		inputs.add(input(2, 0, 1, nested("{\"events\":", 200_000)));
-		inputs.add(input(0, 0, 1, IntakeFuzzTarget.zlib(new byte[64 * 1024 * 1024])));
+		inputs.add(input(0, 0, 1, DatadogIntakeIntegrationTests.zlib(new byte[64 * 1024 * 1024])));
 		for (int i = 0; i < inputs.size(); i++) {
 			Files.write(seeds.resolve(String.format("seed-%04d", i)), inputs.get(i));
 		}
