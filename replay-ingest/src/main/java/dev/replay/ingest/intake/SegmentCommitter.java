@@ -29,12 +29,12 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit: requests hand their segments to a bounded queue, a few writer threads
- * commit what has gathered in one transaction, and each request is answered only once the
- * transaction that holds its segments has committed. A write that repeats a request id or
- * a segment already in the batch waits for the next batch, so that it is recognised as a
- * repeat rather than failing the batch. When a batch fails, its writes are retried one
- * transaction each, so that one bad write fails alone.
+ * Group commit: requests hand their segments to bounded queues, one per writer thread and
+ * chosen by session, each writer commits what has gathered in one transaction, and each
+ * request is answered only once the transaction that holds its segments has committed. A
+ * write that repeats a request id or a segment already in the batch waits for the next
+ * batch, so that it is recognised as a repeat rather than failing the batch. When a batch
+ * fails, its writes are retried one transaction each, so that one bad write fails alone.
  */
 @Component
 class SegmentCommitter implements SmartLifecycle {
@@ -56,7 +56,9 @@ class SegmentCommitter implements SmartLifecycle {
 
 	private final IntakeMetrics metrics;
 
-	private final BlockingQueue<Pending> queue;
+	// one queue per writer; a session's writes always go to the same writer, so that two
+	// writers never wait for each other's lock on a session row
+	private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
 
 	private final AtomicLong queuedBytes = new AtomicLong();
 
@@ -80,13 +82,16 @@ class SegmentCommitter implements SmartLifecycle {
 		this.availability = availability;
 		this.activity = activity;
 		this.metrics = metrics;
-		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		int capacity = Math.max(1, properties.queueCapacity() / properties.writerThreads());
+		for (int i = 0; i < properties.writerThreads(); i++) {
+			this.queues.add(new ArrayBlockingQueue<>(capacity));
+		}
 		this.maxQueuedBytes = properties.queueMaxSize().toBytes();
 		this.batchMaxSegments = properties.batchMaxSegments();
 		this.batchMaxDelayNanos = properties.batchMaxDelay().toNanos();
 		this.commitTimeout = properties.commitTimeout();
 		this.writerThreads = properties.writerThreads();
-		metrics.watchQueue(this.queue::size, this.queuedBytes::get);
+		metrics.watchQueue(() -> this.queues.stream().mapToInt(BlockingQueue::size).sum(), this.queuedBytes::get);
 	}
 
 	/**
@@ -102,7 +107,7 @@ class SegmentCommitter implements SmartLifecycle {
 		if (!this.running || !reserve(pending.bytes)) {
 			throw this.availability.unavailable("The intake is overloaded; retry later.", null);
 		}
-		if (!this.queue.offer(pending)) {
+		if (!queueOf(write).offer(pending)) {
 			this.queuedBytes.addAndGet(-pending.bytes);
 			throw this.availability.unavailable("The intake is overloaded; retry later.", null);
 		}
@@ -143,7 +148,8 @@ class SegmentCommitter implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		for (int i = 0; i < this.writerThreads; i++) {
-			Thread writer = new Thread(this::run, "segment-writer-" + i);
+			BlockingQueue<Pending> queue = this.queues.get(i);
+			Thread writer = new Thread(() -> run(queue), "segment-writer-" + i);
 			writer.setDaemon(true);
 			writer.start();
 			this.writers.add(writer);
@@ -176,11 +182,16 @@ class SegmentCommitter implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
-	private void run() {
+	private BlockingQueue<Pending> queueOf(SegmentWrite write) {
+		int hash = write.segments().isEmpty() ? 0 : write.segments().get(0).sessionId().hashCode();
+		return this.queues.get(Math.floorMod(hash, this.queues.size()));
+	}
+
+	private void run(BlockingQueue<Pending> queue) {
 		List<Pending> carried = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty() || !carried.isEmpty()) {
+		while (this.running || !queue.isEmpty() || !carried.isEmpty()) {
 			try {
-				List<Pending> batch = collect(carried);
+				List<Pending> batch = collect(queue, carried);
 				if (!batch.isEmpty()) {
 					commit(batch);
 				}
@@ -195,7 +206,7 @@ class SegmentCommitter implements SmartLifecycle {
 		}
 	}
 
-	private List<Pending> collect(List<Pending> carried) throws InterruptedException {
+	private List<Pending> collect(BlockingQueue<Pending> queue, List<Pending> carried) throws InterruptedException {
 		Batch batch = new Batch();
 		List<Pending> deferred = new ArrayList<>();
 		for (Pending pending : carried) {
@@ -203,7 +214,7 @@ class SegmentCommitter implements SmartLifecycle {
 		}
 		carried.clear();
 		if (batch.isEmpty()) {
-			Pending first = take(this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS));
+			Pending first = take(queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS));
 			if (first == null) {
 				carried.addAll(deferred);
 				return List.of();
@@ -212,13 +223,13 @@ class SegmentCommitter implements SmartLifecycle {
 		}
 		long deadline = System.nanoTime() + this.batchMaxDelayNanos;
 		while (batch.segments < this.batchMaxSegments) {
-			Pending next = take(this.queue.poll());
+			Pending next = take(queue.poll());
 			if (next == null) {
 				long wait = deadline - System.nanoTime();
 				if (wait <= 0) {
 					break;
 				}
-				next = take(this.queue.poll(wait, TimeUnit.NANOSECONDS));
+				next = take(queue.poll(wait, TimeUnit.NANOSECONDS));
 				if (next == null) {
 					break;
 				}

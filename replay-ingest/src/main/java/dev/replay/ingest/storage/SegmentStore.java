@@ -277,6 +277,9 @@ public class SegmentStore {
 		}
 	}
 
+	// a view row changes only when a segment moves its start earlier or brings its first
+	// URL: an update that changes nothing would still write a row version and index
+	// entries
 	private void upsertViews(Connection connection, List<NewSegment> inserted) throws SQLException {
 		Map<String, Map<String, ViewChange>> views = new TreeMap<>();
 		for (NewSegment segment : inserted) {
@@ -294,7 +297,9 @@ public class SegmentStore {
 				insert into session_view (session_id, id, url, started_at) values (?, ?, ?, ?)
 				on conflict (session_id, id) do update
 				set started_at = least(session_view.started_at, excluded.started_at),
-				    url = coalesce(session_view.url, excluded.url)""")) {
+				    url = coalesce(session_view.url, excluded.url)
+				where excluded.started_at < session_view.started_at
+				    or (session_view.url is null and excluded.url is not null)""")) {
 			for (Map.Entry<String, Map<String, ViewChange>> session : views.entrySet()) {
 				for (Map.Entry<String, ViewChange> view : session.getValue().entrySet()) {
 					upsert.setString(1, session.getKey());

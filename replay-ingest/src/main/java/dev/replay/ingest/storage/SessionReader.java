@@ -45,13 +45,6 @@ public class SessionReader {
 			       active_duration_ms
 			from replay_session""";
 
-	/**
-	 * The user's id, name and email as one text, the expression of a trigram index; a
-	 * line feed between them keeps a search from matching across two of them.
-	 */
-	private static final String USER_TEXT = "(coalesce(s.user_id, '') || E'\\n' || coalesce(s.user_name, '') "
-			+ "|| E'\\n' || coalesce(s.user_email, ''))";
-
 	private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
 
 	private static final String DATADOG_BROWSER = "datadog-browser";
@@ -127,13 +120,13 @@ public class SessionReader {
 		}
 		if (filter.url() != null) {
 			// two index lookups (trigram indexes of first_url and of session_view.url)
-			sql.append(" and s.id in (select f.id from replay_session f where f.first_url ilike :url"
+			sql.append(" and s.id in (select f.session_id from session_search f where f.first_url ilike :url"
 					+ " union select v.session_id from session_view v where v.url ilike :url)");
 			params.put("url", containsPattern(filter.url()));
 		}
 		if (filter.user() != null) {
-			// the expression of the trigram index replay_session_user_trgm_idx
-			sql.append(" and ").append(USER_TEXT).append(" ilike :user");
+			// the side table's text, kept by triggers (V42), has a trigram index
+			sql.append(" and s.id in (select f.session_id from session_search f where f.user_text ilike :user)");
 			params.put("user", containsPattern(filter.user()));
 		}
 		if (filter.error() != null) {

@@ -2,6 +2,8 @@ package dev.replay.ingest.load;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,17 +34,6 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.replay.ingest.load.LoadCorpus.LoadRequest;
 import dev.replay.ingest.load.LoadCorpus.SentSegment;
 import dev.replay.ingest.testsupport.DatadogCorpus;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends the corpus to a running Replay with fresh ids, after a warm-up, at a fixed rate
@@ -118,15 +109,24 @@ public final class IngestLoad {
 			Phase measured = new Phase(corpus, this.salt, bodies, this.duration, ackWriter);
 			long serverCpu = cpuNanos(this.serverPid);
 			long ownCpu = cpuNanos(ProcessHandle.current().pid());
+			long databaseCpu = postgresCpuNanos();
+			long machineCpu = machineBusyNanos();
 			measured.run();
 			serverCpu = cpuNanos(this.serverPid) - serverCpu;
 			ownCpu = cpuNanos(ProcessHandle.current().pid()) - ownCpu;
+			databaseCpu = postgresCpuNanos() - databaseCpu;
+			machineCpu = machineBusyNanos() - machineCpu;
 			System.out.printf(Locale.ROOT, "measured: %s%n", measured.summary());
 			long segments = Math.max(1, measured.segmentsAcked.sum());
 			System.out.printf(Locale.ROOT,
 					"cpu: server %.2f cores, %.0f us/segment; load generator %.2f cores, %.0f us/segment%n",
 					serverCpu / 1e9 / measured.seconds, serverCpu / 1e3 / segments, ownCpu / 1e9 / measured.seconds,
 					ownCpu / 1e3 / segments);
+			System.out.printf(Locale.ROOT,
+					"cpu: PostgreSQL %.2f cores, %.0f us/segment; whole machine busy %.2f of %d cores, other %.2f cores%n",
+					databaseCpu / 1e9 / measured.seconds, databaseCpu / 1e3 / segments,
+					machineCpu / 1e9 / measured.seconds, Runtime.getRuntime().availableProcessors(),
+					(machineCpu - serverCpu - ownCpu - databaseCpu) / 1e9 / measured.seconds);
 			System.out.printf(Locale.ROOT, "after: %s%n", loadAverage());
 			Stored after = stored();
 			long storedBytes = after.bodyBytes() - before.bodyBytes();
@@ -173,6 +173,44 @@ public final class IngestLoad {
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			// utime and stime, in clock ticks of 10 ms
 			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	// the CPU time of every PostgreSQL process on this machine (server and backends)
+	private static long postgresCpuNanos() {
+		long total = 0;
+		try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+			for (Path process : processes) {
+				try {
+					if (Files.readString(process.resolve("stat")).contains("(postgres)")) {
+						total += cpuNanos(Long.parseLong(process.getFileName().toString()));
+					}
+				}
+				catch (IOException ex) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return total;
+	}
+
+	// the time all CPUs were busy (not idle or waiting for I/O), from /proc/stat
+	private static long machineBusyNanos() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			for (int i = 1; i < fields.length && i <= 8; i++) {
+				if (i != 4 && i != 5) {
+					busy += Long.parseLong(fields[i]);
+				}
+			}
+			return busy * 10_000_000L;
 		}
 		catch (IOException ex) {
 			return 0;
@@ -370,42 +408,26 @@ public final class IngestLoad {
 
 		void run() throws Exception {
 			ExecutorService pool = Executors.newFixedThreadPool(IngestLoad.this.connections);
-			try (CloseableHttpClient http = httpClient()) {
-				long start = System.nanoTime();
-				long end = start + this.length.toNanos();
-				List<Future<long[]>> workers = new ArrayList<>();
-				for (int i = 0; i < IngestLoad.this.connections; i++) {
-					workers.add(pool.submit(() -> work(http, start, end)));
-				}
-				for (Future<long[]> worker : workers) {
-					this.latencies.add(worker.get());
-				}
-				this.seconds = (System.nanoTime() - start) / 1e9;
+			long start = System.nanoTime();
+			long end = start + this.length.toNanos();
+			List<Future<long[]>> workers = new ArrayList<>();
+			for (int i = 0; i < IngestLoad.this.connections; i++) {
+				workers.add(pool.submit(() -> {
+					// one keep-alive connection per worker, as the SDKs' uploads arrive
+					try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(IngestLoad.this.url))) {
+						return work(connection, start, end);
+					}
+				}));
 			}
+			for (Future<long[]> worker : workers) {
+				this.latencies.add(worker.get());
+			}
+			this.seconds = (System.nanoTime() - start) / 1e9;
 			pool.shutdown();
 			pool.awaitTermination(1, TimeUnit.MINUTES);
 		}
 
-		// one blocking keep-alive connection per worker, as the SDKs' uploads arrive
-		private CloseableHttpClient httpClient() {
-			PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(IngestLoad.this.connections)
-				.setMaxConnPerRoute(IngestLoad.this.connections)
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.ofSeconds(5))
-					.setSocketTimeout(Timeout.ofSeconds(30))
-					.build())
-				.build();
-			return HttpClients.custom()
-				.setConnectionManager(connections)
-				.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
-				.disableAutomaticRetries()
-				.disableContentCompression()
-				.disableCookieManagement()
-				.build();
-		}
-
-		private long[] work(CloseableHttpClient http, long start, long end) throws Exception {
+		private long[] work(KeepAliveConnection connection, long start, long end) throws Exception {
 			long[] latency = new long[1024];
 			int n = 0;
 			while (true) {
@@ -423,7 +445,7 @@ public final class IngestLoad {
 				}
 				LoadRequest request = (this.bodies != null) ? this.bodies.get((int) index)
 						: this.corpus.request(this.phaseSalt, index);
-				String status = send(http, request);
+				String status = send(connection, request);
 				long took = System.nanoTime() - intended;
 				if (n == latency.length) {
 					latency = Arrays.copyOf(latency, n * 2);
@@ -453,24 +475,9 @@ public final class IngestLoad {
 			return Arrays.copyOf(latency, n);
 		}
 
-		private String send(CloseableHttpClient http, LoadRequest request) {
-			HttpPost post = new HttpPost(IngestLoad.this.url + request.pathAndQuery());
-			String contentType = null;
-			for (Map.Entry<String, String> header : request.headers().entrySet()) {
-				if (header.getKey().equalsIgnoreCase("Content-Type")) {
-					contentType = header.getValue();
-				}
-				else {
-					post.addHeader(header.getKey(), header.getValue());
-				}
-			}
-			post.setEntity(new ByteArrayEntity(request.body(),
-					(contentType != null) ? ContentType.parse(contentType) : ContentType.APPLICATION_OCTET_STREAM));
+		private static String send(KeepAliveConnection connection, LoadRequest request) {
 			try {
-				return http.execute(post, (response) -> {
-					EntityUtils.consume(response.getEntity());
-					return String.valueOf(response.getCode());
-				});
+				return String.valueOf(connection.send(request));
 			}
 			catch (IOException ex) {
 				return "io-error";
