@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -35,9 +37,8 @@ public final class BoundedInflation {
 		InputStream inflated = switch (encoding) {
 			case IDENTITY -> raw;
 			case GZIP -> gzip(raw);
-			case ZLIB -> looksLikeZlib(bytes) ? new InflaterInputStream(raw, new Inflater(), BUFFER_SIZE)
-					: new InflaterInputStream(raw, new Inflater(true), BUFFER_SIZE);
-			case DEFLATE_RAW -> new InflaterInputStream(raw, new Inflater(true), BUFFER_SIZE);
+			case ZLIB -> new PooledInflaterStream(raw, !looksLikeZlib(bytes));
+			case DEFLATE_RAW -> new PooledInflaterStream(raw, true);
 		};
 		return new Bounded(inflated, maxInflatedBytes);
 	}
@@ -66,6 +67,56 @@ public final class BoundedInflation {
 		catch (java.io.EOFException ex) {
 			throw new CorruptCompressionException("Truncated gzip stream", ex);
 		}
+	}
+
+	/**
+	 * Inflates with a zlib inflater taken from a small pool and given back on close: a
+	 * new inflater allocates zlib's state and window natively, and one that is never
+	 * ended keeps them until the garbage collector's cleaner runs.
+	 */
+	private static final class PooledInflaterStream extends InflaterInputStream {
+
+		private static final int POOL_SIZE = 64;
+
+		private static final Queue<Inflater> ZLIB_POOL = new ConcurrentLinkedQueue<>();
+
+		private static final Queue<Inflater> RAW_POOL = new ConcurrentLinkedQueue<>();
+
+		private final Queue<Inflater> pool;
+
+		private boolean closed;
+
+		PooledInflaterStream(InputStream in, boolean raw) {
+			this(in, raw ? RAW_POOL : ZLIB_POOL, raw);
+		}
+
+		private PooledInflaterStream(InputStream in, Queue<Inflater> pool, boolean raw) {
+			super(in, borrow(pool, raw), BUFFER_SIZE);
+			this.pool = pool;
+		}
+
+		private static Inflater borrow(Queue<Inflater> pool, boolean raw) {
+			Inflater inflater = pool.poll();
+			return (inflater != null) ? inflater : new Inflater(raw);
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			super.close();
+			// the pool's size is a bound, not an exact count
+			if (this.pool.size() < POOL_SIZE) {
+				this.inf.reset();
+				this.pool.offer(this.inf);
+			}
+			else {
+				this.inf.end();
+			}
+		}
+
 	}
 
 	private static final class Bounded extends FilterInputStream {

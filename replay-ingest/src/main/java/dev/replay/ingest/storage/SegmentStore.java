@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -156,6 +157,7 @@ public class SegmentStore {
 		Map<String, UUID> owners = new HashMap<>();
 		try (PreparedStatement select = connection.prepareStatement(
 				"select id, application_id from replay_session where id = any (?) order by id for update")) {
+			planEachTime(select);
 			Array ids = connection.createArrayOf("text", sessions.keySet().toArray());
 			select.setArray(1, ids);
 			try (ResultSet rows = select.executeQuery()) {
@@ -166,6 +168,15 @@ public class SegmentStore {
 			ids.free();
 		}
 		return owners;
+	}
+
+	// PostgreSQL would keep the plan it made for a connection's first executions: made
+	// while the table was small, a sequential scan, it then read the whole table for
+	// every batch. The lookup is planned for its own ids each time instead.
+	private static void planEachTime(PreparedStatement statement) throws SQLException {
+		if (statement.isWrapperFor(PGStatement.class)) {
+			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+		}
 	}
 
 	private static @Nullable String conflictingSession(SegmentWrite write, Map<String, UUID> owners) {

@@ -57,7 +57,7 @@ public final class IngestLoad {
 
 	private final double rate = Double.parseDouble(System.getProperty("load.rate", "0"));
 
-	private final Duration warmup = Duration.parse("PT" + System.getProperty("load.warmup", "60s"));
+	private final Duration warmup = Duration.parse("PT" + System.getProperty("load.warmup", "180s"));
 
 	private final Duration duration = Duration.parse("PT" + System.getProperty("load.duration", "30s"));
 
@@ -89,11 +89,9 @@ public final class IngestLoad {
 		LoadCorpus corpus = LoadCorpus.load(this.mix);
 		System.out.printf(Locale.ROOT, "corpus: %d request templates (%s); %s%n", corpus.size(), this.mix,
 				loadAverage());
-		System.out.printf(Locale.ROOT, "warm-up: %ds at %s with %d connections%n", this.warmup.toSeconds(),
-				(this.rate > 0) ? this.rate + " req/s" : "full speed", this.connections);
-		Phase warm = new Phase(corpus, "warm-" + this.salt, null, this.warmup, null);
-		warm.run();
-		System.out.printf(Locale.ROOT, "warm-up done: %s%n", warm.summary());
+		// the measured requests are prepared before the warm-up, so that the measurement
+		// follows it
+		// with no pause in which the timeline indexer would catch up
 		long count = Long.getLong("load.max-requests", 0);
 		if (count <= 0) {
 			count = (long) (((this.rate > 0) ? this.rate * 1.05 : 4000) * this.duration.toSeconds());
@@ -102,6 +100,11 @@ public final class IngestLoad {
 		List<LoadRequest> bodies = precompute(corpus, count);
 		System.out.printf(Locale.ROOT, "precomputed %d requests in %.1fs%n", bodies.size(),
 				(System.nanoTime() - started) / 1e9);
+		System.out.printf(Locale.ROOT, "warm-up: %ds at %s with %d connections%n", this.warmup.toSeconds(),
+				(this.rate > 0) ? this.rate + " req/s" : "full speed", this.connections);
+		Phase warm = new Phase(corpus, "warm-" + this.salt, null, this.warmup, null);
+		warm.run();
+		System.out.printf(Locale.ROOT, "warm-up done: %s%n", warm.summary());
 		Stored before = stored();
 		Files.createDirectories(this.acked.toAbsolutePath().getParent());
 		try (BufferedWriter ackWriter = Files.newBufferedWriter(this.acked)) {
