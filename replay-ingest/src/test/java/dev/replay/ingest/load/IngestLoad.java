@@ -100,16 +100,20 @@ public final class IngestLoad {
 		List<LoadRequest> bodies = precompute(corpus, count);
 		System.out.printf(Locale.ROOT, "precomputed %d requests in %.1fs%n", bodies.size(),
 				(System.nanoTime() - started) / 1e9);
-		System.out.printf(Locale.ROOT, "warm-up: %ds at %s with %d connections%n", this.warmup.toSeconds(),
-				(this.rate > 0) ? this.rate + " req/s" : "full speed", this.connections);
-		Phase warm = new Phase(corpus, "warm-" + this.salt, null, this.warmup, null);
+		System.out.printf(Locale.ROOT, "warm-up: %ds at full speed with %d connections%n", this.warmup.toSeconds(),
+				this.connections);
+		// the warm-up runs at full speed whatever the rate: the JIT warms up sooner, and
+		// a fixed
+		// rate that a cold server cannot keep up with would only build a backlog
+		Phase warm = new Phase(corpus, "warm-" + this.salt, null, this.warmup, null, 0);
 		warm.run();
 		System.out.printf(Locale.ROOT, "warm-up done: %s%n", warm.summary());
 		Stored before = stored();
 		Files.createDirectories(this.acked.toAbsolutePath().getParent());
 		try (BufferedWriter ackWriter = Files.newBufferedWriter(this.acked)) {
-			System.out.printf(Locale.ROOT, "measuring: %ds; %s%n", this.duration.toSeconds(), loadAverage());
-			Phase measured = new Phase(corpus, this.salt, bodies, this.duration, ackWriter);
+			System.out.printf(Locale.ROOT, "measuring: %ds at %s; %s%n", this.duration.toSeconds(),
+					(this.rate > 0) ? this.rate + " req/s" : "full speed", loadAverage());
+			Phase measured = new Phase(corpus, this.salt, bodies, this.duration, ackWriter, this.rate);
 			long serverCpu = cpuNanos(this.serverPid);
 			long ownCpu = cpuNanos(ProcessHandle.current().pid());
 			long databaseCpu = postgresCpuNanos();
@@ -386,6 +390,8 @@ public final class IngestLoad {
 
 		private final BufferedWriter ackWriter;
 
+		private final double rate;
+
 		private final AtomicLong next = new AtomicLong();
 
 		private final LongAdder segmentsAcked = new LongAdder();
@@ -400,13 +406,14 @@ public final class IngestLoad {
 
 		private double seconds;
 
-		Phase(LoadCorpus corpus, String phaseSalt, List<LoadRequest> bodies, Duration length,
-				BufferedWriter ackWriter) {
+		Phase(LoadCorpus corpus, String phaseSalt, List<LoadRequest> bodies, Duration length, BufferedWriter ackWriter,
+				double rate) {
 			this.corpus = corpus;
 			this.phaseSalt = phaseSalt;
 			this.bodies = bodies;
 			this.length = length;
 			this.ackWriter = ackWriter;
+			this.rate = rate;
 		}
 
 		void run() throws Exception {
@@ -436,8 +443,8 @@ public final class IngestLoad {
 			while (true) {
 				long index = this.next.getAndIncrement();
 				long intended = System.nanoTime();
-				if (IngestLoad.this.rate > 0) {
-					intended = start + (long) (index * 1e9 / IngestLoad.this.rate);
+				if (this.rate > 0) {
+					intended = start + (long) (index * 1e9 / this.rate);
 					long wait = intended - System.nanoTime();
 					if (wait > 0) {
 						TimeUnit.NANOSECONDS.sleep(wait);
