@@ -49,6 +49,40 @@ class BoundedInflationTests {
 			.isThrownBy(() -> readAll(BoundedInflation.open(TEXT, ContentEncoding.GZIP, 1 << 20)));
 	}
 
+	@Test
+	void inflaterGivenBackAfterAFailureOrATwiceClosedStreamServesOneStreamAtATime() throws IOException {
+		byte[] corrupt = Arrays.copyOf(deflate(TEXT, false), 20);
+		for (int i = 0; i < 3; i++) {
+			try (InputStream in = BoundedInflation.open(corrupt, ContentEncoding.ZLIB, 1 << 20)) {
+				assertThatExceptionOfType(CorruptCompressionException.class).isThrownBy(() -> readAll(in));
+			}
+		}
+		InputStream closedTwice = BoundedInflation.open(deflate(TEXT, false), ContentEncoding.ZLIB, 1 << 20);
+		closedTwice.close();
+		closedTwice.close();
+		byte[] other = "another segment ".repeat(2000).getBytes();
+		try (InputStream first = BoundedInflation.open(deflate(TEXT, false), ContentEncoding.ZLIB, 1 << 20);
+				InputStream second = BoundedInflation.open(deflate(other, false), ContentEncoding.ZLIB, 1 << 20)) {
+			ByteArrayOutputStream firstOut = new ByteArrayOutputStream();
+			ByteArrayOutputStream secondOut = new ByteArrayOutputStream();
+			byte[] buffer = new byte[512];
+			int n1 = 0;
+			int n2 = 0;
+			while (n1 >= 0 || n2 >= 0) {
+				n1 = (n1 >= 0) ? first.read(buffer) : -1;
+				if (n1 > 0) {
+					firstOut.write(buffer, 0, n1);
+				}
+				n2 = (n2 >= 0) ? second.read(buffer) : -1;
+				if (n2 > 0) {
+					secondOut.write(buffer, 0, n2);
+				}
+			}
+			assertThat(firstOut.toByteArray()).isEqualTo(TEXT);
+			assertThat(secondOut.toByteArray()).isEqualTo(other);
+		}
+	}
+
 	private static byte[] readAll(InputStream in) throws IOException {
 		return in.readAllBytes();
 	}
