@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchMaxDelay how long a writer waits for more segments before it commits a
  * batch that is not full
  * @param writerThreads how many threads write batches, each on its own connection
- * @param queueCapacity the most requests waiting for a writer; past it the intake answers
- * 503
+ * @param queueCapacity the most requests waiting for the writers, shared evenly between
+ * their queues; past it the intake answers 503
  * @param queueMaxSize the most segment bytes waiting for a writer; past it the intake
  * answers 503
  * @param commitTimeout how long a request waits for the commit of its segments before it
