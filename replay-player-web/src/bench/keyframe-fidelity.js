@@ -3,8 +3,8 @@
 // serializes both pages, so that a test can check that the keyframe shows what the whole
 // session shows.
 import { Replayer } from 'rrweb';
+import { firstFrame } from '../player/first-frame.js';
 
-const FIRST_FRAME_TIMEOUT_MS = 2000;
 const ASSETS_TIMEOUT_MS = 3000;
 const SETTLE_POLL_MS = 100;
 const SETTLE_POLLS = 30;
@@ -132,18 +132,6 @@ async function settled(replayer, hover) {
     previous = next;
   }
   return previous;
-}
-
-function firstFrame(replayer) {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      replayer.off('fullsnapshot-rebuilded', done);
-      setTimeout(resolve, 0);
-    };
-    const timer = setTimeout(done, FIRST_FRAME_TIMEOUT_MS);
-    replayer.on('fullsnapshot-rebuilded', done);
-  });
 }
 
 async function assetsLoaded(doc) {

@@ -5,6 +5,7 @@
 
 import { Replayer } from 'rrweb';
 
+import { firstFrame } from './first-frame.js';
 import { WINDOW_MS } from './windows.js';
 
 export const PlayerState = Object.freeze({
@@ -25,7 +26,6 @@ const END_TOLERANCE_MS = 250;
 const PREFETCH_AHEAD_MS = 20_000;
 
 // How long to wait for rrweb to draw the first full snapshot before positioning anyway.
-const FIRST_FRAME_TIMEOUT_MS = 2000;
 
 export class PlaybackError extends Error {
   constructor(title, detail) {
@@ -402,19 +402,6 @@ function checkPlayable(events) {
     );
   }
   return firstSnapshot;
-}
-
-function firstFrame(replayer) {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      replayer.off('fullsnapshot-rebuilded', done);
-      // Resolve once rrweb has finished the task that drew the frame.
-      setTimeout(resolve, 0);
-    };
-    const timer = setTimeout(done, FIRST_FRAME_TIMEOUT_MS);
-    replayer.on('fullsnapshot-rebuilded', done);
-  });
 }
 
 function clamp(value, min, max) {

@@ -70,8 +70,6 @@ class SegmentCommitter implements SmartLifecycle {
 
 	private final Duration commitTimeout;
 
-	private final int writerThreads;
-
 	private final List<Thread> writers = new ArrayList<>();
 
 	private volatile boolean running;
@@ -90,7 +88,6 @@ class SegmentCommitter implements SmartLifecycle {
 		this.batchMaxSegments = properties.batchMaxSegments();
 		this.batchMaxDelayNanos = properties.batchMaxDelay().toNanos();
 		this.commitTimeout = properties.commitTimeout();
-		this.writerThreads = properties.writerThreads();
 		metrics.watchQueue(() -> this.queues.stream().mapToInt(BlockingQueue::size).sum(), this.queuedBytes::get);
 	}
 
@@ -147,7 +144,7 @@ class SegmentCommitter implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		for (int i = 0; i < this.writerThreads; i++) {
+		for (int i = 0; i < this.queues.size(); i++) {
 			BlockingQueue<Pending> queue = this.queues.get(i);
 			Thread writer = new Thread(() -> run(queue), "segment-writer-" + i);
 			writer.setDaemon(true);
