@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchMaxSegments the most segments committed in one transaction
  * @param batchMaxDelay how long a writer waits for more segments before it commits a
  * batch that is not full
- * @param writerThreads how many threads write batches, each on its own connection
+ * @param writerThreads how many threads write batches, each on its own connection; one
+ * makes the largest batches, which cost the database the least per segment
  * @param queueCapacity the most requests waiting for the writers, shared evenly between
  * their queues; past it the intake answers 503
  * @param queueMaxSize the most segment bytes waiting for a writer; past it the intake
@@ -33,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record IngestProperties(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("64MB") DataSize maxInflatedSize,
 		@DefaultValue("256") @Positive int batchMaxSegments, @DefaultValue("2ms") Duration batchMaxDelay,
-		@DefaultValue("2") @Positive int writerThreads, @DefaultValue("4096") @Positive int queueCapacity,
+		@DefaultValue("1") @Positive int writerThreads, @DefaultValue("4096") @Positive int queueCapacity,
 		@DefaultValue("128MB") DataSize queueMaxSize, @DefaultValue("10s") Duration commitTimeout,
 		@DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration tokenCacheTtl) {
 
