@@ -6,15 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -31,11 +32,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes segments and keeps their sessions' rows up to date. Many requests' segments
- * share one transaction: rows go in as JDBC batches, and each session row is updated once
- * with the sum of its new segments. Every write takes its row locks in the same order
- * (sessions, request ids, segments, views, each sorted by key) so that concurrent
- * transactions cannot deadlock each other. The pool resets the connection's auto-commit
- * when it is returned.
+ * share one transaction: segments and request ids go in as one statement over arrays, the
+ * other rows as JDBC batches, and each session row is updated once with the sum of its
+ * new segments. Every write takes its row locks in the same order (sessions, request ids,
+ * segments, views, each sorted by key) so that concurrent transactions cannot deadlock
+ * each other. The pool resets the connection's auto-commit when it is returned.
  */
 @Repository
 public class SegmentStore {
@@ -196,20 +197,31 @@ public class SegmentStore {
 		List<Integer> ordered = new ArrayList<>(claiming);
 		ordered.sort(Comparator.comparing((Integer i) -> Objects.requireNonNull(writes.get(i).requestApplicationId()))
 			.thenComparing((i) -> Objects.requireNonNull(writes.get(i).requestId())));
+		Object[] applications = new Object[ordered.size()];
+		String[] requestIds = new String[ordered.size()];
+		for (int k = 0; k < ordered.size(); k++) {
+			applications[k] = writes.get(ordered.get(k)).requestApplicationId();
+			requestIds[k] = writes.get(ordered.get(k)).requestId();
+		}
+		Set<String> claimed = new HashSet<>();
 		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into intake_request (application_id, request_id) values (?, ?)
-				on conflict do nothing""")) {
-			for (int i : ordered) {
-				insert.setObject(1, writes.get(i).requestApplicationId());
-				insert.setString(2, writes.get(i).requestId());
-				insert.addBatch();
-			}
-			int[] counts = insert.executeBatch();
-			for (int k = 0; k < counts.length; k++) {
-				if (counts[k] == 0) {
-					int i = ordered.get(k);
-					results[i] = WriteResult.requestSeen(writes.get(i).segments().size());
+				insert into intake_request (application_id, request_id)
+				select * from unnest(?::uuid[], ?::text[])
+				on conflict do nothing
+				returning application_id, request_id""")) {
+			insert.setArray(1, connection.createArrayOf("uuid", applications));
+			insert.setArray(2, connection.createArrayOf("text", requestIds));
+			try (ResultSet rows = insert.executeQuery()) {
+				while (rows.next()) {
+					claimed.add(rows.getObject(1, UUID.class) + "\u0000" + rows.getString(2));
 				}
+			}
+		}
+		for (int k = 0; k < ordered.size(); k++) {
+			// remove, so that a request id repeated within the batch is claimed once
+			if (!claimed.remove(applications[k] + "\u0000" + requestIds[k])) {
+				int i = ordered.get(k);
+				results[i] = WriteResult.requestSeen(writes.get(i).segments().size());
 			}
 		}
 	}
@@ -218,34 +230,83 @@ public class SegmentStore {
 		if (segments.isEmpty()) {
 			return List.of();
 		}
-		List<NewSegment> ordered = new ArrayList<>(segments);
-		ordered.sort(SEGMENT_ORDER);
-		List<NewSegment> inserted = new ArrayList<>();
+		List<NewSegment> sorted = new ArrayList<>(segments);
+		sorted.sort(SEGMENT_ORDER);
+		// a segment repeated within the batch is stored once, as a later delivery would
+		// be
+		List<NewSegment> ordered = new ArrayList<>(sorted.size());
+		for (NewSegment segment : sorted) {
+			NewSegment previous = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1);
+			if (previous == null || SEGMENT_ORDER.compare(previous, segment) != 0) {
+				ordered.add(segment);
+			}
+		}
+		int n = ordered.size();
+		String[] sessionIds = new String[n];
+		String[] dedupKeys = new String[n];
+		Integer[] sequences = new Integer[n];
+		String[] viewIds = new String[n];
+		String[] formats = new String[n];
+		String[] encodings = new String[n];
+		Long[] firstEvents = new Long[n];
+		Long[] lastEvents = new Long[n];
+		Integer[] eventCounts = new Integer[n];
+		Boolean[] fullSnapshots = new Boolean[n];
+		Integer[] receivedBytes = new Integer[n];
+		byte[][] bodies = new byte[n][];
+		for (int k = 0; k < n; k++) {
+			NewSegment segment = ordered.get(k);
+			sessionIds[k] = segment.sessionId();
+			dedupKeys[k] = segment.dedupKey();
+			sequences[k] = segment.sequence();
+			viewIds[k] = segment.viewId();
+			formats[k] = segment.format();
+			encodings[k] = segment.encoding().code();
+			firstEvents[k] = segment.summary().firstTimestamp();
+			lastEvents[k] = segment.summary().lastTimestamp();
+			eventCounts[k] = segment.summary().eventCount();
+			fullSnapshots[k] = segment.summary().hasFullSnapshot();
+			receivedBytes[k] = segment.receivedBytes();
+			bodies[k] = segment.body();
+		}
+		Set<String> stored = new HashSet<>();
+		// one statement for the whole batch: executing it once per row cost PostgreSQL
+		// more than the rows themselves
 		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into segment (session_id, dedup_key, sequence, view_id, format, encoding, first_event_at,
 				    last_event_at, event_count, has_full_snapshot, received_bytes, body)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (session_id, dedup_key) do nothing""")) {
-			for (NewSegment segment : ordered) {
-				insert.setString(1, segment.sessionId());
-				insert.setString(2, segment.dedupKey());
-				insert.setObject(3, segment.sequence(), Types.INTEGER);
-				insert.setString(4, segment.viewId());
-				insert.setString(5, segment.format());
-				insert.setString(6, segment.encoding().code());
-				insert.setTimestamp(7, timestamp(segment.summary().firstTimestamp()));
-				insert.setTimestamp(8, timestamp(segment.summary().lastTimestamp()));
-				insert.setInt(9, segment.summary().eventCount());
-				insert.setBoolean(10, segment.summary().hasFullSnapshot());
-				insert.setInt(11, segment.receivedBytes());
-				insert.setBytes(12, segment.body());
-				insert.addBatch();
-			}
-			int[] counts = insert.executeBatch();
-			for (int k = 0; k < counts.length; k++) {
-				if (counts[k] != 0) {
-					inserted.add(ordered.get(k));
+				select session_id, dedup_key, sequence, view_id, format, encoding,
+				    'epoch'::timestamptz + first_ms * interval '1 millisecond',
+				    'epoch'::timestamptz + last_ms * interval '1 millisecond',
+				    event_count, has_full_snapshot, received_bytes, body
+				from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+				    ?::int[], ?::boolean[], ?::int[], ?::bytea[])
+				    as s (session_id, dedup_key, sequence, view_id, format, encoding, first_ms, last_ms, event_count,
+				        has_full_snapshot, received_bytes, body)
+				on conflict (session_id, dedup_key) do nothing
+				returning session_id, dedup_key""")) {
+			insert.setArray(1, connection.createArrayOf("text", sessionIds));
+			insert.setArray(2, connection.createArrayOf("text", dedupKeys));
+			insert.setArray(3, connection.createArrayOf("int4", sequences));
+			insert.setArray(4, connection.createArrayOf("text", viewIds));
+			insert.setArray(5, connection.createArrayOf("text", formats));
+			insert.setArray(6, connection.createArrayOf("text", encodings));
+			insert.setArray(7, connection.createArrayOf("int8", firstEvents));
+			insert.setArray(8, connection.createArrayOf("int8", lastEvents));
+			insert.setArray(9, connection.createArrayOf("int4", eventCounts));
+			insert.setArray(10, connection.createArrayOf("bool", fullSnapshots));
+			insert.setArray(11, connection.createArrayOf("int4", receivedBytes));
+			insert.setObject(12, bodies);
+			try (ResultSet rows = insert.executeQuery()) {
+				while (rows.next()) {
+					stored.add(rows.getString(1) + "\u0000" + rows.getString(2));
 				}
+			}
+		}
+		List<NewSegment> inserted = new ArrayList<>(stored.size());
+		for (NewSegment segment : ordered) {
+			if (stored.contains(segment.sessionId() + "\u0000" + segment.dedupKey())) {
+				inserted.add(segment);
 			}
 		}
 		return inserted;
