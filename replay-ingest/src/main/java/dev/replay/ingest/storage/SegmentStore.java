@@ -230,45 +230,7 @@ public class SegmentStore {
 		if (segments.isEmpty()) {
 			return List.of();
 		}
-		List<NewSegment> sorted = new ArrayList<>(segments);
-		sorted.sort(SEGMENT_ORDER);
-		// a segment repeated within the batch is stored once, as a later delivery would
-		// be
-		List<NewSegment> ordered = new ArrayList<>(sorted.size());
-		for (NewSegment segment : sorted) {
-			NewSegment previous = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1);
-			if (previous == null || SEGMENT_ORDER.compare(previous, segment) != 0) {
-				ordered.add(segment);
-			}
-		}
-		int n = ordered.size();
-		String[] sessionIds = new String[n];
-		String[] dedupKeys = new String[n];
-		Integer[] sequences = new Integer[n];
-		String[] viewIds = new String[n];
-		String[] formats = new String[n];
-		String[] encodings = new String[n];
-		Long[] firstEvents = new Long[n];
-		Long[] lastEvents = new Long[n];
-		Integer[] eventCounts = new Integer[n];
-		Boolean[] fullSnapshots = new Boolean[n];
-		Integer[] receivedBytes = new Integer[n];
-		byte[][] bodies = new byte[n][];
-		for (int k = 0; k < n; k++) {
-			NewSegment segment = ordered.get(k);
-			sessionIds[k] = segment.sessionId();
-			dedupKeys[k] = segment.dedupKey();
-			sequences[k] = segment.sequence();
-			viewIds[k] = segment.viewId();
-			formats[k] = segment.format();
-			encodings[k] = segment.encoding().code();
-			firstEvents[k] = segment.summary().firstTimestamp();
-			lastEvents[k] = segment.summary().lastTimestamp();
-			eventCounts[k] = segment.summary().eventCount();
-			fullSnapshots[k] = segment.summary().hasFullSnapshot();
-			receivedBytes[k] = segment.receivedBytes();
-			bodies[k] = segment.body();
-		}
+		List<NewSegment> ordered = distinctInOrder(segments);
 		Set<String> stored = new HashSet<>();
 		// one statement for the whole batch: executing it once per row cost PostgreSQL
 		// more than the rows themselves
@@ -285,18 +247,7 @@ public class SegmentStore {
 				        has_full_snapshot, received_bytes, body)
 				on conflict (session_id, dedup_key) do nothing
 				returning session_id, dedup_key""")) {
-			insert.setArray(1, connection.createArrayOf("text", sessionIds));
-			insert.setArray(2, connection.createArrayOf("text", dedupKeys));
-			insert.setArray(3, connection.createArrayOf("int4", sequences));
-			insert.setArray(4, connection.createArrayOf("text", viewIds));
-			insert.setArray(5, connection.createArrayOf("text", formats));
-			insert.setArray(6, connection.createArrayOf("text", encodings));
-			insert.setArray(7, connection.createArrayOf("int8", firstEvents));
-			insert.setArray(8, connection.createArrayOf("int8", lastEvents));
-			insert.setArray(9, connection.createArrayOf("int4", eventCounts));
-			insert.setArray(10, connection.createArrayOf("bool", fullSnapshots));
-			insert.setArray(11, connection.createArrayOf("int4", receivedBytes));
-			insert.setObject(12, bodies);
+			bindColumns(connection, insert, ordered);
 			try (ResultSet rows = insert.executeQuery()) {
 				while (rows.next()) {
 					stored.add(rows.getString(1) + "\u0000" + rows.getString(2));
@@ -310,6 +261,66 @@ public class SegmentStore {
 			}
 		}
 		return inserted;
+	}
+
+	// sorted by key, each segment once: one repeated within the batch is stored once, as
+	// a later delivery of it would be
+	private static List<NewSegment> distinctInOrder(List<NewSegment> segments) {
+		List<NewSegment> sorted = new ArrayList<>(segments);
+		sorted.sort(SEGMENT_ORDER);
+		List<NewSegment> distinct = new ArrayList<>(sorted.size());
+		for (NewSegment segment : sorted) {
+			if (distinct.isEmpty() || SEGMENT_ORDER.compare(distinct.get(distinct.size() - 1), segment) != 0) {
+				distinct.add(segment);
+			}
+		}
+		return distinct;
+	}
+
+	// one array per column of the segment insert, in its parameters' order
+	private static void bindColumns(Connection connection, PreparedStatement insert, List<NewSegment> segments)
+			throws SQLException {
+		int n = segments.size();
+		String[] sessionIds = new String[n];
+		String[] dedupKeys = new String[n];
+		Integer[] sequences = new Integer[n];
+		String[] viewIds = new String[n];
+		String[] formats = new String[n];
+		String[] encodings = new String[n];
+		Long[] firstEvents = new Long[n];
+		Long[] lastEvents = new Long[n];
+		Integer[] eventCounts = new Integer[n];
+		Boolean[] fullSnapshots = new Boolean[n];
+		Integer[] receivedBytes = new Integer[n];
+		byte[][] bodies = new byte[n][];
+		for (int k = 0; k < n; k++) {
+			NewSegment segment = segments.get(k);
+			sessionIds[k] = segment.sessionId();
+			dedupKeys[k] = segment.dedupKey();
+			sequences[k] = segment.sequence();
+			viewIds[k] = segment.viewId();
+			formats[k] = segment.format();
+			encodings[k] = segment.encoding().code();
+			firstEvents[k] = segment.summary().firstTimestamp();
+			lastEvents[k] = segment.summary().lastTimestamp();
+			eventCounts[k] = segment.summary().eventCount();
+			fullSnapshots[k] = segment.summary().hasFullSnapshot();
+			receivedBytes[k] = segment.receivedBytes();
+			bodies[k] = segment.body();
+		}
+		insert.setArray(1, connection.createArrayOf("text", sessionIds));
+		insert.setArray(2, connection.createArrayOf("text", dedupKeys));
+		insert.setArray(3, connection.createArrayOf("int4", sequences));
+		insert.setArray(4, connection.createArrayOf("text", viewIds));
+		insert.setArray(5, connection.createArrayOf("text", formats));
+		insert.setArray(6, connection.createArrayOf("text", encodings));
+		insert.setArray(7, connection.createArrayOf("int8", firstEvents));
+		insert.setArray(8, connection.createArrayOf("int8", lastEvents));
+		insert.setArray(9, connection.createArrayOf("int4", eventCounts));
+		insert.setArray(10, connection.createArrayOf("bool", fullSnapshots));
+		insert.setArray(11, connection.createArrayOf("int4", receivedBytes));
+		// pgjdbc sends an array of byte arrays as a binary bytea[]
+		insert.setObject(12, bodies);
 	}
 
 	private void updateSessions(Connection connection, List<NewSegment> inserted) throws SQLException {

@@ -53,7 +53,7 @@ public final class IngestLoad {
 
 	private final String jdbcPassword = System.getProperty("load.jdbc-password", "");
 
-	private final int connections = Integer.getInteger("load.connections", 32);
+	private final int connections = Integer.getInteger("load.connections", 64);
 
 	private final double rate = Double.parseDouble(System.getProperty("load.rate", "0"));
 
