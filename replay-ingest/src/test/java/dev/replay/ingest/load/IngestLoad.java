@@ -55,6 +55,8 @@ public final class IngestLoad {
 
 	private final int connections = Integer.getInteger("load.connections", 64);
 
+	private final int sessions = Integer.getInteger("load.sessions", 1000);
+
 	private final double rate = Double.parseDouble(System.getProperty("load.rate", "0"));
 
 	private final Duration warmup = Duration.parse("PT" + System.getProperty("load.warmup", "180s"));
@@ -86,9 +88,9 @@ public final class IngestLoad {
 
 	private void run() throws Exception {
 		setUpApplications();
-		LoadCorpus corpus = LoadCorpus.load(this.mix);
-		System.out.printf(Locale.ROOT, "corpus: %d request templates (%s); %s%n", corpus.size(), this.mix,
-				loadAverage());
+		LoadCorpus corpus = LoadCorpus.load(this.mix, this.sessions);
+		System.out.printf(Locale.ROOT, "corpus: %d request templates (%s), %d sessions side by side; %s%n",
+				corpus.size(), this.mix, this.sessions, loadAverage());
 		// the measured requests are prepared before the warm-up, so that the measurement
 		// follows it
 		// with no pause in which the timeline indexer would catch up

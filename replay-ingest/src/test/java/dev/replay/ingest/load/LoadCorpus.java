@@ -44,11 +44,22 @@ final class LoadCorpus {
 
 	private final List<Template> templates;
 
-	private LoadCorpus(List<Template> templates) {
+	private final int sessions;
+
+	private LoadCorpus(List<Template> templates, int sessions) {
 		this.templates = templates;
+		this.sessions = sessions;
 	}
 
-	static LoadCorpus load(Set<String> kinds) {
+	/**
+	 * Load the templates of some kinds of corpus request.
+	 * @param kinds any of {@code browser}, {@code mobile} and {@code native}
+	 * @param sessions how many copies of the recordings are replayed side by side: each
+	 * copy gets its next request only after the others got theirs, as the segments of
+	 * real sessions interleave
+	 * @return the corpus
+	 */
+	static LoadCorpus load(Set<String> kinds, int sessions) {
 		List<Template> templates = new ArrayList<>();
 		if (kinds.contains("browser")) {
 			for (String folder : DatadogCorpus.browserRecordings()) {
@@ -68,7 +79,7 @@ final class LoadCorpus {
 		if (templates.isEmpty()) {
 			throw new IllegalArgumentException("No corpus request for " + kinds);
 		}
-		return new LoadCorpus(templates);
+		return new LoadCorpus(templates, Math.max(1, sessions));
 	}
 
 	int size() {
@@ -76,15 +87,19 @@ final class LoadCorpus {
 	}
 
 	/**
-	 * The {@code index}th request of a run: template {@code index % size}, in copy
-	 * {@code index / size} of its recording, with session ids unique to the run and copy.
+	 * The {@code index}th request of a run. Runs of {@code sessions} requests send one
+	 * template in that many copies of its recording, each copy under session ids unique
+	 * to the run and copy; the templates follow one another in corpus order, and then the
+	 * next copies begin.
 	 * @param salt unique to the run
 	 * @param index the request number
 	 * @return the request
 	 */
 	LoadRequest request(String salt, long index) {
-		Template template = this.templates.get((int) (index % this.templates.size()));
-		long copy = index / this.templates.size();
+		long round = (long) this.sessions * this.templates.size();
+		long within = index % round;
+		Template template = this.templates.get((int) (within / this.sessions));
+		long copy = (index / round) * this.sessions + within % this.sessions;
 		return template.instance(salt + ":" + copy);
 	}
 
