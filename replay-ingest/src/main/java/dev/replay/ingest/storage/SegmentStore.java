@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,11 +30,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes segments and keeps their sessions' rows up to date. Many requests' segments
- * share one transaction: segments and request ids go in as one statement over arrays, the
- * other rows as JDBC batches, and each session row is updated once with the sum of its
- * new segments. Every write takes its row locks in the same order (sessions, request ids,
- * segments, views, each sorted by key) so that concurrent transactions cannot deadlock
- * each other. The pool resets the connection's auto-commit when it is returned.
+ * share one transaction: each kind of row goes in as one statement over arrays, and each
+ * session row is updated once with the sum of its new segments. Every write takes its row
+ * locks in the same order (sessions, request ids, segments, views, each sorted by key) so
+ * that concurrent transactions cannot deadlock each other. The pool resets the
+ * connection's auto-commit when it is returned.
  */
 @Repository
 public class SegmentStore {
@@ -141,20 +139,7 @@ public class SegmentStore {
 				sessions.merge(segment.sessionId(), NewSession.of(segment), NewSession::widen);
 			}
 		}
-		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into replay_session (id, application_id, source, started_at, ended_at)
-				values (?, ?, ?, ?, ?)
-				on conflict (id) do nothing""")) {
-			for (NewSession session : sessions.values()) {
-				insert.setString(1, session.id());
-				insert.setObject(2, session.applicationId());
-				insert.setString(3, session.source());
-				insert.setTimestamp(4, timestamp(session.startedAt()));
-				insert.setTimestamp(5, timestamp(session.endedAt()));
-				insert.addBatch();
-			}
-			insert.executeBatch();
-		}
+		insertSessions(connection, List.copyOf(sessions.values()));
 		Map<String, UUID> owners = new HashMap<>();
 		try (PreparedStatement select = connection.prepareStatement(
 				"select id, application_id from replay_session where id = any (?) order by id for update")) {
@@ -171,9 +156,42 @@ public class SegmentStore {
 		return owners;
 	}
 
+	// in id order, like every lock the transaction takes
+	private static void insertSessions(Connection connection, List<NewSession> sessions) throws SQLException {
+		int n = sessions.size();
+		String[] ids = new String[n];
+		Object[] applications = new Object[n];
+		String[] sources = new String[n];
+		Long[] starts = new Long[n];
+		Long[] ends = new Long[n];
+		int k = 0;
+		for (NewSession session : sessions) {
+			ids[k] = session.id();
+			applications[k] = session.applicationId();
+			sources[k] = session.source();
+			starts[k] = session.startedAt();
+			ends[k] = session.endedAt();
+			k++;
+		}
+		try (PreparedStatement insert = connection.prepareStatement("""
+				insert into replay_session (id, application_id, source, started_at, ended_at)
+				select id, application_id, source, %s, %s
+				from unnest(?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[])
+				    as s (id, application_id, source, started_ms, ended_ms)
+				on conflict (id) do nothing""".formatted(instant("started_ms"), instant("ended_ms")))) {
+			insert.setArray(1, connection.createArrayOf("text", ids));
+			insert.setArray(2, connection.createArrayOf("uuid", applications));
+			insert.setArray(3, connection.createArrayOf("text", sources));
+			insert.setArray(4, connection.createArrayOf("int8", starts));
+			insert.setArray(5, connection.createArrayOf("int8", ends));
+			insert.executeUpdate();
+		}
+	}
+
 	// PostgreSQL would keep the plan it made for a connection's first executions: made
 	// while the table was small, a sequential scan, it then read the whole table for
-	// every batch. The lookup is planned for its own ids each time instead.
+	// every batch. Statements that look sessions up are planned for their own ids each
+	// time instead.
 	private static void planEachTime(PreparedStatement statement) throws SQLException {
 		if (statement.isWrapperFor(PGStatement.class)) {
 			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
@@ -237,16 +255,14 @@ public class SegmentStore {
 		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into segment (session_id, dedup_key, sequence, view_id, format, encoding, first_event_at,
 				    last_event_at, event_count, has_full_snapshot, received_bytes, body)
-				select session_id, dedup_key, sequence, view_id, format, encoding,
-				    'epoch'::timestamptz + first_ms * interval '1 millisecond',
-				    'epoch'::timestamptz + last_ms * interval '1 millisecond',
+				select session_id, dedup_key, sequence, view_id, format, encoding, %s, %s,
 				    event_count, has_full_snapshot, received_bytes, body
 				from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
 				    ?::int[], ?::boolean[], ?::int[], ?::bytea[])
 				    as s (session_id, dedup_key, sequence, view_id, format, encoding, first_ms, last_ms, event_count,
 				        has_full_snapshot, received_bytes, body)
 				on conflict (session_id, dedup_key) do nothing
-				returning session_id, dedup_key""")) {
+				returning session_id, dedup_key""".formatted(instant("first_ms"), instant("last_ms")))) {
 			bindColumns(connection, insert, ordered);
 			try (ResultSet rows = insert.executeQuery()) {
 				while (rows.next()) {
@@ -331,32 +347,59 @@ public class SegmentStore {
 		for (NewSegment segment : inserted) {
 			changes.computeIfAbsent(segment.sessionId(), (id) -> new SessionChange()).add(segment);
 		}
+		int n = changes.size();
+		String[] ids = new String[n];
+		Long[] starts = new Long[n];
+		Long[] ends = new Long[n];
+		Integer[] segments = new Integer[n];
+		Long[] events = new Long[n];
+		Long[] bytes = new Long[n];
+		Boolean[] fullSnapshots = new Boolean[n];
+		String[][] texts = new String[5][n];
+		int k = 0;
+		for (Map.Entry<String, SessionChange> entry : changes.entrySet()) {
+			SessionChange change = entry.getValue();
+			ids[k] = entry.getKey();
+			starts[k] = change.startedAt;
+			ends[k] = change.endedAt;
+			segments[k] = change.segments;
+			events[k] = change.events;
+			bytes[k] = change.bytes;
+			fullSnapshots[k] = change.fullSnapshot;
+			texts[0][k] = change.firstUrl;
+			texts[1][k] = change.userAgent;
+			texts[2][k] = change.userId;
+			texts[3][k] = change.userName;
+			texts[4][k] = change.userEmail;
+			k++;
+		}
+		// the rows were locked in id order by lockSessions
 		try (PreparedStatement update = connection.prepareStatement("""
-				update replay_session set
-				    started_at = least(started_at, ?), ended_at = greatest(ended_at, ?),
-				    segment_count = segment_count + ?, event_count = event_count + ?,
-				    stored_bytes = stored_bytes + ?, has_full_snapshot = has_full_snapshot or ?,
-				    first_url = coalesce(first_url, ?), user_agent = coalesce(user_agent, ?),
-				    user_id = coalesce(?, user_id), user_name = coalesce(?, user_name),
-				    user_email = coalesce(?, user_email), updated_at = now()
-				where id = ?""")) {
-			for (Map.Entry<String, SessionChange> entry : changes.entrySet()) {
-				SessionChange change = entry.getValue();
-				update.setTimestamp(1, timestamp(change.startedAt));
-				update.setTimestamp(2, timestamp(change.endedAt));
-				update.setInt(3, change.segments);
-				update.setLong(4, change.events);
-				update.setLong(5, change.bytes);
-				update.setBoolean(6, change.fullSnapshot);
-				update.setString(7, change.firstUrl);
-				update.setString(8, change.userAgent);
-				update.setString(9, change.userId);
-				update.setString(10, change.userName);
-				update.setString(11, change.userEmail);
-				update.setString(12, entry.getKey());
-				update.addBatch();
+				update replay_session s set
+				    started_at = least(s.started_at, %s), ended_at = greatest(s.ended_at, %s),
+				    segment_count = s.segment_count + c.segments, event_count = s.event_count + c.events,
+				    stored_bytes = s.stored_bytes + c.bytes, has_full_snapshot = s.has_full_snapshot or c.full_snapshot,
+				    first_url = coalesce(s.first_url, c.first_url), user_agent = coalesce(s.user_agent, c.user_agent),
+				    user_id = coalesce(c.user_id, s.user_id), user_name = coalesce(c.user_name, s.user_name),
+				    user_email = coalesce(c.user_email, s.user_email), updated_at = now()
+				from unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::boolean[],
+				    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    as c (id, started_ms, ended_ms, segments, events, bytes, full_snapshot, first_url, user_agent,
+				        user_id, user_name, user_email)
+				where s.id = c.id""".formatted(instant("c.started_ms"), instant("c.ended_ms")))) {
+			// a join whose plan must follow the table's size, as the lock's does
+			planEachTime(update);
+			update.setArray(1, connection.createArrayOf("text", ids));
+			update.setArray(2, connection.createArrayOf("int8", starts));
+			update.setArray(3, connection.createArrayOf("int8", ends));
+			update.setArray(4, connection.createArrayOf("int4", segments));
+			update.setArray(5, connection.createArrayOf("int8", events));
+			update.setArray(6, connection.createArrayOf("int8", bytes));
+			update.setArray(7, connection.createArrayOf("bool", fullSnapshots));
+			for (int t = 0; t < 5; t++) {
+				update.setArray(8 + t, connection.createArrayOf("text", texts[t]));
 			}
-			update.executeBatch();
+			update.executeUpdate();
 		}
 	}
 
@@ -376,28 +419,38 @@ public class SegmentStore {
 		if (views.isEmpty()) {
 			return;
 		}
+		List<String> sessionIds = new ArrayList<>();
+		List<String> viewIds = new ArrayList<>();
+		List<String> urls = new ArrayList<>();
+		List<Long> starts = new ArrayList<>();
+		for (Map.Entry<String, Map<String, ViewChange>> session : views.entrySet()) {
+			for (Map.Entry<String, ViewChange> view : session.getValue().entrySet()) {
+				sessionIds.add(session.getKey());
+				viewIds.add(view.getKey());
+				urls.add(view.getValue().url());
+				starts.add(view.getValue().startedAt());
+			}
+		}
 		try (PreparedStatement upsert = connection.prepareStatement("""
-				insert into session_view (session_id, id, url, started_at) values (?, ?, ?, ?)
+				insert into session_view (session_id, id, url, started_at)
+				select session_id, id, url, %s
+				from unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) as v (session_id, id, url, started_ms)
 				on conflict (session_id, id) do update
 				set started_at = least(session_view.started_at, excluded.started_at),
 				    url = coalesce(session_view.url, excluded.url)
 				where excluded.started_at < session_view.started_at
-				    or (session_view.url is null and excluded.url is not null)""")) {
-			for (Map.Entry<String, Map<String, ViewChange>> session : views.entrySet()) {
-				for (Map.Entry<String, ViewChange> view : session.getValue().entrySet()) {
-					upsert.setString(1, session.getKey());
-					upsert.setString(2, view.getKey());
-					upsert.setString(3, view.getValue().url());
-					upsert.setTimestamp(4, timestamp(view.getValue().startedAt()));
-					upsert.addBatch();
-				}
-			}
-			upsert.executeBatch();
+				    or (session_view.url is null and excluded.url is not null)""".formatted(instant("started_ms")))) {
+			upsert.setArray(1, connection.createArrayOf("text", sessionIds.toArray()));
+			upsert.setArray(2, connection.createArrayOf("text", viewIds.toArray()));
+			upsert.setArray(3, connection.createArrayOf("text", urls.toArray()));
+			upsert.setArray(4, connection.createArrayOf("int8", starts.toArray()));
+			upsert.executeUpdate();
 		}
 	}
 
-	private static Timestamp timestamp(long epochMillis) {
-		return Timestamp.from(Instant.ofEpochMilli(epochMillis));
+	// SQL for the instant of a column of epoch milliseconds, exact to the millisecond
+	private static String instant(String epochMillis) {
+		return "'epoch'::timestamptz + " + epochMillis + " * interval '1 millisecond'";
 	}
 
 	/**
