@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -158,32 +159,17 @@ public class SegmentStore {
 
 	// in id order, like every lock the transaction takes
 	private static void insertSessions(Connection connection, List<NewSession> sessions) throws SQLException {
-		int n = sessions.size();
-		String[] ids = new String[n];
-		Object[] applications = new Object[n];
-		String[] sources = new String[n];
-		Long[] starts = new Long[n];
-		Long[] ends = new Long[n];
-		int k = 0;
-		for (NewSession session : sessions) {
-			ids[k] = session.id();
-			applications[k] = session.applicationId();
-			sources[k] = session.source();
-			starts[k] = session.startedAt();
-			ends[k] = session.endedAt();
-			k++;
-		}
 		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into replay_session (id, application_id, source, started_at, ended_at)
 				select id, application_id, source, %s, %s
 				from unnest(?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[])
 				    as s (id, application_id, source, started_ms, ended_ms)
 				on conflict (id) do nothing""".formatted(instant("started_ms"), instant("ended_ms")))) {
-			insert.setArray(1, connection.createArrayOf("text", ids));
-			insert.setArray(2, connection.createArrayOf("uuid", applications));
-			insert.setArray(3, connection.createArrayOf("text", sources));
-			insert.setArray(4, connection.createArrayOf("int8", starts));
-			insert.setArray(5, connection.createArrayOf("int8", ends));
+			insert.setArray(1, column(connection, "text", sessions, NewSession::id));
+			insert.setArray(2, column(connection, "uuid", sessions, NewSession::applicationId));
+			insert.setArray(3, column(connection, "text", sessions, NewSession::source));
+			insert.setArray(4, column(connection, "int8", sessions, NewSession::startedAt));
+			insert.setArray(5, column(connection, "int8", sessions, NewSession::endedAt));
 			insert.executeUpdate();
 		}
 	}
@@ -215,29 +201,24 @@ public class SegmentStore {
 		List<Integer> ordered = new ArrayList<>(claiming);
 		ordered.sort(Comparator.comparing((Integer i) -> Objects.requireNonNull(writes.get(i).requestApplicationId()))
 			.thenComparing((i) -> Objects.requireNonNull(writes.get(i).requestId())));
-		Object[] applications = new Object[ordered.size()];
-		String[] requestIds = new String[ordered.size()];
-		for (int k = 0; k < ordered.size(); k++) {
-			applications[k] = writes.get(ordered.get(k)).requestApplicationId();
-			requestIds[k] = writes.get(ordered.get(k)).requestId();
-		}
+		List<SegmentWrite> claims = ordered.stream().map(writes::get).toList();
 		Set<String> claimed = new HashSet<>();
 		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into intake_request (application_id, request_id)
 				select * from unnest(?::uuid[], ?::text[])
 				on conflict do nothing
 				returning application_id, request_id""")) {
-			insert.setArray(1, connection.createArrayOf("uuid", applications));
-			insert.setArray(2, connection.createArrayOf("text", requestIds));
+			insert.setArray(1, column(connection, "uuid", claims, SegmentWrite::requestApplicationId));
+			insert.setArray(2, column(connection, "text", claims, SegmentWrite::requestId));
 			try (ResultSet rows = insert.executeQuery()) {
 				while (rows.next()) {
-					claimed.add(rows.getObject(1, UUID.class) + "\u0000" + rows.getString(2));
+					claimed.add(key(rows.getObject(1, UUID.class), rows.getString(2)));
 				}
 			}
 		}
 		for (int k = 0; k < ordered.size(); k++) {
 			// remove, so that a request id repeated within the batch is claimed once
-			if (!claimed.remove(applications[k] + "\u0000" + requestIds[k])) {
+			if (!claimed.remove(key(claims.get(k).requestApplicationId(), claims.get(k).requestId()))) {
 				int i = ordered.get(k);
 				results[i] = WriteResult.requestSeen(writes.get(i).segments().size());
 			}
@@ -266,13 +247,13 @@ public class SegmentStore {
 			bindColumns(connection, insert, ordered);
 			try (ResultSet rows = insert.executeQuery()) {
 				while (rows.next()) {
-					stored.add(rows.getString(1) + "\u0000" + rows.getString(2));
+					stored.add(key(rows.getString(1), rows.getString(2)));
 				}
 			}
 		}
 		List<NewSegment> inserted = new ArrayList<>(stored.size());
 		for (NewSegment segment : ordered) {
-			if (stored.contains(segment.sessionId() + "\u0000" + segment.dedupKey())) {
+			if (stored.contains(key(segment.sessionId(), segment.dedupKey()))) {
 				inserted.add(segment);
 			}
 		}
@@ -296,47 +277,19 @@ public class SegmentStore {
 	// one array per column of the segment insert, in its parameters' order
 	private static void bindColumns(Connection connection, PreparedStatement insert, List<NewSegment> segments)
 			throws SQLException {
-		int n = segments.size();
-		String[] sessionIds = new String[n];
-		String[] dedupKeys = new String[n];
-		Integer[] sequences = new Integer[n];
-		String[] viewIds = new String[n];
-		String[] formats = new String[n];
-		String[] encodings = new String[n];
-		Long[] firstEvents = new Long[n];
-		Long[] lastEvents = new Long[n];
-		Integer[] eventCounts = new Integer[n];
-		Boolean[] fullSnapshots = new Boolean[n];
-		Integer[] receivedBytes = new Integer[n];
-		byte[][] bodies = new byte[n][];
-		for (int k = 0; k < n; k++) {
-			NewSegment segment = segments.get(k);
-			sessionIds[k] = segment.sessionId();
-			dedupKeys[k] = segment.dedupKey();
-			sequences[k] = segment.sequence();
-			viewIds[k] = segment.viewId();
-			formats[k] = segment.format();
-			encodings[k] = segment.encoding().code();
-			firstEvents[k] = segment.summary().firstTimestamp();
-			lastEvents[k] = segment.summary().lastTimestamp();
-			eventCounts[k] = segment.summary().eventCount();
-			fullSnapshots[k] = segment.summary().hasFullSnapshot();
-			receivedBytes[k] = segment.receivedBytes();
-			bodies[k] = segment.body();
-		}
-		insert.setArray(1, connection.createArrayOf("text", sessionIds));
-		insert.setArray(2, connection.createArrayOf("text", dedupKeys));
-		insert.setArray(3, connection.createArrayOf("int4", sequences));
-		insert.setArray(4, connection.createArrayOf("text", viewIds));
-		insert.setArray(5, connection.createArrayOf("text", formats));
-		insert.setArray(6, connection.createArrayOf("text", encodings));
-		insert.setArray(7, connection.createArrayOf("int8", firstEvents));
-		insert.setArray(8, connection.createArrayOf("int8", lastEvents));
-		insert.setArray(9, connection.createArrayOf("int4", eventCounts));
-		insert.setArray(10, connection.createArrayOf("bool", fullSnapshots));
-		insert.setArray(11, connection.createArrayOf("int4", receivedBytes));
+		insert.setArray(1, column(connection, "text", segments, NewSegment::sessionId));
+		insert.setArray(2, column(connection, "text", segments, NewSegment::dedupKey));
+		insert.setArray(3, column(connection, "int4", segments, NewSegment::sequence));
+		insert.setArray(4, column(connection, "text", segments, NewSegment::viewId));
+		insert.setArray(5, column(connection, "text", segments, NewSegment::format));
+		insert.setArray(6, column(connection, "text", segments, (segment) -> segment.encoding().code()));
+		insert.setArray(7, column(connection, "int8", segments, (segment) -> segment.summary().firstTimestamp()));
+		insert.setArray(8, column(connection, "int8", segments, (segment) -> segment.summary().lastTimestamp()));
+		insert.setArray(9, column(connection, "int4", segments, (segment) -> segment.summary().eventCount()));
+		insert.setArray(10, column(connection, "bool", segments, (segment) -> segment.summary().hasFullSnapshot()));
+		insert.setArray(11, column(connection, "int4", segments, NewSegment::receivedBytes));
 		// pgjdbc sends an array of byte arrays as a binary bytea[]
-		insert.setObject(12, bodies);
+		insert.setObject(12, segments.stream().map(NewSegment::body).toArray(byte[][]::new));
 	}
 
 	private void updateSessions(Connection connection, List<NewSegment> inserted) throws SQLException {
@@ -347,32 +300,8 @@ public class SegmentStore {
 		for (NewSegment segment : inserted) {
 			changes.computeIfAbsent(segment.sessionId(), (id) -> new SessionChange()).add(segment);
 		}
-		int n = changes.size();
-		String[] ids = new String[n];
-		Long[] starts = new Long[n];
-		Long[] ends = new Long[n];
-		Integer[] segments = new Integer[n];
-		Long[] events = new Long[n];
-		Long[] bytes = new Long[n];
-		Boolean[] fullSnapshots = new Boolean[n];
-		String[][] texts = new String[5][n];
-		int k = 0;
-		for (Map.Entry<String, SessionChange> entry : changes.entrySet()) {
-			SessionChange change = entry.getValue();
-			ids[k] = entry.getKey();
-			starts[k] = change.startedAt;
-			ends[k] = change.endedAt;
-			segments[k] = change.segments;
-			events[k] = change.events;
-			bytes[k] = change.bytes;
-			fullSnapshots[k] = change.fullSnapshot;
-			texts[0][k] = change.firstUrl;
-			texts[1][k] = change.userAgent;
-			texts[2][k] = change.userId;
-			texts[3][k] = change.userName;
-			texts[4][k] = change.userEmail;
-			k++;
-		}
+		List<String> ids = List.copyOf(changes.keySet());
+		List<SessionChange> sums = List.copyOf(changes.values());
 		// the rows were locked in id order by lockSessions
 		try (PreparedStatement update = connection.prepareStatement("""
 				update replay_session s set
@@ -389,16 +318,18 @@ public class SegmentStore {
 				where s.id = c.id""".formatted(instant("c.started_ms"), instant("c.ended_ms")))) {
 			// a join whose plan must follow the table's size, as the lock's does
 			planEachTime(update);
-			update.setArray(1, connection.createArrayOf("text", ids));
-			update.setArray(2, connection.createArrayOf("int8", starts));
-			update.setArray(3, connection.createArrayOf("int8", ends));
-			update.setArray(4, connection.createArrayOf("int4", segments));
-			update.setArray(5, connection.createArrayOf("int8", events));
-			update.setArray(6, connection.createArrayOf("int8", bytes));
-			update.setArray(7, connection.createArrayOf("bool", fullSnapshots));
-			for (int t = 0; t < 5; t++) {
-				update.setArray(8 + t, connection.createArrayOf("text", texts[t]));
-			}
+			update.setArray(1, column(connection, "text", ids, (id) -> id));
+			update.setArray(2, column(connection, "int8", sums, (sum) -> sum.startedAt));
+			update.setArray(3, column(connection, "int8", sums, (sum) -> sum.endedAt));
+			update.setArray(4, column(connection, "int4", sums, (sum) -> sum.segments));
+			update.setArray(5, column(connection, "int8", sums, (sum) -> sum.events));
+			update.setArray(6, column(connection, "int8", sums, (sum) -> sum.bytes));
+			update.setArray(7, column(connection, "bool", sums, (sum) -> sum.fullSnapshot));
+			update.setArray(8, column(connection, "text", sums, (sum) -> sum.firstUrl));
+			update.setArray(9, column(connection, "text", sums, (sum) -> sum.userAgent));
+			update.setArray(10, column(connection, "text", sums, (sum) -> sum.userId));
+			update.setArray(11, column(connection, "text", sums, (sum) -> sum.userName));
+			update.setArray(12, column(connection, "text", sums, (sum) -> sum.userEmail));
 			update.executeUpdate();
 		}
 	}
@@ -419,18 +350,9 @@ public class SegmentStore {
 		if (views.isEmpty()) {
 			return;
 		}
-		List<String> sessionIds = new ArrayList<>();
-		List<String> viewIds = new ArrayList<>();
-		List<String> urls = new ArrayList<>();
-		List<Long> starts = new ArrayList<>();
-		for (Map.Entry<String, Map<String, ViewChange>> session : views.entrySet()) {
-			for (Map.Entry<String, ViewChange> view : session.getValue().entrySet()) {
-				sessionIds.add(session.getKey());
-				viewIds.add(view.getKey());
-				urls.add(view.getValue().url());
-				starts.add(view.getValue().startedAt());
-			}
-		}
+		List<ViewRow> rows = new ArrayList<>();
+		views.forEach((sessionId, ofSession) -> ofSession
+			.forEach((viewId, change) -> rows.add(new ViewRow(sessionId, viewId, change))));
 		try (PreparedStatement upsert = connection.prepareStatement("""
 				insert into session_view (session_id, id, url, started_at)
 				select session_id, id, url, %s
@@ -440,12 +362,27 @@ public class SegmentStore {
 				    url = coalesce(session_view.url, excluded.url)
 				where excluded.started_at < session_view.started_at
 				    or (session_view.url is null and excluded.url is not null)""".formatted(instant("started_ms")))) {
-			upsert.setArray(1, connection.createArrayOf("text", sessionIds.toArray()));
-			upsert.setArray(2, connection.createArrayOf("text", viewIds.toArray()));
-			upsert.setArray(3, connection.createArrayOf("text", urls.toArray()));
-			upsert.setArray(4, connection.createArrayOf("int8", starts.toArray()));
+			upsert.setArray(1, column(connection, "text", rows, ViewRow::sessionId));
+			upsert.setArray(2, column(connection, "text", rows, ViewRow::id));
+			upsert.setArray(3, column(connection, "text", rows, (row) -> row.change().url()));
+			upsert.setArray(4, column(connection, "int8", rows, (row) -> row.change().startedAt()));
 			upsert.executeUpdate();
 		}
+	}
+
+	// one value of each row, as an SQL array of the given element type
+	private static <T> Array column(Connection connection, String type, List<T> rows, Function<T, ?> value)
+			throws SQLException {
+		Object[] values = new Object[rows.size()];
+		for (int k = 0; k < values.length; k++) {
+			values[k] = value.apply(rows.get(k));
+		}
+		return connection.createArrayOf(type, values);
+	}
+
+	// what identifies a row by two values, for matching the rows a statement returned
+	private static String key(Object first, Object second) {
+		return first + "\u0000" + second;
 	}
 
 	// SQL for the instant of a column of epoch milliseconds, exact to the millisecond
@@ -511,6 +448,13 @@ public class SegmentStore {
 			this.userName = (segment.context().userName() != null) ? segment.context().userName() : this.userName;
 			this.userEmail = (segment.context().userEmail() != null) ? segment.context().userEmail() : this.userEmail;
 		}
+
+	}
+
+	/**
+	 * A view's row in the upsert.
+	 */
+	private record ViewRow(String sessionId, String id, ViewChange change) {
 
 	}
 

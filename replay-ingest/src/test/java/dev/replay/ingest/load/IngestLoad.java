@@ -92,8 +92,7 @@ public final class IngestLoad {
 		System.out.printf(Locale.ROOT, "corpus: %d request templates (%s), %d sessions side by side; %s%n",
 				corpus.size(), this.mix, this.sessions, loadAverage());
 		// the measured requests are prepared before the warm-up, so that the measurement
-		// follows it
-		// with no pause in which the timeline indexer would catch up
+		// follows it with no pause in which the timeline indexer would catch up
 		long count = Long.getLong("load.max-requests", 0);
 		if (count <= 0) {
 			count = (long) (((this.rate > 0) ? this.rate * 1.05 : 4000) * this.duration.toSeconds());
@@ -105,8 +104,8 @@ public final class IngestLoad {
 		System.out.printf(Locale.ROOT, "warm-up: %ds at full speed with %d connections%n", this.warmup.toSeconds(),
 				this.connections);
 		// the warm-up runs at full speed whatever the rate: the JIT warms up sooner, and
-		// a fixed
-		// rate that a cold server cannot keep up with would only build a backlog
+		// a
+		// fixed rate that a cold server cannot keep up with would only build a backlog
 		Phase warm = new Phase(corpus, "warm-" + this.salt, null, this.warmup, null, 0);
 		warm.run();
 		System.out.printf(Locale.ROOT, "warm-up done: %s%n", warm.summary());
