@@ -1,5 +1,6 @@
 package dev.replay.api.datadog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +16,16 @@ import dev.replay.api.datadog.JsonApi.WatcherData;
 import dev.replay.api.history.WatchHistory;
 import dev.replay.api.history.WatchHistory.HistoryQuery;
 import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.api.security.Role;
+import dev.replay.ingest.ProblemTypes;
+import dev.replay.ingest.Problems;
 import dev.replay.ingest.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,11 +38,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Datadog's RUM replay viewership endpoints over Replay's watch history: watches made
- * through them are recorded with the context {@code api}.
+ * through them are recorded with the context {@code api}, at the server's time (a
+ * client's {@code timestamp} more than {@link #CLOCK_TOLERANCE} away from it is refused,
+ * so that nobody backdates or postdates a watch). Only admins may read another user's
+ * history.
  */
 @RestController
 @RequestMapping("/api/v2/rum/replay")
 class DatadogViewershipController {
+
+	/** How far a watch's {@code timestamp} may be from the server's clock. */
+	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
 	private final WatchHistory history;
 
@@ -55,8 +67,10 @@ class DatadogViewershipController {
 	Document<WatchData> watch(@PathVariable String sessionId, @RequestBody Document<WatchData> body,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		WatchAttributes attributes = (body.data() != null) ? body.data().attributes() : null;
-		Instant watchedAt = (attributes != null && attributes.timestamp() != null) ? attributes.timestamp()
-				: Instant.now();
+		Instant watchedAt = Instant.now();
+		if (attributes != null && attributes.timestamp() != null) {
+			requireNearNow(attributes.timestamp(), watchedAt);
+		}
 		String dataSource = (attributes != null && attributes.dataSource() != null) ? attributes.dataSource() : "rum";
 		SessionSummary session = this.watches.record(sessionId, me.id(), watchedAt);
 		String applicationId = (attributes != null && attributes.applicationId() != null) ? attributes.applicationId()
@@ -64,6 +78,16 @@ class DatadogViewershipController {
 		String eventId = (attributes != null && attributes.eventId() != null) ? attributes.eventId() : sessionId;
 		return new Document<>(new WatchData(UUID.randomUUID().toString(), JsonApi.WATCH,
 				new WatchAttributes(applicationId, eventId, watchedAt, dataSource)));
+	}
+
+	private static void requireNearNow(Instant timestamp, Instant now) {
+		if (Duration.between(timestamp, now).abs().compareTo(CLOCK_TOLERANCE) > 0) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
+					Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+							"A watch is recorded at the server's time: its timestamp may be at most "
+									+ CLOCK_TOLERANCE.toMinutes() + " minutes from now, or left out."),
+					null);
+		}
 	}
 
 	@DeleteMapping("/sessions/{sessionId}/watches")
@@ -95,6 +119,9 @@ class DatadogViewershipController {
 			@RequestParam(name = "page[number]", defaultValue = "0") long number,
 			@RequestParam(name = "page[size]", defaultValue = "25") long size,
 			@AuthenticationPrincipal ReplayPrincipal me) {
+		if (createdBy != null && !createdBy.equals(me.id()) && me.role() != Role.admin) {
+			throw new AccessDeniedException("Only admins may read another user's viewership history");
+		}
 		Paging paging = Paging.of(number, size);
 		List<String> ids = (sessionIds != null && !sessionIds.isBlank())
 				? Arrays.stream(sessionIds.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).toList() : null;

@@ -43,19 +43,28 @@ class ApiToken implements Persistable<UUID> {
 	@Column(name = "revoked_at")
 	private @Nullable Instant revokedAt;
 
+	@Column(name = "expires_at")
+	private @Nullable Instant expiresAt;
+
+	@Column(nullable = false)
+	private String scope;
+
 	@Transient
 	private boolean created;
 
 	protected ApiToken() {
 	}
 
-	ApiToken(UUID userId, String name, String tokenHash, String tokenPrefix) {
+	ApiToken(UUID userId, String name, String tokenHash, String tokenPrefix, Instant createdAt,
+			@Nullable Instant expiresAt, TokenScope scope) {
 		this.id = UUID.randomUUID();
 		this.userId = userId;
 		this.name = name;
 		this.tokenHash = tokenHash;
 		this.tokenPrefix = tokenPrefix;
-		this.createdAt = Instant.now();
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+		this.scope = scope.value();
 		this.created = true;
 	}
 
@@ -86,6 +95,18 @@ class ApiToken implements Persistable<UUID> {
 
 	@Nullable Instant getRevokedAt() {
 		return this.revokedAt;
+	}
+
+	@Nullable Instant getExpiresAt() {
+		return this.expiresAt;
+	}
+
+	TokenScope getScope() {
+		return TokenScope.of(this.scope);
+	}
+
+	boolean isExpiredAt(Instant now) {
+		return this.expiresAt != null && !now.isBefore(this.expiresAt);
 	}
 
 	void revoke() {

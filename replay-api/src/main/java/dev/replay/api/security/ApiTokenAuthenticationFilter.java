@@ -2,9 +2,9 @@ package dev.replay.api.security;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.replay.api.audit.AuditLog;
+import dev.replay.api.security.ApiTokens.TokenCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,12 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,7 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs in requests that carry a personal API token, either as
  * {@code Authorization: Bearer <token>} or, for Datadog's API clients, in
- * {@code DD-APPLICATION-KEY}. The sign-in lasts for the request only: no session is made.
+ * {@code DD-APPLICATION-KEY}; on the Datadog-compatible endpoints
+ * ({@code /api/v2/rum/replay/**}) also in {@code DD-API-KEY} alone, since Datadog's
+ * clients may be set up with that key only. The sign-in lasts for the request only: no
+ * session is made. Expired tokens are refused like revoked ones, and a read-only token
+ * may only make safe requests ({@code GET}, {@code HEAD}).
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -33,20 +37,25 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String DATADOG_APPLICATION_KEY = "DD-APPLICATION-KEY";
 
+	static final String DATADOG_API_KEY = "DD-API-KEY";
+
+	/** Where Datadog's API clients call us, and so where {@code DD-API-KEY} is read. */
+	static final String DATADOG_PATHS = "/api/v2/rum/replay/";
+
 	private final ApiTokens tokens;
 
 	private final AuditLog audit;
 
-	private final AuthenticationEntryPoint entryPoint;
+	private final ProblemSecurityHandler problems;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, AuditLog audit, AuthenticationEntryPoint entryPoint) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems) {
 		this.tokens = tokens;
 		this.audit = audit;
-		this.entryPoint = entryPoint;
+		this.problems = problems;
 	}
 
 	@Override
@@ -57,17 +66,23 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<ReplayPrincipal> user = this.tokens.authenticate(token);
-		if (user.isEmpty()) {
+		TokenCheck check = this.tokens.authenticate(token);
+		if (!(check instanceof TokenCheck.Valid valid)) {
+			String reason = ((TokenCheck.Refused) check).reason();
 			this.contexts.clearContext();
 			this.audit.recordAs(AuditLog.ANONYMOUS, "sign-in.failed", "api-token", null,
-					Map.of("method", "token", "reason", "unknown or revoked token"));
-			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid API token"));
+					Map.of("method", "token", "reason", reason));
+			this.problems.commence(request, response, new BadCredentialsException("Invalid API token"));
 			return;
 		}
+		if (valid.scope() == TokenScope.READ_ONLY && !isSafe(request)) {
+			this.contexts.clearContext();
+			this.problems.readOnlyToken(request, response);
+			return;
+		}
+		ReplayPrincipal user = valid.user();
 		SecurityContext context = this.contexts.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		this.contexts.setContext(context);
 		// kept with the request, so that the asynchronous dispatch that finishes a
 		// streamed
@@ -85,13 +100,31 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		return tokenOf(request) != null;
 	}
 
+	private static boolean isSafe(HttpServletRequest request) {
+		String method = request.getMethod();
+		return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method);
+	}
+
+	// the application key wins over the API key: Datadog's clients send both, and the API
+	// key may then be anything
 	private static @Nullable String tokenOf(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return authorization.substring(BEARER.length()).strip();
 		}
-		String applicationKey = request.getHeader(DATADOG_APPLICATION_KEY);
-		return (applicationKey != null && !applicationKey.isBlank()) ? applicationKey.strip() : null;
+		String applicationKey = nonBlank(request.getHeader(DATADOG_APPLICATION_KEY));
+		if (applicationKey != null) {
+			return applicationKey;
+		}
+		return isDatadogPath(request) ? nonBlank(request.getHeader(DATADOG_API_KEY)) : null;
+	}
+
+	private static boolean isDatadogPath(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + DATADOG_PATHS);
+	}
+
+	private static @Nullable String nonBlank(@Nullable String value) {
+		return (value != null && !value.isBlank()) ? value.strip() : null;
 	}
 
 }

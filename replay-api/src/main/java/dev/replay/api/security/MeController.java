@@ -6,9 +6,13 @@ import java.util.UUID;
 
 import dev.replay.api.security.ApiTokens.CreatedToken;
 import dev.replay.api.security.ApiTokens.TokenDetails;
+import dev.replay.api.web.RejectUnknownFields;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,10 +47,11 @@ class MeController {
 	@ResponseStatus(HttpStatus.CREATED)
 	CreatedTokenResponse createToken(@Valid @RequestBody CreateTokenRequest request,
 			@AuthenticationPrincipal ReplayPrincipal me) {
-		CreatedToken created = this.tokens.create(me.id(), request.name().strip());
+		CreatedToken created = this.tokens.create(me.id(), request.name().strip(), request.expiresInDays(),
+				(request.scope() != null) ? request.scope() : TokenScope.FULL);
 		TokenDetails details = created.details();
 		return new CreatedTokenResponse(details.id(), details.name(), details.prefix(), details.createdAt(),
-				created.token());
+				details.expiresAt(), details.scope(), created.token());
 	}
 
 	@GetMapping("/tokens")
@@ -63,11 +68,23 @@ class MeController {
 
 	}
 
-	record CreateTokenRequest(@NotBlank @Size(max = 200) String name) {
+	/**
+	 * A token to issue; unknown fields are refused, so that a misspelt expiry or scope
+	 * never issues a token that is stronger than asked for.
+	 *
+	 * @param name the display name
+	 * @param expiresInDays days until it stops working, 1 to 365; never when absent
+	 * @param scope {@code full} (the default: whatever the owner's role allows) or
+	 * {@code read-only}
+	 */
+	@RejectUnknownFields
+	record CreateTokenRequest(@NotBlank @Size(max = 200) String name,
+			@Nullable @Min(1) @Max(ApiTokens.MAX_EXPIRY_DAYS) Integer expiresInDays, @Nullable TokenScope scope) {
 
 	}
 
-	record CreatedTokenResponse(UUID id, String name, String prefix, Instant createdAt, String token) {
+	record CreatedTokenResponse(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt,
+			TokenScope scope, String token) {
 
 	}
 

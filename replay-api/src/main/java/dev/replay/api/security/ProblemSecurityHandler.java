@@ -55,6 +55,11 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 				"The user name or password is wrong.");
 	}
 
+	void readOnlyToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+				"This API token is read-only: it may only make GET and HEAD requests.");
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
 			String title, String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();

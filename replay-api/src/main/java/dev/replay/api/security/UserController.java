@@ -3,6 +3,7 @@ package dev.replay.api.security;
 import java.util.List;
 import java.util.UUID;
 
+import dev.replay.api.security.ApiTokens.TokenDetails;
 import dev.replay.api.security.UserAdministration.UserDetails;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets admins manage users.
+ * Lets admins manage users, and see and revoke any user's personal API tokens.
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -30,8 +31,11 @@ class UserController {
 
 	private final UserAdministration users;
 
-	UserController(UserAdministration users) {
+	private final ApiTokens tokens;
+
+	UserController(UserAdministration users, ApiTokens tokens) {
 		this.users = users;
+		this.tokens = tokens;
 	}
 
 	@PostMapping
@@ -55,6 +59,16 @@ class UserController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable UUID userId, @AuthenticationPrincipal ReplayPrincipal me) {
 		this.users.delete(userId, me.id());
+	}
+
+	@GetMapping("/{userId}/tokens")
+	List<TokenDetails> tokens(@PathVariable UUID userId) {
+		return this.tokens.listOf(userId);
+	}
+
+	@DeleteMapping("/{userId}/tokens/{tokenId}")
+	TokenDetails revokeToken(@PathVariable UUID userId, @PathVariable UUID tokenId) {
+		return this.tokens.revokeOf(userId, tokenId);
 	}
 
 	record CreateUserRequest(@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "[^\\s:]+") String username,
