@@ -4,6 +4,8 @@
 // Environment: REPLAY_URL (http://127.0.0.1:<port>), DD_APP_KEY (a Replay API token),
 // DD_API_KEY (anything), REPLAY_USERNAME (the token's owner), REPLAY_APPLICATION_ID and
 // REPLAY_SESSION_IDS (two recorded sessions of that application, comma-separated).
+// One more client is set up with the API token as its API key only, as teams whose
+// scripts know only DD_API_KEY do.
 "use strict";
 
 const assert = require("node:assert/strict");
@@ -23,6 +25,12 @@ configuration.setServerVariables({ protocol: url.protocol.replace(":", ""), name
 
 const playlists = new v2.RumReplayPlaylistsApi(configuration);
 const viewership = new v2.RumReplayViewershipApi(configuration);
+
+const apiKeyOnly = client.createConfiguration({
+  serverIndex: 1,
+  authMethods: { apiKeyAuth: required("DD_APP_KEY") },
+});
+apiKeyOnly.setServerVariables({ protocol: url.protocol.replace(":", ""), name: url.host });
 
 async function main() {
   // create, read, find and rename a playlist
@@ -104,23 +112,39 @@ async function main() {
   remaining = await playlists.listRumReplayPlaylistSessions({ playlistId });
   assert.deepEqual(remaining.data, []);
 
-  // record a watch, then read the watchers and my viewership history
-  // the client sends date-times to the second
-  const watchedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+  // record a watch, then read the watchers and my viewership history; the server dates the
+  // watch itself (a client clock a minute behind is accepted, far off is refused)
+  const sentAt = new Date(Date.now() - 60_000);
+  const sentFrom = Date.now();
   const watch = await viewership.createRumReplaySessionWatch({
     sessionId: first,
     body: {
       data: {
         type: "rum_replay_watch",
-        attributes: { applicationId, eventId: first, timestamp: watchedAt, dataSource: "rum" },
+        attributes: { applicationId, eventId: first, timestamp: sentAt, dataSource: "rum" },
       },
     },
   });
+  const sentUntil = Date.now();
   parsed(watch);
   assert.equal(watch.data.type, "rum_replay_watch");
   assert.equal(watch.data.attributes.applicationId, applicationId);
-  assert.equal(watch.data.attributes.timestamp.getTime(), watchedAt.getTime());
+  const watchedAt = watch.data.attributes.timestamp;
+  assert.ok(watchedAt.getTime() >= sentFrom - 1000 && watchedAt.getTime() <= sentUntil + 1000, "the server's time");
   log(`recorded a watch of ${first}`);
+
+  await assert.rejects(
+    viewership.createRumReplaySessionWatch({
+      sessionId: first,
+      body: {
+        data: {
+          type: "rum_replay_watch",
+          attributes: { applicationId, eventId: first, timestamp: new Date("2001-09-09T01:46:40Z") },
+        },
+      },
+    }),
+    (error) => error.code === 400,
+  );
 
   const watchers = await viewership.listRumReplaySessionWatchers({ sessionId: first, pageNumber: 0, pageSize: 10 });
   parsed(watchers);
@@ -147,6 +171,14 @@ async function main() {
   });
   assert.ok(!before.data.some((session) => session.id === first), "the time filter excludes the watch");
   log(`history holds ${history.data.map((session) => session.id).join(", ")}`);
+
+  // the API token as the API key alone signs in too
+  const byApiKey = await new v2.RumReplayViewershipApi(apiKeyOnly).listRumReplayViewershipHistorySessions({
+    filterSessionIds: first,
+  });
+  parsed(byApiKey);
+  assert.deepEqual(byApiKey.data.map((session) => session.id), [first]);
+  log("the API key alone signs in");
 
   await viewership.deleteRumReplaySessionWatch({ sessionId: first });
   const afterForget = await viewership.listRumReplaySessionWatchers({ sessionId: first });

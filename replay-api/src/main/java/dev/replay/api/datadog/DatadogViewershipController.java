@@ -2,6 +2,7 @@ package dev.replay.api.datadog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -67,7 +68,8 @@ class DatadogViewershipController {
 	Document<WatchData> watch(@PathVariable String sessionId, @RequestBody Document<WatchData> body,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		WatchAttributes attributes = (body.data() != null) ? body.data().attributes() : null;
-		Instant watchedAt = Instant.now();
+		// as stored: the database keeps microseconds
+		Instant watchedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		if (attributes != null && attributes.timestamp() != null) {
 			requireNearNow(attributes.timestamp(), watchedAt);
 		}

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -53,7 +54,8 @@ class ApiTokens {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		Instant now = Instant.now();
+		// as stored: the database keeps microseconds
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Instant expiresAt = (expiresInDays != null) ? now.plus(Duration.ofDays(expiresInDays)) : null;
 		ApiToken token = this.tokens
 			.save(new ApiToken(userId, name, hash(value), value.substring(0, 10), now, expiresAt, scope));

@@ -2,6 +2,7 @@ package dev.replay.api.datadog;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.replay.ReplayClient;
@@ -133,10 +134,14 @@ class DatadogRestIntegrationTests {
 	@Test
 	void recordsWatchesAndListsWatchersAndHistory() {
 		String sessionId = this.sessions.record();
+		Instant before = Instant.now();
+		// the client's clock is a little behind: the watch is recorded at the server's
+		// time
 		HttpResponse<String> watch = send("POST", "/api/v2/rum/replay/sessions/" + sessionId + "/watches",
 				"{\"data\":{\"attributes\":{\"application_id\":\"" + this.sessions.applicationId()
-						+ "\",\"event_id\":\"11111111-2222-3333-4444-555555555555\","
-						+ "\"timestamp\":\"2026-01-13T17:15:53.208340Z\"},\"type\":\"rum_replay_watch\"}}");
+						+ "\",\"event_id\":\"11111111-2222-3333-4444-555555555555\",\"timestamp\":\""
+						+ before.minus(Duration.ofMinutes(2)) + "\"},\"type\":\"rum_replay_watch\"}}");
+		Instant after = Instant.now();
 		assertThat(watch.statusCode()).isEqualTo(201);
 		JsonNode watchData = data(watch);
 		assertThat(watchData.path("type").asString()).isEqualTo("rum_replay_watch");
@@ -144,8 +149,7 @@ class DatadogRestIntegrationTests {
 			.isEqualTo("11111111-2222-3333-4444-555555555555");
 		assertThat(watchData.path("attributes").path("application_id").asString())
 			.isEqualTo(this.sessions.applicationId().toString());
-		assertThat(Instant.parse(watchData.path("attributes").path("timestamp").asString()))
-			.isEqualTo(Instant.parse("2026-01-13T17:15:53.208340Z"));
+		assertThat(Instant.parse(watchData.path("attributes").path("timestamp").asString())).isBetween(before, after);
 
 		JsonNode watchers = ReplayClient
 			.json(send("GET",
@@ -161,14 +165,15 @@ class DatadogRestIntegrationTests {
 		assertThat(watchers.get(0).path("attributes").path("last_watched_at").isString()).isTrue();
 
 		String history = "/api/v2/rum/replay/viewership-history/sessions?filter%5Bwatched_at%5D%5Bstart%5D="
-				+ Instant.parse("2026-01-13T00:00:00Z").toEpochMilli() + "&filter%5Bwatched_at%5D%5Bend%5D="
-				+ Instant.parse("2026-01-14T00:00:00Z").toEpochMilli() + "&filter%5Bsession_ids%5D=" + sessionId
-				+ "%2Cother-session&filter%5Bapplication_id%5D=" + this.sessions.applicationId();
+				+ before.toEpochMilli() + "&filter%5Bwatched_at%5D%5Bend%5D=" + (after.toEpochMilli() + 1)
+				+ "&filter%5Bsession_ids%5D=" + sessionId + "%2Cother-session&filter%5Bapplication_id%5D="
+				+ this.sessions.applicationId();
 		JsonNode watched = ReplayClient.json(send("GET", history, null).body()).path("data");
 		assertThat(watched).hasSize(1);
 		assertThat(watched.get(0).path("id").asString()).isEqualTo(sessionId);
 		assertThat(watched.get(0).path("type").asString()).isEqualTo("rum_replay_session");
-		assertThat(watched.get(0).path("attributes").path("last_watched_at").isString()).isTrue();
+		assertThat(Instant.parse(watched.get(0).path("attributes").path("last_watched_at").asString()))
+			.isBetween(before, after);
 
 		assertThat(send("DELETE", "/api/v2/rum/replay/sessions/" + sessionId + "/watches", "").statusCode())
 			.isEqualTo(204);
@@ -184,6 +189,47 @@ class DatadogRestIntegrationTests {
 		assertThat(this.client.send(HttpRequest.newBuilder(this.client.uri(PLAYLISTS))).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void refusesWatchDatedFarFromTheServersTime() {
+		String sessionId = this.sessions.record();
+		for (Instant timestamp : new Instant[] { Instant.parse("2001-09-09T01:46:40Z"),
+				Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(400)) }) {
+			HttpResponse<String> watch = send("POST", "/api/v2/rum/replay/sessions/" + sessionId + "/watches",
+					"{\"data\":{\"attributes\":{\"application_id\":\"" + this.sessions.applicationId()
+							+ "\",\"event_id\":\"" + sessionId + "\",\"timestamp\":\"" + timestamp
+							+ "\"},\"type\":\"rum_replay_watch\"}}");
+			assertThat(watch.statusCode()).as(watch.body()).isEqualTo(400);
+			assertThat(ReplayClient.json(watch.body()).path("type").asString())
+				.isEqualTo("https://replay.dev/problems/bad-request");
+		}
+		assertThat(data(send("GET", "/api/v2/rum/replay/sessions/" + sessionId + "/watchers", null)).isEmpty())
+			.isTrue();
+	}
+
+	@Test
+	void onlyAdminsReadAnotherUsersViewershipHistory() {
+		String sessionId = this.sessions.record();
+		assertThat(send("POST", "/api/v2/rum/replay/sessions/" + sessionId + "/watches",
+				"{\"data\":{\"type\":\"rum_replay_watch\"}}")
+			.statusCode()).isEqualTo(201);
+		String editorsHistory = "/api/v2/rum/replay/viewership-history/sessions?filter%5Bcreated_by%5D="
+				+ this.editor.id();
+		TestUsers users = new TestUsers(this.client);
+		String viewerKey = users.tokenFor(users.create("viewer"));
+		HttpResponse<String> asViewer = send("GET", editorsHistory, null, viewerKey);
+		assertThat(asViewer.statusCode()).as(asViewer.body()).isEqualTo(403);
+		assertThat(ReplayClient.json(asViewer.body()).path("type").asString())
+			.isEqualTo("https://replay.dev/problems/forbidden");
+		assertThat(asViewer.body()).doesNotContain(sessionId);
+		assertThat(send("GET", "/api/v1/me/history", null, viewerKey).body()).doesNotContain(sessionId);
+
+		JsonNode asOwner = data(send("GET", editorsHistory, null));
+		assertThat(asOwner.valueStream().map((session) -> session.path("id").asString())).containsExactly(sessionId);
+		String adminKey = users.tokenFor(users.create("admin"));
+		JsonNode asAdmin = data(send("GET", editorsHistory, null, adminKey));
+		assertThat(asAdmin.valueStream().map((session) -> session.path("id").asString())).containsExactly(sessionId);
+	}
+
 	private String createPlaylist(String name) {
 		HttpResponse<String> response = send("POST", PLAYLISTS,
 				"{\"data\":{\"type\":\"rum_replay_playlist\",\"attributes\":{\"name\":\"" + name + "\"}}}");
@@ -196,9 +242,13 @@ class DatadogRestIntegrationTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String body) {
+		return send(method, path, body, this.key);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String applicationKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.client.uri(path))
 			.header("DD-API-KEY", "any-api-key")
-			.header("DD-APPLICATION-KEY", this.key)
+			.header("DD-APPLICATION-KEY", applicationKey)
 			.header("Accept", "application/json");
 		if (body != null) {
 			request.header("Content-Type", "application/json")

@@ -2,6 +2,7 @@ package dev.replay.api.security;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Datadog-compatible ones; the editor acts on playlists and tokens of their own, the
  * viewer and the admin on those of another editor;</li>
  * <li>{@code other-editor}: the same editor acting on another editor's playlists and
- * tokens.</li>
+ * tokens;</li>
+ * <li>{@code read-only-token}: a read-only personal API token of the admin, which gets
+ * what the admin gets on safe requests ({@code GET}, {@code HEAD}) and 403 on every
+ * other, whatever the admin's role allows;</li>
+ * <li>{@code datadog-api-key-only}: the viewer's API token as Datadog's
+ * {@code DD-API-KEY} alone, which signs in on the Datadog-compatible endpoints only and
+ * is no credential elsewhere.</li>
  * </ul>
  * Resources that a request changes or deletes are made afresh for each request.
  */
@@ -60,15 +67,15 @@ class AuthorizationMatrixIntegrationTests {
 
 	static Stream<Arguments> matrix() {
 		return Arrays.stream(Endpoint.values())
-			.flatMap((endpoint) -> Arrays.stream(Caller.values())
-				.map((caller) -> Arguments.of(endpoint, caller, endpoint.expected(caller))));
+			.flatMap((endpoint) -> Arrays.stream(Caller.values()).map((caller) -> Arguments.of(endpoint, caller)));
 	}
 
-	@ParameterizedTest(name = "{0} as {1} -> {2}")
+	@ParameterizedTest(name = "{0} as {1}")
 	@MethodSource("matrix")
-	void answersEachCallerAsExpected(Endpoint endpoint, Caller caller, int expected) {
+	void answersEachCallerAsExpected(Endpoint endpoint, Caller caller) {
 		Request request = endpoint.request
 			.apply(new Target(fixtures, caller.ownsTarget() ? fixtures.editor() : fixtures.owner()));
+		int expected = endpoint.expected(caller, request);
 		HttpResponse<String> response = fixtures.send(request, caller);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
 		if (expected == 401 && request.path().startsWith("/api/")) {
@@ -91,7 +98,8 @@ class AuthorizationMatrixIntegrationTests {
 
 	enum Caller {
 
-		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR;
+		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR, READ_ONLY_TOKEN,
+		DATADOG_API_KEY_ONLY;
 
 		boolean ownsTarget() {
 			return this == EDITOR;
@@ -151,6 +159,12 @@ class AuthorizationMatrixIntegrationTests {
 				(t) -> new Request("PATCH", "/api/v1/users/" + t.f().newUser().id(), Map.of("role", "editor"))),
 
 		DELETE_USER(403, 403, 204, 403, (t) -> delete("/api/v1/users/" + t.f().newUser().id())),
+
+		// admins see and revoke the tokens of every user
+		LIST_USER_TOKENS(403, 403, 200, 403, (t) -> get("/api/v1/users/" + t.owner().id() + "/tokens")),
+
+		REVOKE_USER_TOKEN(403, 403, 200, 403,
+				(t) -> delete("/api/v1/users/" + t.owner().id() + "/tokens/" + t.f().newTokenId(t.owner()))),
 
 		LIST_AUDIT_EVENTS(403, 403, 200, 403, (t) -> get("/api/v1/audit-events")),
 
@@ -230,7 +244,7 @@ class AuthorizationMatrixIntegrationTests {
 						Map.of("data",
 								Map.of("type", "rum_replay_watch", "attributes",
 										Map.of("application_id", t.f().sessions().applicationId().toString(),
-												"event_id", t.f().session(), "timestamp", "2026-01-01T00:00:00Z"))))),
+												"event_id", t.f().session(), "timestamp", Instant.now().toString()))))),
 
 		DATADOG_FORGET_WATCHES(204, 204, 204, 204,
 				(t) -> delete("/api/v2/rum/replay/sessions/" + t.f().session() + "/watches")),
@@ -288,7 +302,7 @@ class AuthorizationMatrixIntegrationTests {
 			this.request = request;
 		}
 
-		int expected(Caller caller) {
+		int expected(Caller caller, Request request) {
 			return switch (caller) {
 				case ANONYMOUS -> this.anonymous;
 				case CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG -> this.clientToken;
@@ -296,6 +310,8 @@ class AuthorizationMatrixIntegrationTests {
 				case EDITOR -> this.editor;
 				case ADMIN -> this.admin;
 				case OTHER_EDITOR -> this.otherEditor;
+				case READ_ONLY_TOKEN -> request.safe() ? this.admin : 403;
+				case DATADOG_API_KEY_ONLY -> request.path().startsWith(DATADOG_PREFIX) ? this.viewer : this.anonymous;
 			};
 		}
 
@@ -310,6 +326,10 @@ class AuthorizationMatrixIntegrationTests {
 	}
 
 	record Request(String method, String path, Object body) {
+
+		boolean safe() {
+			return "GET".equals(this.method) || "HEAD".equals(this.method);
+		}
 
 	}
 
@@ -339,6 +359,13 @@ class AuthorizationMatrixIntegrationTests {
 	record Fixtures(int port, ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
 			Map<Caller, String> apiTokens, TestUser editor, TestUser owner, String session) {
 
+		private static String readOnlyToken(TestUsers users, TestUser user) {
+			HttpResponse<String> response = users.send("POST", "/api/v1/me/tokens", user.basic(),
+					Map.of("name", "read-only", "scope", "read-only"));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			return ReplayClient.json(response.body()).path("token").asString();
+		}
+
 		static Fixtures create(ReplayClient client, int port) {
 			TestUsers users = new TestUsers(client);
 			TestSessions sessions = new TestSessions(client);
@@ -348,9 +375,10 @@ class AuthorizationMatrixIntegrationTests {
 			TestUser owner = users.create("editor");
 			Map<Caller, TestUser> byCaller = Map.of(Caller.VIEWER, viewer, Caller.EDITOR, editor, Caller.ADMIN, admin,
 					Caller.OTHER_EDITOR, editor);
-			Map<Caller, String> tokens = Map.of(Caller.VIEWER, users.tokenFor(viewer), Caller.EDITOR,
-					users.tokenFor(editor), Caller.ADMIN, users.tokenFor(admin), Caller.OTHER_EDITOR,
-					users.tokenFor(editor));
+			String viewerToken = users.tokenFor(viewer);
+			Map<Caller, String> tokens = Map.of(Caller.VIEWER, viewerToken, Caller.EDITOR, users.tokenFor(editor),
+					Caller.ADMIN, users.tokenFor(admin), Caller.OTHER_EDITOR, users.tokenFor(editor),
+					Caller.READ_ONLY_TOKEN, readOnlyToken(users, admin), Caller.DATADOG_API_KEY_ONLY, viewerToken);
 			return new Fixtures(port, client, users, sessions, byCaller, tokens, editor, owner, sessions.record());
 		}
 
@@ -363,6 +391,15 @@ class AuthorizationMatrixIntegrationTests {
 				case CLIENT_TOKEN_BEARER -> builder.header("Authorization", "Bearer " + this.sessions.clientToken());
 				case CLIENT_TOKEN_DATADOG -> builder.header("DD-API-KEY", this.sessions.clientToken())
 					.header("DD-APPLICATION-KEY", this.sessions.clientToken());
+				case READ_ONLY_TOKEN -> {
+					if (datadog) {
+						builder.header("DD-API-KEY", "any").header("DD-APPLICATION-KEY", this.apiTokens.get(caller));
+					}
+					else {
+						builder.header("Authorization", "Bearer " + this.apiTokens.get(caller));
+					}
+				}
+				case DATADOG_API_KEY_ONLY -> builder.header("DD-API-KEY", this.apiTokens.get(caller));
 				default -> {
 					if (datadog) {
 						builder.header("DD-API-KEY", "any").header("DD-APPLICATION-KEY", this.apiTokens.get(caller));
