@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Datadog's official API client ({@code @datadog/datadog-api-client} from npm, installed
  * by the build under {@code src/test/node}) drives the playlist and viewership endpoints
  * of the running application, authenticated with a Replay API token as its application
- * key (and, for one call, as its API key alone); the script asserts every answer and exits
- * with 0 only when all hold.
+ * key (and, for one call, as its API key alone); the script asserts every answer and
+ * exits with 0 only when all hold.
  */
 @ReplayIntegrationTest
 class DatadogClientIntegrationTests {
