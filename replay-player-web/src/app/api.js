@@ -89,12 +89,26 @@ export function goToSignIn() {
   window.location.assign(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`);
 }
 
-/** Only same-origin paths are followed after signing in. */
+/**
+ * Where to go after signing in: `value` resolved against this page's origin as a browser would
+ * (which drops tabs and newlines and reads `\` as `/`), kept only when it stays on this origin;
+ * anything else (another host, `javascript:`, a value that does not parse) goes to `/`.
+ */
 export function safeNext(value) {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (typeof value !== 'string' || value === '') {
     return '/';
   }
-  return value;
+  let url;
+  try {
+    url = new URL(value, window.location.origin);
+  } catch (error) {
+    return '/';
+  }
+  if (url.origin !== window.location.origin || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    return '/';
+  }
+  // absolute, so that a path like `//host` (from `/.//host`) cannot be read as another host
+  return `${window.location.origin}${url.pathname}${url.search}${url.hash}`;
 }
 
 async function problemFrom(response) {

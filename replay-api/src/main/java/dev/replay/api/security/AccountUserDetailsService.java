@@ -22,7 +22,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		UserAccount account = this.users.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		return new ReplayPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
-				account.getRole());
+				account.getRole(), account.getSessionVersion());
 	}
 
 }
