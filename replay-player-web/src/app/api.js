@@ -91,8 +91,9 @@ export function goToSignIn() {
 
 /**
  * Where to go after signing in: `value` resolved against this page's origin as a browser would
- * (which drops tabs and newlines and reads `\` as `/`), kept only when it stays on this origin;
- * anything else (another host, `javascript:`, a value that does not parse) goes to `/`.
+ * (which drops tabs and newlines and reads `\\` as `/`), kept as a path (with its query and
+ * fragment) only when it stays on this origin; anything else (another host, `javascript:`, a value
+ * that does not parse, a path that a browser would read as a host) goes to `/`.
  */
 export function safeNext(value) {
   if (typeof value !== 'string' || value === '') {
@@ -104,11 +105,11 @@ export function safeNext(value) {
   } catch (error) {
     return '/';
   }
-  if (url.origin !== window.location.origin || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  // a path like `//host` (resolved from `/.//host`) would name another host again
+  if (url.origin !== window.location.origin || url.pathname.startsWith('//')) {
     return '/';
   }
-  // absolute, so that a path like `//host` (from `/.//host`) cannot be read as another host
-  return `${window.location.origin}${url.pathname}${url.search}${url.hash}`;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 async function problemFrom(response) {

@@ -1,8 +1,8 @@
 package dev.replay.api.security;
 
 /**
- * Thrown at start-up when {@code REPLAY_ADMIN_PASSWORD} does not follow the password rules;
- * {@link AdminPasswordFailureAnalyzer} explains it.
+ * Thrown at start-up when {@code REPLAY_ADMIN_PASSWORD} does not follow the password
+ * rules; {@link AdminPasswordFailureAnalyzer} explains it.
  */
 class AdminPasswordException extends IllegalStateException {
 

@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a refused {@code REPLAY_ADMIN_PASSWORD} into one clear start-up message instead of
- * a chain of bean creation errors.
+ * Turns a refused {@code REPLAY_ADMIN_PASSWORD} into one clear start-up message instead
+ * of a chain of bean creation errors.
  */
 class AdminPasswordFailureAnalyzer extends AbstractFailureAnalyzer<AdminPasswordException> {
 

@@ -46,10 +46,8 @@ class MeController {
 		return new MeResponse(me.id(), me.getUsername(), me.role());
 	}
 
-	/**
-	 * Change one's password. Every other browser session of the user ends; this one goes
-	 * on, under a new session id.
-	 */
+	// every other browser session of the user ends; this one goes on, under a new
+	// session id
 	@PutMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void changePassword(@Valid @RequestBody ChangePasswordRequest request, @AuthenticationPrincipal ReplayPrincipal me,

@@ -21,9 +21,10 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * request, or with the player's sign-in form, which opens a cookie session. Only cookie
  * sessions need a CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}):
  * scripts that send their credentials with every request stay stateless and send none.
- * Each request of a cookie session sees its user as stored now ({@link SessionUserFilter});
- * both cookies are {@code SameSite=Lax}, and {@code Secure} when the request came over
- * TLS (directly, or through a proxy when {@code server.forward-headers-strategy} is set).
+ * Each request of a cookie session sees its user as stored now
+ * ({@link SessionUserFilter}); both cookies are {@code SameSite=Lax}, and {@code Secure}
+ * when the request came over TLS (directly, or through a proxy when
+ * {@code server.forward-headers-strategy} is set).
  */
 class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity> {
 

@@ -18,7 +18,8 @@ import org.springframework.http.ProblemDetail;
 /**
  * The problem bodies of errors that no controller answered: requests that Tomcat or
  * Spring Security's firewall refused before they reached the application, and errors
- * forwarded to {@code /error}. Only the status is known, so the body says no more than it.
+ * forwarded to {@code /error}. Only the status is known, so the body says no more than
+ * it.
  */
 final class ContainerProblems {
 

@@ -52,9 +52,8 @@ class BrowserSessionIntegrationTests {
 		HttpResponse<String> me = browser.get("/api/v1/me");
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(ReplayClient.json(me.body()).path("role").asString()).isEqualTo("viewer");
-		HttpResponse<String> create = browser.send("POST", "/api/v1/users",
-				Map.of("username", "made-by-demoted-" + System.nanoTime(), "password", TestUsers.PASSWORD, "role",
-						"admin"));
+		HttpResponse<String> create = browser.send("POST", "/api/v1/users", Map.of("username",
+				"made-by-demoted-" + System.nanoTime(), "password", TestUsers.PASSWORD, "role", "admin"));
 		assertProblem(create, 403, "forbidden");
 		HttpResponse<String> promote = browser.send("PATCH", "/api/v1/users/" + admin.id(), Map.of("role", "admin"));
 		assertProblem(promote, 403, "forbidden");
@@ -68,8 +67,9 @@ class BrowserSessionIntegrationTests {
 		TestUser editor = this.users.create("editor");
 		BrowserSession browser = BrowserSession.signedIn(this.client, editor.username(), TestUsers.PASSWORD);
 		assertThat(browser.get("/api/v1/sessions").statusCode()).isEqualTo(200);
-		assertThat(this.users.send("DELETE", "/api/v1/users/" + editor.id(), ReplayClient.ADMIN_BASIC, null)
-			.statusCode()).isEqualTo(204);
+		assertThat(
+				this.users.send("DELETE", "/api/v1/users/" + editor.id(), ReplayClient.ADMIN_BASIC, null).statusCode())
+			.isEqualTo(204);
 		assertProblem(browser.get("/api/v1/sessions"), 401, "unauthenticated");
 		assertProblem(browser.send("POST", "/api/v1/me/tokens", Map.of("name", "after deletion")), 401,
 				"unauthenticated");
@@ -153,9 +153,7 @@ class BrowserSessionIntegrationTests {
 			.singleElement()
 			.satisfies((cookie) -> assertThat(cookie).containsIgnoringCase("SameSite=Lax")
 				.doesNotContainIgnoringCase("Secure"));
-		List<String> session = browser.signIn(viewer.username(), TestUsers.PASSWORD)
-			.headers()
-			.allValues("Set-Cookie");
+		List<String> session = browser.signIn(viewer.username(), TestUsers.PASSWORD).headers().allValues("Set-Cookie");
 		assertThat(session).filteredOn((cookie) -> cookie.startsWith("JSESSIONID="))
 			.singleElement()
 			.satisfies((cookie) -> assertThat(cookie).containsIgnoringCase("SameSite=Lax")
@@ -166,8 +164,8 @@ class BrowserSessionIntegrationTests {
 	}
 
 	private void demote(TestUser user, String role) {
-		HttpResponse<String> response = this.users.send("PATCH", "/api/v1/users/" + user.id(),
-				ReplayClient.ADMIN_BASIC, Map.of("role", role));
+		HttpResponse<String> response = this.users.send("PATCH", "/api/v1/users/" + user.id(), ReplayClient.ADMIN_BASIC,
+				Map.of("role", role));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 

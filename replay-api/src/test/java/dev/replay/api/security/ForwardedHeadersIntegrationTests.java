@@ -42,12 +42,12 @@ class ForwardedHeadersIntegrationTests {
 			.singleElement()
 			.satisfies((cookie) -> assertThat(cookie).containsIgnoringCase("; Secure")
 				.containsIgnoringCase("SameSite=Lax"));
-		HttpResponse<String> signIn = browser.send(proxied(client, SignInSettings.SIGN_IN_PATH)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", xsrf(csrf))
-			.header("Cookie", "XSRF-TOKEN=" + xsrf(csrf))
-			.POST(HttpRequest.BodyPublishers
-				.ofString("username=" + viewer.username() + "&password=" + TestUsers.PASSWORD)));
+		HttpResponse<String> signIn = browser.send(
+				proxied(client, SignInSettings.SIGN_IN_PATH).header("Content-Type", "application/x-www-form-urlencoded")
+					.header("X-XSRF-TOKEN", xsrf(csrf))
+					.header("Cookie", "XSRF-TOKEN=" + xsrf(csrf))
+					.POST(HttpRequest.BodyPublishers
+						.ofString("username=" + viewer.username() + "&password=" + TestUsers.PASSWORD)));
 		assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
 		assertThat(signIn.headers().allValues("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith("JSESSIONID="))
 			.singleElement()
@@ -77,7 +77,10 @@ class ForwardedHeadersIntegrationTests {
 	}
 
 	private static String xsrf(List<String> setCookies) {
-		String cookie = setCookies.stream().filter((value) -> value.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+		String cookie = setCookies.stream()
+			.filter((value) -> value.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.orElseThrow();
 		return cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
 	}
 

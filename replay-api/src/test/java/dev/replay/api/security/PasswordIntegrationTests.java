@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.replay.api.security.BrowserSessionIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,15 +62,17 @@ class PasswordIntegrationTests {
 	@Test
 	void refusesOwnPasswordChangeWithWrongCurrentPassword() {
 		TestUser viewer = this.users.create("viewer");
-		assertProblem(changeOwn(viewer, "not-the-password", "a-brand-new-password"), 400, "wrong-password");
+		BrowserSessionIntegrationTests.assertProblem(changeOwn(viewer, "not-the-password", "a-brand-new-password"), 400,
+				"wrong-password");
 		assertThat(this.client.get("/api/v1/me", viewer.basic()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void refusesShortNewPasswords() {
 		TestUser viewer = this.users.create("viewer");
-		assertProblem(changeOwn(viewer, TestUsers.PASSWORD, "too-short"), 400, "bad-request");
-		assertProblem(reset(viewer.id(), "too-short"), 400, "bad-request");
+		BrowserSessionIntegrationTests.assertProblem(changeOwn(viewer, TestUsers.PASSWORD, "too-short"), 400,
+				"bad-request");
+		BrowserSessionIntegrationTests.assertProblem(reset(viewer.id(), "too-short"), 400, "bad-request");
 		assertThat(this.client.get("/api/v1/me", viewer.basic()).statusCode()).isEqualTo(200);
 	}
 
@@ -80,11 +81,12 @@ class PasswordIntegrationTests {
 		TestUser viewer = this.users.create("viewer");
 		HttpResponse<String> create = this.client.postJsonAsAdmin("/api/v1/users",
 				Map.of("username", "long-" + System.nanoTime(), "password", TOO_LONG, "role", "viewer"));
-		assertProblem(create, 400, "password-too-long");
+		BrowserSessionIntegrationTests.assertProblem(create, 400, "password-too-long");
 		assertThat(ReplayClient.json(create.body()).path("detail").asString()).contains("72 bytes");
-		assertProblem(changeOwn(viewer, TestUsers.PASSWORD, TOO_LONG), 400, "password-too-long");
-		assertProblem(reset(viewer.id(), TOO_LONG), 400, "password-too-long");
-		assertProblem(reset(viewer.id(), "x".repeat(73)), 400, "password-too-long");
+		BrowserSessionIntegrationTests.assertProblem(changeOwn(viewer, TestUsers.PASSWORD, TOO_LONG), 400,
+				"password-too-long");
+		BrowserSessionIntegrationTests.assertProblem(reset(viewer.id(), TOO_LONG), 400, "password-too-long");
+		BrowserSessionIntegrationTests.assertProblem(reset(viewer.id(), "x".repeat(73)), 400, "password-too-long");
 		assertThat(this.client.get("/api/v1/me", viewer.basic()).statusCode()).isEqualTo(200);
 		// and signing in with one is simply wrong, never an error
 		assertThat(this.client.get("/api/v1/me", TestUsers.basic(viewer.username(), TOO_LONG)).statusCode())
@@ -98,8 +100,8 @@ class PasswordIntegrationTests {
 		HttpResponse<String> reset = reset(viewer.id(), "reset-by-the-admin");
 		assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
 		assertThat(this.client.get("/api/v1/me", viewer.basic()).statusCode()).isEqualTo(401);
-		assertThat(this.client.get("/api/v1/me", TestUsers.basic(viewer.username(), "reset-by-the-admin"))
-			.statusCode()).isEqualTo(200);
+		assertThat(this.client.get("/api/v1/me", TestUsers.basic(viewer.username(), "reset-by-the-admin")).statusCode())
+			.isEqualTo(200);
 		JsonNode events = ReplayClient
 			.json(this.client.getAsAdmin("/api/v1/audit-events?action=user.password-reset&targetId=" + viewer.id())
 				.body())
@@ -110,7 +112,8 @@ class PasswordIntegrationTests {
 
 	@Test
 	void answersResetOfUnknownUserWithNotFound() {
-		assertProblem(reset(UUID.randomUUID(), "a-brand-new-password"), 404, "user-not-found");
+		BrowserSessionIntegrationTests.assertProblem(reset(UUID.randomUUID(), "a-brand-new-password"), 404,
+				"user-not-found");
 	}
 
 	@Test
@@ -119,7 +122,7 @@ class PasswordIntegrationTests {
 		TestUser viewer = this.users.create("viewer");
 		HttpResponse<String> response = this.users.send("PUT", "/api/v1/users/" + viewer.id() + "/password",
 				editor.basic(), Map.of("password", "a-brand-new-password"));
-		assertProblem(response, 403, "forbidden");
+		BrowserSessionIntegrationTests.assertProblem(response, 403, "forbidden");
 	}
 
 	private HttpResponse<String> changeOwn(TestUser user, String current, String next) {

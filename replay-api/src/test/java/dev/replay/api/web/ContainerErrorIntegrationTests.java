@@ -33,8 +33,7 @@ class ContainerErrorIntegrationTests {
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource(delimiter = ' ', value = {
 			// refused by Tomcat: a NUL, an encoded slash, a broken escape
-			"POST /ingest/v1/sessions/%00/segments 400 bad-request",
-			"GET /api/v1/sessions/%00 400 bad-request",
+			"POST /ingest/v1/sessions/%00/segments 400 bad-request", "GET /api/v1/sessions/%00 400 bad-request",
 			"GET /api/v1/sessions/..%2f..%2factuator/health 400 bad-request",
 			"GET /..%2f..%2fetc/passwd 400 bad-request", "GET /api/v1/sessions/%zz 400 bad-request",
 			// refused by Spring Security's firewall: an encoded percent or period, a
