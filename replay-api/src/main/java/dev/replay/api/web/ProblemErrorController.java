@@ -1,5 +1,6 @@
 package dev.replay.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with a problem body instead of Spring Boot's own error body; opened directly it answers
  * 404.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
