@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Behind a TLS-terminating proxy with {@code server.forward-headers-strategy=native}, as
  * the README advises: the cookies are {@code Secure} and the audit trail keeps the real
- * client's address.
+ * client's address. The application context of its own is closed after the class, while
+ * the test database is still there.
  */
 @ReplayIntegrationTest
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
+@DirtiesContext
 class ForwardedHeadersIntegrationTests {
 
 	@LocalServerPort
