@@ -87,6 +87,7 @@ final class SignInThrottle {
 	 * Drops quiet entries, then those that do not wait and have no attempt in flight; at
 	 * most once a second, so that a flood of new names does not make every attempt sweep
 	 * the whole map.
+	 * @param now the time in milliseconds
 	 */
 	private void makeRoom(long now) {
 		long last = this.lastSweep.get();
@@ -139,6 +140,7 @@ final class SignInThrottle {
 
 		/**
 		 * Take a place for an attempt.
+		 * @param now the time in milliseconds
 		 * @return 0 when taken, else how many milliseconds to wait
 		 */
 		synchronized long tryAcquire(long now) {
