@@ -81,12 +81,18 @@ class SignInAttempts {
 	void onFailure(AbstractAuthenticationFailureEvent event) {
 		HttpServletRequest request = currentRequest();
 		SignInThrottle.Attempt attempt = (request != null) ? attemptOf(request) : null;
+		String name = AuditLog.truncate(event.getAuthentication().getName());
+		String address = (request != null) ? request.getRemoteAddr() : null;
 		if (attempt != null) {
 			attempt.failed();
 		}
-		String name = AuditLog.truncate(event.getAuthentication().getName());
+		else if (address != null) {
+			// a way to sign in that no filter here began: count it all the same, so that
+			// the next attempts of that name or address wait
+			this.throttle.begin(name, address).failed();
+		}
 		this.auditor.failed(name, "user", name, METHOD_PASSWORD, event.getException().getClass().getSimpleName(),
-				(request != null) ? request.getRemoteAddr() : null);
+				address);
 	}
 
 	@EventListener
