@@ -2,6 +2,8 @@ package dev.replay.api.security;
 
 import java.util.List;
 
+import dev.replay.api.audit.AuditLog;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -58,8 +60,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties,
-			SignInAttempts attempts) throws Exception {
+	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
+			SecurityProperties properties, SignInAttempts attempts) throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler();
 		PageSignInEntryPoint pages = new PageSignInEntryPoint(problems);
 		http.authorizeHttpRequests((requests) -> requests
@@ -77,7 +79,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(problems))
-			.with(new SignInSettings(tokens, problems, attempts), (settings) -> {
+			.with(new SignInSettings(tokens, audit, problems, attempts), (settings) -> {
 			})
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
