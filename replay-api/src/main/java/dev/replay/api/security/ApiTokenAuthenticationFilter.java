@@ -1,9 +1,7 @@
 package dev.replay.api.security;
 
 import java.io.IOException;
-import java.util.Map;
 
-import dev.replay.api.audit.AuditLog;
 import dev.replay.api.security.ApiTokens.TokenCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,7 +42,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final AuditLog audit;
+	private final SignInAttempts attempts;
 
 	private final ProblemSecurityHandler problems;
 
@@ -52,9 +50,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, SignInAttempts attempts, ProblemSecurityHandler problems) {
 		this.tokens = tokens;
-		this.audit = audit;
+		this.attempts = attempts;
 		this.problems = problems;
 	}
 
@@ -66,15 +64,28 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		TokenCheck check = this.tokens.authenticate(token);
-		if (!(check instanceof TokenCheck.Valid valid)) {
-			String reason = ((TokenCheck.Refused) check).reason();
+		// throttled per client address, as every way to sign in (ADR 0014)
+		SignInThrottle.Attempt attempt = this.attempts.begin(request, null);
+		if (attempt.isRefused()) {
 			this.contexts.clearContext();
-			this.audit.recordAs(AuditLog.ANONYMOUS, "sign-in.failed", "api-token", null,
-					Map.of("method", "token", "reason", reason));
+			this.problems.tooManySignInAttempts(request, response, attempt.retryAfter());
+			return;
+		}
+		TokenCheck check;
+		try {
+			check = this.tokens.authenticate(token);
+		}
+		catch (RuntimeException ex) {
+			attempt.abandoned();
+			throw ex;
+		}
+		if (!(check instanceof TokenCheck.Valid valid)) {
+			this.contexts.clearContext();
+			this.attempts.tokenFailed(request, attempt, ((TokenCheck.Refused) check).reason());
 			this.problems.commence(request, response, new BadCredentialsException("Invalid API token"));
 			return;
 		}
+		attempt.succeeded();
 		if (valid.scope() == TokenScope.READ_ONLY && !isSafe(request)) {
 			this.contexts.clearContext();
 			this.problems.readOnlyToken(request, response);
