@@ -30,13 +30,17 @@ class MeController {
 
 	private final ApiTokens tokens;
 
-	MeController(ApiTokens tokens) {
+	private final ApplicationGrants grants;
+
+	MeController(ApiTokens tokens, ApplicationGrants grants) {
 		this.tokens = tokens;
+		this.grants = grants;
 	}
 
 	@GetMapping
 	MeResponse me(@AuthenticationPrincipal ReplayPrincipal me) {
-		return new MeResponse(me.id(), me.getUsername(), me.role());
+		ApplicationGrant applications = (me.role() == Role.admin) ? ApplicationGrant.ALL : this.grants.grantOf(me.id());
+		return new MeResponse(me.id(), me.getUsername(), me.role(), applications);
 	}
 
 	@PostMapping("/tokens")
@@ -59,7 +63,7 @@ class MeController {
 		return this.tokens.revoke(me.id(), tokenId);
 	}
 
-	record MeResponse(UUID id, String username, Role role) {
+	record MeResponse(UUID id, String username, Role role, ApplicationGrant applications) {
 
 	}
 
