@@ -182,9 +182,9 @@ public class SessionReader {
 	 * @return the session, if recorded in one of those applications
 	 */
 	public Optional<SessionSummary> findSession(String sessionId, ApplicationScope scope) {
-		return this.jdbc.sql(SESSION_COLUMNS + """
-				where id = :id
-				 and (cast(:apps as uuid[]) is null or application_id = any(cast(:apps as uuid[])))""")
+		return this.jdbc
+			.sql(SESSION_COLUMNS + " where id = :id"
+					+ " and (cast(:apps as uuid[]) is null or application_id = any(cast(:apps as uuid[])))")
 			.param("id", sessionId)
 			.param("apps", scope.sqlArray())
 			.query(SessionReader::toSummary)
