@@ -93,7 +93,7 @@ export async function render(main, { user: me }) {
       h('label', {}, some, ' Only these:'),
       h(
         'ul',
-        { class: 'plain-list' },
+        {},
         boxes.map((box) => h('li', {}, h('label', {}, box, ' ', box.dataset.name))),
       ),
       save,
@@ -121,6 +121,11 @@ export async function render(main, { user: me }) {
     try {
       const updated = await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { role: select.value } });
       showStatus(status, `${updated.username} is now ${updated.role}.`);
+      if (updated.role === 'admin' || user.role === 'admin') {
+        // admins see every application: the applications column changes with the role
+        load();
+      }
+      user.role = updated.role;
     } catch (error) {
       select.value = user.role;
       showStatus(status, describeError(error), { error: true });
