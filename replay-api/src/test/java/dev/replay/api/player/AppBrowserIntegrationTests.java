@@ -235,8 +235,9 @@ class AppBrowserIntegrationTests {
 
 		editor.findElement(testId("grant-all")).click();
 		editor.findElement(testId("grant-save")).click();
-		waitFor().until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=user-row][data-username='"
-				+ viewer.username() + "'] summary[data-testid=grant-summary]"), "All applications"));
+		waitFor().until(ExpectedConditions.textToBe(By.cssSelector(
+				"[data-testid=user-row][data-username='" + viewer.username() + "'] summary[data-testid=grant-summary]"),
+				"All applications"));
 		assertThat(grantOf(client, viewer).asString()).isEqualTo("all");
 	}
 

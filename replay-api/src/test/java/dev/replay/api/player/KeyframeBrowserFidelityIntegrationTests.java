@@ -127,8 +127,8 @@ class KeyframeBrowserFidelityIntegrationTests {
 		SoftAssertions softly = new SoftAssertions();
 		int compared = 0;
 		for (long t : moments(recording, keyframes, duration)) {
-			HttpResponse<String> window = client
-				.getAsAdmin("/api/v1/sessions/" + sessionId + "/events?continuation=true&from=" + t + "&to=" + (t + 1000));
+			HttpResponse<String> window = client.getAsAdmin(
+					"/api/v1/sessions/" + sessionId + "/events?continuation=true&from=" + t + "&to=" + (t + 1000));
 			assertThat(window.statusCode()).isEqualTo(200);
 			long windowStart = Long.parseLong(window.headers().firstValue("Replay-Window-Start").orElseThrow());
 			if (!keyframes.contains(windowStart)) {

@@ -438,8 +438,12 @@ class AuthorizationMatrixIntegrationTests {
 		// search and listing
 		String search = outsider.send(new Request("GET", "/api/v1/sessions?limit=200", null)).body();
 		assertThat(search).contains(own).doesNotContain(session);
-		String filtered = outsider.send(new Request("GET", "/api/v1/sessions?user=&url=&from=2020-01-01T00:00:00Z"
-				+ "&applicationId=" + fixtures.sessions().applicationId(), null)).body();
+		String filtered = outsider
+			.send(new Request("GET",
+					"/api/v1/sessions?user=&url=&from=2020-01-01T00:00:00Z" + "&applicationId="
+							+ fixtures.sessions().applicationId(),
+					null))
+			.body();
 		assertThat(ReplayClient.json(filtered).path("items")).isEmpty();
 		// a playlist holding both sessions shows and counts only the granted one
 		long playlist = fixtures.newPlaylist(fixtures.owner());
@@ -450,8 +454,7 @@ class AuthorizationMatrixIntegrationTests {
 		String items = outsider.send(new Request("GET", "/api/v1/playlists/" + playlist + "/items", null)).body();
 		assertThat(items).contains(own).doesNotContain(session);
 		assertThat(ReplayClient.json(items).path("total").asLong()).isOne();
-		assertThat(ReplayClient
-			.json(outsider.send(new Request("GET", "/api/v1/playlists/" + playlist, null)).body())
+		assertThat(ReplayClient.json(outsider.send(new Request("GET", "/api/v1/playlists/" + playlist, null)).body())
 			.path("sessionCount")
 			.asLong()).isOne();
 		String datadogItems = outsider
