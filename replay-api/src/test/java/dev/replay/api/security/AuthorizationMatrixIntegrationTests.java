@@ -89,6 +89,68 @@ class AuthorizationMatrixIntegrationTests {
 			.hasSize(13);
 	}
 
+	static Stream<Arguments> outsideTheGrant() {
+		return Arrays.stream(OutsideGrant.values()).map((endpoint) -> Arguments.of(endpoint));
+	}
+
+	/**
+	 * A viewer granted only another application finds the fixtures' session missing on
+	 * every endpoint that names it, with the same problem as a session that does not
+	 * exist.
+	 * @param endpoint the endpoint
+	 */
+	@ParameterizedTest(name = "{0} outside the grant -> 404")
+	@MethodSource("outsideTheGrant")
+	void answersNotFoundForASessionOutsideTheGrant(OutsideGrant endpoint) {
+		Outsider outsider = Outsider.of(fixtures);
+		HttpResponse<String> response = outsider.send(endpoint.request.apply(fixtures.session()));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+		assertThat(ReplayClient.json(response.body()).path("type").asString())
+			.isIn("https://replay.dev/problems/session-not-found", "https://replay.dev/problems/resource-not-found");
+	}
+
+	@Test
+	void listsNothingOutsideTheGrant() {
+		Outsider outsider = Outsider.of(fixtures);
+		String session = fixtures.session();
+		String own = outsider.ownSession();
+		// search and listing
+		String search = outsider.send(new Request("GET", "/api/v1/sessions?limit=200", null)).body();
+		assertThat(search).contains(own).doesNotContain(session);
+		String filtered = outsider
+			.send(new Request("GET",
+					"/api/v1/sessions?user=&url=&from=2020-01-01T00:00:00Z" + "&applicationId="
+							+ fixtures.sessions().applicationId(),
+					null))
+			.body();
+		assertThat(ReplayClient.json(filtered).path("items")).isEmpty();
+		// a playlist holding both sessions shows and counts only the granted one
+		long playlist = fixtures.newPlaylist(fixtures.owner());
+		assertThat(fixtures.http()
+			.send("POST", "/api/v1/playlists/" + playlist + "/items/bulk", fixtures.owner().basic(),
+					Map.of("sessionIds", List.of(session, own)))
+			.statusCode()).isEqualTo(200);
+		String items = outsider.send(new Request("GET", "/api/v1/playlists/" + playlist + "/items", null)).body();
+		assertThat(items).contains(own).doesNotContain(session);
+		assertThat(ReplayClient.json(items).path("total").asLong()).isOne();
+		assertThat(ReplayClient.json(outsider.send(new Request("GET", "/api/v1/playlists/" + playlist, null)).body())
+			.path("sessionCount")
+			.asLong()).isOne();
+		String datadogItems = outsider
+			.send(new Request("GET", "/api/v2/rum/replay/playlists/" + playlist + "/sessions", null))
+			.body();
+		assertThat(datadogItems).contains(own).doesNotContain(session);
+		assertThat(outsider.send(new Request("GET", "/api/v2/rum/replay/playlists/" + playlist, null)).body())
+			.contains("\"session_count\":1");
+		// the watch history, of sessions watched before the grant was narrowed
+		String history = outsider.send(new Request("GET", "/api/v1/me/history", null)).body();
+		assertThat(history).contains(own).doesNotContain(session);
+		String datadogHistory = outsider
+			.send(new Request("GET", "/api/v2/rum/replay/viewership-history/sessions", null))
+			.body();
+		assertThat(datadogHistory).contains(own).doesNotContain(session);
+	}
+
 	enum Caller {
 
 		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR;
@@ -408,68 +470,6 @@ class AuthorizationMatrixIntegrationTests {
 			return ReplayClient.json(response.body()).path("id").asString();
 		}
 
-	}
-
-	static Stream<Arguments> outsideTheGrant() {
-		return Arrays.stream(OutsideGrant.values()).map((endpoint) -> Arguments.of(endpoint));
-	}
-
-	/**
-	 * A viewer granted only another application finds the fixtures' session missing on
-	 * every endpoint that names it, with the same problem as a session that does not
-	 * exist.
-	 * @param endpoint the endpoint
-	 */
-	@ParameterizedTest(name = "{0} outside the grant -> 404")
-	@MethodSource("outsideTheGrant")
-	void answersNotFoundForASessionOutsideTheGrant(OutsideGrant endpoint) {
-		Outsider outsider = Outsider.of(fixtures);
-		HttpResponse<String> response = outsider.send(endpoint.request.apply(fixtures.session()));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-		assertThat(ReplayClient.json(response.body()).path("type").asString())
-			.isIn("https://replay.dev/problems/session-not-found", "https://replay.dev/problems/resource-not-found");
-	}
-
-	@Test
-	void listsNothingOutsideTheGrant() {
-		Outsider outsider = Outsider.of(fixtures);
-		String session = fixtures.session();
-		String own = outsider.ownSession();
-		// search and listing
-		String search = outsider.send(new Request("GET", "/api/v1/sessions?limit=200", null)).body();
-		assertThat(search).contains(own).doesNotContain(session);
-		String filtered = outsider
-			.send(new Request("GET",
-					"/api/v1/sessions?user=&url=&from=2020-01-01T00:00:00Z" + "&applicationId="
-							+ fixtures.sessions().applicationId(),
-					null))
-			.body();
-		assertThat(ReplayClient.json(filtered).path("items")).isEmpty();
-		// a playlist holding both sessions shows and counts only the granted one
-		long playlist = fixtures.newPlaylist(fixtures.owner());
-		assertThat(fixtures.http()
-			.send("POST", "/api/v1/playlists/" + playlist + "/items/bulk", fixtures.owner().basic(),
-					Map.of("sessionIds", List.of(session, own)))
-			.statusCode()).isEqualTo(200);
-		String items = outsider.send(new Request("GET", "/api/v1/playlists/" + playlist + "/items", null)).body();
-		assertThat(items).contains(own).doesNotContain(session);
-		assertThat(ReplayClient.json(items).path("total").asLong()).isOne();
-		assertThat(ReplayClient.json(outsider.send(new Request("GET", "/api/v1/playlists/" + playlist, null)).body())
-			.path("sessionCount")
-			.asLong()).isOne();
-		String datadogItems = outsider
-			.send(new Request("GET", "/api/v2/rum/replay/playlists/" + playlist + "/sessions", null))
-			.body();
-		assertThat(datadogItems).contains(own).doesNotContain(session);
-		assertThat(outsider.send(new Request("GET", "/api/v2/rum/replay/playlists/" + playlist, null)).body())
-			.contains("\"session_count\":1");
-		// the watch history, of sessions watched before the grant was narrowed
-		String history = outsider.send(new Request("GET", "/api/v1/me/history", null)).body();
-		assertThat(history).contains(own).doesNotContain(session);
-		String datadogHistory = outsider
-			.send(new Request("GET", "/api/v2/rum/replay/viewership-history/sessions", null))
-			.body();
-		assertThat(datadogHistory).contains(own).doesNotContain(session);
 	}
 
 	enum OutsideGrant {
