@@ -132,7 +132,7 @@ class AuthorizationMatrixIntegrationTests {
 			.statusCode()).isEqualTo(200);
 		String items = outsider.send(new Request("GET", "/api/v1/playlists/" + playlist + "/items", null)).body();
 		assertThat(items).contains(own).doesNotContain(session);
-		assertThat(ReplayClient.json(items).path("total").asLong()).isOne();
+		assertThat(ReplayClient.json(items).path("totalItems").asLong()).isOne();
 		assertThat(ReplayClient.json(outsider.send(new Request("GET", "/api/v1/playlists/" + playlist, null)).body())
 			.path("sessionCount")
 			.asLong()).isOne();
