@@ -6,8 +6,11 @@ import java.util.UUID;
 
 import dev.replay.api.security.ApiTokens.CreatedToken;
 import dev.replay.api.security.ApiTokens.TokenDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -16,13 +19,14 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The signed-in user: who they are, and their personal API tokens.
+ * The signed-in user: who they are, their password, and their personal API tokens.
  */
 @RestController
 @RequestMapping("/api/v1/me")
@@ -30,10 +34,13 @@ class MeController {
 
 	private final ApiTokens tokens;
 
+	private final UserAdministration users;
+
 	private final ApplicationGrants grants;
 
-	MeController(ApiTokens tokens, ApplicationGrants grants) {
+	MeController(ApiTokens tokens, UserAdministration users, ApplicationGrants grants) {
 		this.tokens = tokens;
+		this.users = users;
 		this.grants = grants;
 	}
 
@@ -41,6 +48,20 @@ class MeController {
 	MeResponse me(@AuthenticationPrincipal ReplayPrincipal me) {
 		ApplicationGrant applications = (me.role() == Role.admin) ? ApplicationGrant.ALL : this.grants.grantOf(me.id());
 		return new MeResponse(me.id(), me.getUsername(), me.role(), applications);
+	}
+
+	// every other browser session of the user ends; this one goes on, under a new
+	// session id
+	@PutMapping("/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@Valid @RequestBody ChangePasswordRequest request, @AuthenticationPrincipal ReplayPrincipal me,
+			HttpServletRequest httpRequest, HttpServletResponse httpResponse) {
+		ReplayPrincipal changed = this.users.changeOwnPassword(me.id(), request.currentPassword(),
+				request.newPassword());
+		if (httpRequest.getSession(false) != null) {
+			httpRequest.changeSessionId();
+		}
+		SessionPrincipals.replace(changed, httpRequest, httpResponse);
 	}
 
 	@PostMapping("/tokens")
@@ -64,6 +85,11 @@ class MeController {
 	}
 
 	record MeResponse(UUID id, String username, Role role, ApplicationGrant applications) {
+
+	}
+
+	record ChangePasswordRequest(@NotNull String currentPassword,
+			@NotNull @Size(min = Passwords.MIN_LENGTH) String newPassword) {
 
 	}
 
