@@ -61,7 +61,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
-			SecurityProperties properties) throws Exception {
+			SecurityProperties properties, SignInAttempts attempts) throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler();
 		PageSignInEntryPoint pages = new PageSignInEntryPoint(problems);
 		http.authorizeHttpRequests((requests) -> requests
@@ -79,7 +79,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(problems))
-			.with(new SignInSettings(tokens, audit, problems), (settings) -> {
+			.with(new SignInSettings(tokens, audit, problems, attempts), (settings) -> {
 			})
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
