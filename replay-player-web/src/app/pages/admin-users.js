@@ -1,4 +1,5 @@
-// Admin → Users and roles: create users, change roles, reset passwords, delete users.
+// Admin → Users and roles: create users, change roles and the applications whose sessions each
+// user sees (all of them, or those ticked), reset passwords, delete users.
 
 import { api } from '../api.js';
 import { adminHead } from '../admin-nav.js';
@@ -20,18 +21,19 @@ export async function render(main, { user: me }) {
 
   async function load() {
     try {
-      replace(list, table(await api('/api/v1/users')));
+      const [users, applications] = await Promise.all([api('/api/v1/users'), api('/api/v1/applications')]);
+      replace(list, table(users, applications));
     } catch (error) {
       showStatus(status, describeError(error), { error: true });
     }
   }
 
-  function table(users) {
+  function table(users, applications) {
     return h(
       'table',
       { class: 'table', 'data-testid': 'users-table' },
       h('caption', { class: 'visually-hidden' }, 'Users'),
-      h('thead', {}, h('tr', {}, ['User', 'Role', 'Created'].map((label) => h('th', { scope: 'col' }, label)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+      h('thead', {}, h('tr', {}, ['User', 'Role', 'Applications', 'Created'].map((label) => h('th', { scope: 'col' }, label)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h(
         'tbody',
         {},
@@ -48,6 +50,7 @@ export async function render(main, { user: me }) {
             { 'data-testid': 'user-row', 'data-username': user.username },
             h('td', {}, user.username, self ? h('span', { class: 'muted small' }, ' (you)') : null),
             h('td', {}, role),
+            h('td', {}, grantEditor(user, applications)),
             h('td', {}, formatInstant(user.createdAt)),
             h(
               'td',
@@ -61,10 +64,69 @@ export async function render(main, { user: me }) {
     );
   }
 
+  // "all", or a list of application ids; admins always see every application
+  function grantSummary(user, applications) {
+    if (user.role === 'admin' || user.applications === 'all') {
+      return 'All applications';
+    }
+    const names = applications.filter((app) => user.applications.includes(app.id)).map((app) => app.name);
+    return names.length ? names.join(', ') : 'None';
+  }
+
+  function grantEditor(user, applications) {
+    const summary = h('summary', { 'data-testid': 'grant-summary' }, grantSummary(user, applications));
+    if (user.role === 'admin') {
+      return h('span', { 'data-testid': 'grant-summary', title: 'Admins see every application' }, 'All applications');
+    }
+    const all = user.applications === 'all';
+    const name = `grant-${user.id}`;
+    const everything = h('input', { type: 'radio', name, value: 'all', checked: all, 'data-testid': 'grant-all' });
+    const some = h('input', { type: 'radio', name, value: 'some', checked: !all, 'data-testid': 'grant-some' });
+    const boxes = applications.map((app) =>
+      h('input', { type: 'checkbox', value: app.id, checked: !all && user.applications.includes(app.id), 'data-testid': 'grant-application', 'data-name': app.name }),
+    );
+    const save = h('button', { type: 'button', class: 'button button-small', 'data-testid': 'grant-save' }, 'Save');
+    const form = h(
+      'fieldset',
+      { class: 'grant' },
+      h('legend', { class: 'visually-hidden' }, `Applications of ${user.username}`),
+      h('label', {}, everything, ' All applications, present and future'),
+      h('label', {}, some, ' Only these:'),
+      h(
+        'ul',
+        {},
+        boxes.map((box) => h('li', {}, h('label', {}, box, ' ', box.dataset.name))),
+      ),
+      save,
+    );
+    for (const box of boxes) {
+      box.addEventListener('change', () => {
+        some.checked = true;
+      });
+    }
+    save.addEventListener('click', async () => {
+      const applicationsValue = everything.checked ? 'all' : boxes.filter((box) => box.checked).map((box) => box.value);
+      try {
+        const updated = await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { applications: applicationsValue } });
+        user.applications = updated.applications;
+        summary.textContent = grantSummary(updated, applications);
+        showStatus(status, `${updated.username} now sees: ${grantSummary(updated, applications)}.`);
+      } catch (error) {
+        showStatus(status, describeError(error), { error: true });
+      }
+    });
+    return h('details', { class: 'grant-editor', 'data-testid': 'grant-editor' }, summary, form);
+  }
+
   async function changeRole(user, select) {
     try {
       const updated = await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { role: select.value } });
       showStatus(status, `${updated.username} is now ${updated.role}.`);
+      if (updated.role === 'admin' || user.role === 'admin') {
+        // admins see every application: the applications column changes with the role
+        load();
+      }
+      user.role = updated.role;
     } catch (error) {
       select.value = user.role;
       showStatus(status, describeError(error), { error: true });

@@ -34,17 +34,20 @@ public class RecordingCatalog {
 	/**
 	 * List sessions, newest first.
 	 * @param applicationId only sessions of this application, or all when {@code null}
+	 * @param scope the applications whose sessions may be listed
 	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
 	 * @param limit the page size, 1 to 200
 	 * @return never {@code null}
 	 */
-	public SessionPage findSessions(@Nullable UUID applicationId, @Nullable String cursor, int limit) {
-		return findSessions(SessionFilter.ofApplication(applicationId), SessionSort.START, cursor, limit);
+	public SessionPage findSessions(@Nullable UUID applicationId, ApplicationScope scope, @Nullable String cursor,
+			int limit) {
+		return findSessions(SessionFilter.ofApplication(applicationId), scope, SessionSort.START, cursor, limit);
 	}
 
 	/**
 	 * List sessions that pass a filter, in a sort order.
 	 * @param filter which sessions
+	 * @param scope the applications whose sessions may be listed
 	 * @param sort the order
 	 * @param cursor the {@code nextCursor} of the previous page in the same order, or
 	 * {@code null}
@@ -53,9 +56,10 @@ public class RecordingCatalog {
 	 * @throws InvalidCursorException if the cursor was not made by this method, or was
 	 * made for another order
 	 */
-	public SessionPage findSessions(SessionFilter filter, SessionSort sort, @Nullable String cursor, int limit) {
+	public SessionPage findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
+			@Nullable String cursor, int limit) {
 		Position after = (cursor != null) ? decode(cursor, sort) : null;
-		List<SessionSummary> rows = this.reader.findSessions(filter, sort, after, limit + 1);
+		List<SessionSummary> rows = this.reader.findSessions(filter, scope, sort, after, limit + 1);
 		if (rows.size() <= limit) {
 			return new SessionPage(rows, null);
 		}
@@ -64,12 +68,13 @@ public class RecordingCatalog {
 	}
 
 	/**
-	 * Find one session.
+	 * Find one session among those of the applications in a scope.
 	 * @param sessionId the session id
-	 * @return the session, if recorded
+	 * @param scope the applications whose sessions may be seen
+	 * @return the session, if recorded in one of those applications
 	 */
-	public Optional<SessionSummary> findSession(String sessionId) {
-		return this.reader.findSession(sessionId);
+	public Optional<SessionSummary> findSession(String sessionId, ApplicationScope scope) {
+		return this.reader.findSession(sessionId, scope);
 	}
 
 	/**
@@ -94,10 +99,11 @@ public class RecordingCatalog {
 	 * Find an image that a session's recording refers to, among its application's.
 	 * @param sessionId the session id
 	 * @param resourceId the resource id
-	 * @return the image, if the session and the image exist
+	 * @param scope the applications whose sessions may be seen
+	 * @return the image, if the session (in the scope) and the image exist
 	 */
-	public Optional<SessionResource> findResource(String sessionId, String resourceId) {
-		return this.resources.find(sessionId, resourceId);
+	public Optional<SessionResource> findResource(String sessionId, String resourceId, ApplicationScope scope) {
+		return this.resources.find(sessionId, resourceId, scope);
 	}
 
 	// the cursor names its order and carries the last row's key and id:

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.replay.ingest.storage.RumReader;
 import dev.replay.ingest.storage.RumReader.Position;
@@ -27,17 +28,20 @@ public class RumCatalog {
 	/**
 	 * A page of a session's events, in time order.
 	 * @param sessionId the session
+	 * @param scope the applications whose sessions may be seen
 	 * @param type only events of this type ({@code console} also takes errors logged to
 	 * the console), or {@code null} for all
 	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
 	 * @param limit the page size, 1 to 1000
 	 * @return the page
 	 * @throws SessionNotFoundException when the session has neither a recording nor RUM
-	 * events
+	 * events, or belongs to an application outside the scope
 	 * @throws InvalidCursorException when the cursor was not made here
 	 */
-	public RumPage events(String sessionId, @Nullable String type, @Nullable String cursor, int limit) {
-		long start = this.reader.sessionStart(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+	public RumPage events(String sessionId, ApplicationScope scope, @Nullable String type, @Nullable String cursor,
+			int limit) {
+		long start = this.reader.sessionStart(sessionId, scope)
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		Position after = (cursor != null && !cursor.isEmpty()) ? decode(cursor) : null;
 		List<RumItem> rows = this.reader.events(sessionId, type, after, limit + 1, start);
 		if (rows.size() <= limit) {
@@ -51,13 +55,26 @@ public class RumCatalog {
 	/**
 	 * What RUM told about a session.
 	 * @param sessionId the session
+	 * @param scope the applications whose sessions may be seen
 	 * @return the summary, empty when the session has no RUM events
 	 * @throws SessionNotFoundException when the session has neither a recording nor RUM
-	 * events
+	 * events, or belongs to an application outside the scope
 	 */
-	public Optional<RumSessionSummary> summary(String sessionId) {
-		long start = this.reader.sessionStart(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+	public Optional<RumSessionSummary> summary(String sessionId, ApplicationScope scope) {
+		long start = this.reader.sessionStart(sessionId, scope)
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		return this.reader.summary(sessionId, start);
+	}
+
+	/**
+	 * The application of a session that has a recording or RUM events, if it is in a
+	 * scope.
+	 * @param sessionId the session
+	 * @param scope the applications whose sessions may be seen
+	 * @return the application, empty when the session is unknown or outside the scope
+	 */
+	public Optional<UUID> applicationOf(String sessionId, ApplicationScope scope) {
+		return this.reader.applicationOf(sessionId).filter(scope::includes);
 	}
 
 	private static String encode(Position position) {

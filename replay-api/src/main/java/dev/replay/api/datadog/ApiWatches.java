@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
 import dev.replay.api.history.WatchHistory;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionNotFoundException;
 import dev.replay.ingest.SessionSummary;
@@ -32,8 +33,8 @@ class ApiWatches {
 	}
 
 	@Transactional
-	SessionSummary record(String sessionId, UUID userId, Instant watchedAt) {
-		SessionSummary session = this.catalog.findSession(sessionId)
+	SessionSummary record(String sessionId, ApplicationScope scope, UUID userId, Instant watchedAt) {
+		SessionSummary session = this.catalog.findSession(sessionId, scope)
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		this.history.record(sessionId, userId, "api", watchedAt);
 		this.audit.record("session.watch-recorded", "session", sessionId, Map.of("context", "api"));
@@ -41,7 +42,10 @@ class ApiWatches {
 	}
 
 	@Transactional
-	void forget(String sessionId, UUID userId) {
+	void forget(String sessionId, ApplicationScope scope, UUID userId) {
+		if (this.catalog.findSession(sessionId, scope).isEmpty()) {
+			throw new SessionNotFoundException(sessionId);
+		}
 		int forgotten = this.history.forget(sessionId, userId);
 		if (forgotten > 0) {
 			this.audit.record("session.watches-deleted", "session", sessionId, Map.of("count", forgotten));

@@ -11,7 +11,9 @@ import dev.replay.api.datadog.JsonApi.PlaylistData;
 import dev.replay.api.datadog.JsonApi.SessionData;
 import dev.replay.api.playlist.Playlists;
 import dev.replay.api.playlist.Playlists.PlaylistDetails;
+import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import org.jspecify.annotations.Nullable;
@@ -44,9 +46,12 @@ class DatadogPlaylistController {
 
 	private final SessionEvents sessions;
 
-	DatadogPlaylistController(Playlists playlists, SessionEvents sessions) {
+	private final ApplicationGrants grants;
+
+	DatadogPlaylistController(Playlists playlists, SessionEvents sessions, ApplicationGrants grants) {
 		this.playlists = playlists;
 		this.sessions = sessions;
+		this.grants = grants;
 	}
 
 	@GetMapping
@@ -54,9 +59,10 @@ class DatadogPlaylistController {
 			@RequestParam(name = "filter[created_by_uuid]", required = false) @Nullable UUID createdBy,
 			@RequestParam(name = "filter[query]", required = false) @Nullable String query,
 			@RequestParam(name = "page[number]", defaultValue = "0") long number,
-			@RequestParam(name = "page[size]", defaultValue = "25") long size) {
+			@RequestParam(name = "page[size]", defaultValue = "25") long size,
+			@AuthenticationPrincipal ReplayPrincipal me) {
 		Paging paging = Paging.of(number, size);
-		return new Collection<>(this.playlists.list(createdBy, query, paging.number(), paging.size())
+		return new Collection<>(this.playlists.list(createdBy, query, paging.number(), paging.size(), me)
 			.map(DatadogPlaylistController::resource)
 			.getContent());
 	}
@@ -70,8 +76,8 @@ class DatadogPlaylistController {
 	}
 
 	@GetMapping("/{playlistId}")
-	Document<PlaylistData> get(@PathVariable long playlistId) {
-		return new Document<>(resource(this.playlists.get(playlistId)));
+	Document<PlaylistData> get(@PathVariable long playlistId, @AuthenticationPrincipal ReplayPrincipal me) {
+		return new Document<>(resource(this.playlists.get(playlistId, me)));
 	}
 
 	@PutMapping("/{playlistId}")
@@ -91,10 +97,12 @@ class DatadogPlaylistController {
 	@GetMapping("/{playlistId}/sessions")
 	Collection<SessionData> sessions(@PathVariable long playlistId,
 			@RequestParam(name = "page[number]", defaultValue = "0") long number,
-			@RequestParam(name = "page[size]", defaultValue = "25") long size) {
+			@RequestParam(name = "page[size]", defaultValue = "25") long size,
+			@AuthenticationPrincipal ReplayPrincipal me) {
 		Paging paging = Paging.of(number, size);
-		return new Collection<>(this.playlists.items(playlistId, paging.number(), paging.size())
-			.map((item) -> this.sessions.resource(item.sessionId(), null))
+		ApplicationScope scope = this.grants.scopeOf(me);
+		return new Collection<>(this.playlists.items(playlistId, paging.number(), paging.size(), me)
+			.map((item) -> this.sessions.resource(item.sessionId(), null, scope))
 			.getContent());
 	}
 
@@ -106,7 +114,7 @@ class DatadogPlaylistController {
 		// adding is idempotent: 201 when the session is new to the playlist, 200 when not
 		boolean added = !this.playlists.addAll(playlistId, List.of(sessionId), me).isEmpty();
 		return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(new Document<>(this.sessions.resource(sessionId, null)));
+			.body(new Document<>(this.sessions.resource(sessionId, null, this.grants.scopeOf(me))));
 	}
 
 	@DeleteMapping("/{playlistId}/sessions/{sessionId}")

@@ -16,8 +16,10 @@ import dev.replay.api.datadog.JsonApi.WatcherAttributes;
 import dev.replay.api.datadog.JsonApi.WatcherData;
 import dev.replay.api.history.WatchHistory;
 import dev.replay.api.history.WatchHistory.HistoryQuery;
+import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.security.Role;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import dev.replay.ingest.SessionSummary;
@@ -57,10 +59,14 @@ class DatadogViewershipController {
 
 	private final SessionEvents sessions;
 
-	DatadogViewershipController(WatchHistory history, ApiWatches watches, SessionEvents sessions) {
+	private final ApplicationGrants grants;
+
+	DatadogViewershipController(WatchHistory history, ApiWatches watches, SessionEvents sessions,
+			ApplicationGrants grants) {
 		this.history = history;
 		this.watches = watches;
 		this.sessions = sessions;
+		this.grants = grants;
 	}
 
 	@PostMapping("/sessions/{sessionId}/watches")
@@ -74,7 +80,7 @@ class DatadogViewershipController {
 			requireNearNow(attributes.timestamp(), watchedAt);
 		}
 		String dataSource = (attributes != null && attributes.dataSource() != null) ? attributes.dataSource() : "rum";
-		SessionSummary session = this.watches.record(sessionId, me.id(), watchedAt);
+		SessionSummary session = this.watches.record(sessionId, this.grants.scopeOf(me), me.id(), watchedAt);
 		String applicationId = (attributes != null && attributes.applicationId() != null) ? attributes.applicationId()
 				: session.applicationId().toString();
 		String eventId = (attributes != null && attributes.eventId() != null) ? attributes.eventId() : sessionId;
@@ -95,20 +101,22 @@ class DatadogViewershipController {
 	@DeleteMapping("/sessions/{sessionId}/watches")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void forget(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
-		this.watches.forget(sessionId, me.id());
+		this.watches.forget(sessionId, this.grants.scopeOf(me), me.id());
 	}
 
 	@GetMapping("/sessions/{sessionId}/watchers")
 	Collection<WatcherData> watchers(@PathVariable String sessionId,
 			@RequestParam(name = "page[number]", defaultValue = "0") long number,
-			@RequestParam(name = "page[size]", defaultValue = "25") long size) {
+			@RequestParam(name = "page[size]", defaultValue = "25") long size,
+			@AuthenticationPrincipal ReplayPrincipal me) {
 		Paging paging = Paging.of(number, size);
-		return new Collection<>(this.history.watchers(sessionId, paging.number(), paging.size())
-			.stream()
-			.map((watcher) -> new WatcherData(watcher.userId().toString(), JsonApi.WATCHER,
-					new WatcherAttributes(watcher.username(), watcher.username(), watcher.lastWatchedAt(),
-							watcher.timesWatched())))
-			.toList());
+		return new Collection<>(
+				this.history.watchers(sessionId, this.grants.scopeOf(me), paging.number(), paging.size())
+					.stream()
+					.map((watcher) -> new WatcherData(watcher.userId().toString(), JsonApi.WATCHER,
+							new WatcherAttributes(watcher.username(), watcher.username(), watcher.lastWatchedAt(),
+									watcher.timesWatched())))
+					.toList());
 	}
 
 	@GetMapping("/viewership-history/sessions")
@@ -127,12 +135,13 @@ class DatadogViewershipController {
 		Paging paging = Paging.of(number, size);
 		List<String> ids = (sessionIds != null && !sessionIds.isBlank())
 				? Arrays.stream(sessionIds.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).toList() : null;
+		ApplicationScope scope = this.grants.scopeOf(me);
 		HistoryQuery query = new HistoryQuery((createdBy != null) ? createdBy : me.id(), applicationId,
 				(start != null) ? Instant.ofEpochMilli(start) : null, (end != null) ? Instant.ofEpochMilli(end) : null,
-				ids);
+				ids, scope);
 		return new Collection<>(this.history.history(query, paging.number(), paging.size())
 			.stream()
-			.map((watched) -> this.sessions.resource(watched.sessionId(), watched.lastWatchedAt()))
+			.map((watched) -> this.sessions.resource(watched.sessionId(), watched.lastWatchedAt(), scope))
 			.toList());
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.replay.api.datadog.JsonApi.SessionAttributes;
 import dev.replay.api.datadog.JsonApi.SessionData;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionSummary;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,8 @@ class SessionEvents {
 		this.catalog = catalog;
 	}
 
-	SessionData resource(String sessionId, java.time.@Nullable Instant lastWatchedAt) {
-		SessionSummary session = this.catalog.findSession(sessionId).orElse(null);
+	SessionData resource(String sessionId, java.time.@Nullable Instant lastWatchedAt, ApplicationScope scope) {
+		SessionSummary session = this.catalog.findSession(sessionId, scope).orElse(null);
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("type", "session");
 		event.put("session", Map.of("id", sessionId));

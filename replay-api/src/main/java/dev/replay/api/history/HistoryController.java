@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.replay.api.history.WatchHistory.HistoryQuery;
 import dev.replay.api.history.WatchHistory.WatchedSession;
 import dev.replay.api.history.WatchHistory.Watcher;
+import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.web.PageResponse;
 import jakarta.validation.constraints.Max;
@@ -29,14 +30,18 @@ class HistoryController {
 
 	private final WatchHistory history;
 
-	HistoryController(WatchHistory history) {
+	private final ApplicationGrants grants;
+
+	HistoryController(WatchHistory history, ApplicationGrants grants) {
 		this.history = history;
+		this.grants = grants;
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/watchers")
 	WatchersResponse watchers(@PathVariable String sessionId, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		List<Watcher> watchers = this.history.watchers(sessionId, page, size);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+			@AuthenticationPrincipal ReplayPrincipal me) {
+		List<Watcher> watchers = this.history.watchers(sessionId, this.grants.scopeOf(me), page, size);
 		return new WatchersResponse(sessionId, this.history.watchCount(sessionId), watchers);
 	}
 
@@ -46,7 +51,7 @@ class HistoryController {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		HistoryQuery query = new HistoryQuery(me.id(), applicationId, from, to, null);
+		HistoryQuery query = new HistoryQuery(me.id(), applicationId, from, to, null, this.grants.scopeOf(me));
 		return new PageResponse<>(this.history.history(query, page, size), page, size, this.history.historySize(query));
 	}
 

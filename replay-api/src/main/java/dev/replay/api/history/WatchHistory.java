@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.replay.api.playback.PlaybackStarted;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ public class WatchHistory {
 			  and (cast(:from as timestamptz) is null or w.watched_at >= :from)
 			  and (cast(:to as timestamptz) is null or w.watched_at < :to)
 			  and (cast(:sessionIds as text) is null or w.session_id = any(string_to_array(:sessionIds, ',')))
+			  and (cast(:apps as uuid[]) is null or s.application_id = any(cast(:apps as uuid[])))
 			""";
 
 	private final JdbcClient jdbc;
@@ -76,14 +78,16 @@ public class WatchHistory {
 	/**
 	 * Who watched a session, most recent first.
 	 * @param sessionId the session
+	 * @param scope the applications whose sessions the caller may see
 	 * @param page the page number, from 0
 	 * @param size the page size
 	 * @return the watchers on that page
-	 * @throws SessionNotFoundException if the session is not recorded
+	 * @throws SessionNotFoundException if the session is not recorded in an application
+	 * of the scope
 	 */
 	@Transactional(readOnly = true)
-	public List<Watcher> watchers(String sessionId, int page, int size) {
-		requireSession(sessionId);
+	public List<Watcher> watchers(String sessionId, ApplicationScope scope, int page, int size) {
+		requireSession(sessionId, scope);
 		return this.jdbc.sql("""
 				select w.user_id, u.username, count(*) as times, max(w.watched_at) as last_watched_at
 				from watch_entry w join app_user u on u.id = w.user_id
@@ -149,8 +153,8 @@ public class WatchHistory {
 				""" + HISTORY_FILTER).params(query.parameters()).query(Long.class).single();
 	}
 
-	private void requireSession(String sessionId) {
-		if (this.catalog.findSession(sessionId).isEmpty()) {
+	private void requireSession(String sessionId, ApplicationScope scope) {
+		if (this.catalog.findSession(sessionId, scope).isEmpty()) {
 			throw new SessionNotFoundException(sessionId);
 		}
 	}
@@ -163,9 +167,10 @@ public class WatchHistory {
 	 * @param from watched at or after, or {@code null}
 	 * @param to watched before, or {@code null}
 	 * @param sessionIds only these sessions, or all when {@code null}
+	 * @param scope only sessions of these applications, those the caller may see
 	 */
 	public record HistoryQuery(UUID userId, @Nullable UUID applicationId, @Nullable Instant from, @Nullable Instant to,
-			@Nullable List<String> sessionIds) {
+			@Nullable List<String> sessionIds, ApplicationScope scope) {
 
 		Map<String, @Nullable Object> parameters() {
 			Map<String, @Nullable Object> parameters = new HashMap<>();
@@ -174,6 +179,7 @@ public class WatchHistory {
 			parameters.put("from", (this.from != null) ? Timestamp.from(this.from) : null);
 			parameters.put("to", (this.to != null) ? Timestamp.from(this.to) : null);
 			parameters.put("sessionIds", (this.sessionIds != null) ? String.join(",", this.sessionIds) : null);
+			parameters.put("apps", this.scope.sqlArray());
 			return parameters;
 		}
 

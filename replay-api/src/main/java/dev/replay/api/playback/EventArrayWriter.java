@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
+import dev.replay.core.codec.RrwebEventReader;
 import dev.replay.ingest.PlaybackWindow;
 
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,8 @@ final class EventArrayWriter {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
 
+	private static final int FULL_SNAPSHOT = 2;
+
 	private EventArrayWriter() {
 	}
 
@@ -38,14 +41,29 @@ final class EventArrayWriter {
 		return headers;
 	}
 
-	static void write(PlaybackWindow window, OutputStream response) throws IOException {
+	/**
+	 * Write a window's events as one JSON array.
+	 * @param window the window
+	 * @param response where to write
+	 * @param untilFullSnapshot whether to stop after the first full snapshot, as a
+	 * preview does
+	 * @throws IOException if the response cannot be written or a segment read
+	 */
+	static void write(PlaybackWindow window, OutputStream response, boolean untilFullSnapshot) throws IOException {
 		// events are small and many: gather them into large writes to the response
 		BufferedOutputStream out = new BufferedOutputStream(response, BUFFER_SIZE);
 		out.write('[');
 		boolean[] first = { true };
+		boolean[] done = { false };
 		try {
 			window.forEach((event) -> {
+				if (done[0]) {
+					return;
+				}
 				try {
+					if (untilFullSnapshot && RrwebEventReader.typeOf(event.json()) == FULL_SNAPSHOT) {
+						done[0] = true;
+					}
 					if (!first[0]) {
 						out.write(',');
 					}

@@ -20,12 +20,18 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Streams the rrweb events of a session as one JSON array, in timestamp order and without
  * duplicates, writing each event as soon as the merge reaches it: the whole session, or a
  * window of it that starts with the keyframe for {@code from}. Opening a playback is
- * recorded in the watch history and the audit trail, except previews
- * ({@code preview=true}) used for thumbnails and the player's follow-up windows
- * ({@code continuation=true}).
+ * recorded in the watch history and the audit trail. A preview ({@code preview=true}, for
+ * thumbnails) is not, and gets only the events up to the session's first full snapshot
+ * within its first {@value #PREVIEW_MS} ms, whatever {@code from} and {@code to} say. A
+ * follow-up window ({@code continuation=true}) is not recorded again when the same user
+ * opened an audited playback of the session within {@code replay.playback.audit-window},
+ * and is recorded as a new playback otherwise.
  */
 @RestController
 class PlaybackController {
+
+	/** How much of a session's start a preview may cover, in milliseconds. */
+	static final long PREVIEW_MS = 1000;
 
 	private final PlaybackService playbacks;
 
@@ -47,16 +53,19 @@ class PlaybackController {
 			@RequestParam(required = false) @Nullable Long from, @RequestParam(required = false) @Nullable Long to,
 			@AuthenticationPrincipal ReplayPrincipal viewer) {
 		Timer.Sample started = Timer.start(this.meters);
-		this.playbacks.open(sessionId, context, preview || continuation, viewer);
-		PlaybackWindow window = this.timelines.window(sessionId, from, to);
+		PlaybackService.Request request = preview ? PlaybackService.Request.PREVIEW
+				: (continuation ? PlaybackService.Request.CONTINUATION : PlaybackService.Request.PLAYBACK);
+		this.playbacks.open(sessionId, context, request, viewer);
+		PlaybackWindow window = preview ? this.timelines.window(sessionId, null, PREVIEW_MS)
+				: this.timelines.window(sessionId, from, to);
 		StreamingResponseBody body = (out) -> {
 			try {
-				EventArrayWriter.write(window, out);
+				EventArrayWriter.write(window, out, preview);
 			}
 			finally {
 				started.stop(Timer.builder("replay.playback")
 					.description("Time from a playback request to the last event of its window or session written")
-					.tag("window", (from != null || to != null) ? "range" : "whole")
+					.tag("window", preview ? "preview" : ((from != null || to != null) ? "range" : "whole"))
 					.publishPercentileHistogram()
 					.register(this.meters));
 			}

@@ -2,6 +2,7 @@ package dev.replay.api.playback;
 
 import java.time.Instant;
 
+import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionNotFoundException;
@@ -14,9 +15,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens a session for playback. A real playback is announced as {@link PlaybackStarted}
- * inside the transaction, so that the watch entry and the audit event are stored before
- * the first byte is sent; a preview is not announced.
+ * Opens a session for playback, among the sessions of the applications the viewer is
+ * granted (any other answers 404, like a missing one). A playback is announced as
+ * {@link PlaybackStarted} inside the transaction, so that the watch entry and the audit
+ * event are stored before the first byte is sent. Two kinds of request are not announced:
+ * a preview, which only ever gets the session's first keyframe, and a follow-up window of
+ * a playback the same user opened within {@code replay.playback.audit-window}; a
+ * follow-up window without such a playback counts as a new playback.
  */
 @Service
 class PlaybackService {
@@ -25,22 +30,46 @@ class PlaybackService {
 
 	private final RecordingCatalog catalog;
 
+	private final ApplicationGrants grants;
+
+	private final RecordingReads reads;
+
 	private final ApplicationEventPublisher events;
 
-	PlaybackService(RecordingCatalog catalog, ApplicationEventPublisher events) {
+	PlaybackService(RecordingCatalog catalog, ApplicationGrants grants, RecordingReads reads,
+			ApplicationEventPublisher events) {
 		this.catalog = catalog;
+		this.grants = grants;
+		this.reads = reads;
 		this.events = events;
 	}
 
 	@Transactional
-	void open(String sessionId, PlaybackContext context, boolean preview, ReplayPrincipal viewer) {
-		SessionSummary session = this.catalog.findSession(sessionId)
+	void open(String sessionId, PlaybackContext context, Request request, ReplayPrincipal viewer) {
+		SessionSummary session = this.catalog.findSession(sessionId, this.grants.scopeOf(viewer))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
-		if (!preview) {
-			this.events.publishEvent(
-					new PlaybackStarted(sessionId, session.applicationId(), viewer.id(), context, Instant.now()));
-			LOG.info("Playback of session {} opened by {} in the {}.", sessionId, viewer.getUsername(), context);
+		if (request == Request.PREVIEW || (request == Request.CONTINUATION && this.reads.playedRecently(sessionId))) {
+			return;
 		}
+		this.events
+			.publishEvent(new PlaybackStarted(sessionId, session.applicationId(), viewer.id(), context, Instant.now()));
+		LOG.info("Playback of session {} opened by {} in the {}.", sessionId, viewer.getUsername(), context);
+	}
+
+	/**
+	 * What a request for a session's events asks for.
+	 */
+	enum Request {
+
+		/** A new playback. */
+		PLAYBACK,
+
+		/** A following window of a playback. */
+		CONTINUATION,
+
+		/** The first keyframe, for a thumbnail. */
+		PREVIEW
+
 	}
 
 }

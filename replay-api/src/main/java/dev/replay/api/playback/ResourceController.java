@@ -2,6 +2,9 @@ package dev.replay.api.playback;
 
 import java.time.Duration;
 
+import dev.replay.api.security.ApplicationGrants;
+import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.ResourceNotFoundException;
 import dev.replay.ingest.SessionResource;
@@ -9,6 +12,7 @@ import dev.replay.ingest.SessionResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Serves the images that mobile recordings refer to. They never change once uploaded, so
  * browsers may keep them; they are served as inert documents, so that an SVG cannot run
- * script or load anything.
+ * script or load anything. Only images of a session the caller is granted are served, and
+ * their reads are audited like a playback.
  */
 @RestController
 class ResourceController {
@@ -27,14 +32,24 @@ class ResourceController {
 
 	private final RecordingCatalog catalog;
 
-	ResourceController(RecordingCatalog catalog) {
+	private final ApplicationGrants grants;
+
+	private final RecordingReads reads;
+
+	ResourceController(RecordingCatalog catalog, ApplicationGrants grants, RecordingReads reads) {
 		this.catalog = catalog;
+		this.grants = grants;
+		this.reads = reads;
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/resources/{resourceId}")
-	ResponseEntity<byte[]> resource(@PathVariable String sessionId, @PathVariable String resourceId) {
-		SessionResource resource = this.catalog.findResource(sessionId, resourceId)
+	ResponseEntity<byte[]> resource(@PathVariable String sessionId, @PathVariable String resourceId,
+			@AuthenticationPrincipal ReplayPrincipal viewer) {
+		ApplicationScope scope = this.grants.scopeOf(viewer);
+		SessionResource resource = this.catalog.findResource(sessionId, resourceId, scope)
 			.orElseThrow(() -> new ResourceNotFoundException(resourceId));
+		this.catalog.findSession(sessionId, scope)
+			.ifPresent((session) -> this.reads.contentRead(sessionId, session.applicationId(), "resources"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(resource.contentType()))
 			.cacheControl(CacheControl.maxAge(MAX_AGE).cachePrivate().immutable())

@@ -3,28 +3,48 @@ package dev.replay.api.playback;
 import java.util.List;
 import java.util.Locale;
 
+import dev.replay.api.security.ApplicationGrants;
+import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.core.timeline.TimelineSummary;
+import dev.replay.ingest.RecordingCatalog;
+import dev.replay.ingest.SessionNotFoundException;
+import dev.replay.ingest.SessionSummary;
 import dev.replay.ingest.SessionTimelines;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The timeline summary of a session, for the player's seek bar markers and event list.
+ * The timeline summary of a session, for the player's seek bar markers and event list; a
+ * read of recorded content, audited like a playback.
  */
 @RestController
 class TimelineController {
 
 	private final SessionTimelines timelines;
 
-	TimelineController(SessionTimelines timelines) {
+	private final RecordingCatalog catalog;
+
+	private final ApplicationGrants grants;
+
+	private final RecordingReads reads;
+
+	TimelineController(SessionTimelines timelines, RecordingCatalog catalog, ApplicationGrants grants,
+			RecordingReads reads) {
 		this.timelines = timelines;
+		this.catalog = catalog;
+		this.grants = grants;
+		this.reads = reads;
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/timeline")
-	TimelineResponse timeline(@PathVariable String sessionId) {
+	TimelineResponse timeline(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal viewer) {
+		SessionSummary session = this.catalog.findSession(sessionId, this.grants.scopeOf(viewer))
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+		this.reads.contentRead(sessionId, session.applicationId(), "timeline");
 		TimelineSummary summary = this.timelines.summary(sessionId);
 		return (summary != null) ? TimelineResponse.of(summary) : TimelineResponse.EMPTY;
 	}

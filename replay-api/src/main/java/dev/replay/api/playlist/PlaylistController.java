@@ -56,12 +56,12 @@ class PlaylistController {
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
 			@AuthenticationPrincipal ReplayPrincipal me) {
-		return pageOf(this.playlists.list(mine ? me.id() : null, q, page, size));
+		return pageOf(this.playlists.list(mine ? me.id() : null, q, page, size, me));
 	}
 
 	@GetMapping("/{playlistId}")
-	PlaylistDetails get(@PathVariable long playlistId) {
-		return this.playlists.get(playlistId);
+	PlaylistDetails get(@PathVariable long playlistId, @AuthenticationPrincipal ReplayPrincipal me) {
+		return this.playlists.get(playlistId, me);
 	}
 
 	@PatchMapping("/{playlistId}")
@@ -79,8 +79,9 @@ class PlaylistController {
 
 	@GetMapping("/{playlistId}/items")
 	PageResponse<ItemDetails> items(@PathVariable long playlistId, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		return pageOf(this.playlists.items(playlistId, page, size));
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+			@AuthenticationPrincipal ReplayPrincipal me) {
+		return pageOf(this.playlists.items(playlistId, page, size, me));
 	}
 
 	@PostMapping("/{playlistId}/items")

@@ -8,24 +8,38 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
+import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.security.Role;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, changes and reads playlists. Editors create them; only the owner or an admin
- * changes one; every signed-in user reads them. Every change is audited.
+ * changes one; every signed-in user reads them, seeing (and counting) only the sessions
+ * of the applications they are granted. Every change is audited.
  */
 @Service
 public class Playlists {
+
+	// the items of a playlist whose sessions belong to applications in the scope
+	private static final String VISIBLE_ITEMS = """
+			with visible as (
+			  select i.id, i.session_id, i.added_by, i.added_at
+			  from playlist_item i join replay_session s on s.id = i.session_id
+			  where i.playlist_id = :playlist
+			    and (cast(:apps as uuid[]) is null or s.application_id = any(cast(:apps as uuid[]))))
+			""";
 
 	private final PlaylistRepository playlists;
 
@@ -35,11 +49,18 @@ public class Playlists {
 
 	private final AuditLog audit;
 
-	Playlists(PlaylistRepository playlists, PlaylistItemRepository items, RecordingCatalog catalog, AuditLog audit) {
+	private final ApplicationGrants grants;
+
+	private final JdbcClient jdbc;
+
+	Playlists(PlaylistRepository playlists, PlaylistItemRepository items, RecordingCatalog catalog, AuditLog audit,
+			ApplicationGrants grants, JdbcClient jdbc) {
 		this.playlists = playlists;
 		this.items = items;
 		this.catalog = catalog;
 		this.audit = audit;
+		this.grants = grants;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -56,7 +77,7 @@ public class Playlists {
 		}
 		Playlist playlist = this.playlists.save(new Playlist(name, description, owner.id(), owner.getUsername()));
 		this.audit.record("playlist.created", "playlist", Long.toString(playlist.getId()), Map.of("name", name));
-		return details(playlist);
+		return details(playlist, this.grants.scopeOf(owner));
 	}
 
 	/**
@@ -79,7 +100,7 @@ public class Playlists {
 		}
 		this.audit.record("playlist.updated", "playlist", Long.toString(id),
 				Map.of("name", playlist.getName(), "description", String.valueOf(playlist.getDescription())));
-		return details(playlist);
+		return details(playlist, this.grants.scopeOf(caller));
 	}
 
 	@Transactional
@@ -89,9 +110,15 @@ public class Playlists {
 		this.audit.record("playlist.deleted", "playlist", Long.toString(id), Map.of("name", playlist.getName()));
 	}
 
+	/**
+	 * One playlist.
+	 * @param id the playlist
+	 * @param caller the caller, whose sessions are counted
+	 * @return the playlist
+	 */
 	@Transactional(readOnly = true)
-	public PlaylistDetails get(long id) {
-		return details(find(id));
+	public PlaylistDetails get(long id, ReplayPrincipal caller) {
+		return details(find(id), this.grants.scopeOf(caller));
 	}
 
 	/**
@@ -100,26 +127,43 @@ public class Playlists {
 	 * @param name only playlists whose name contains this, or all when {@code null}
 	 * @param page the page number, from 0
 	 * @param size the page size
+	 * @param caller the caller, whose sessions are counted
 	 * @return the page
 	 */
 	@Transactional(readOnly = true)
-	public Page<PlaylistDetails> list(@Nullable UUID ownerId, @Nullable String name, int page, int size) {
+	public Page<PlaylistDetails> list(@Nullable UUID ownerId, @Nullable String name, int page, int size,
+			ReplayPrincipal caller) {
+		ApplicationScope scope = this.grants.scopeOf(caller);
 		return this.playlists
 			.search(ownerId, (name != null && !name.isBlank()) ? name.strip() : null, PageRequest.of(page, size))
-			.map(this::details);
+			.map((playlist) -> details(playlist, scope));
 	}
 
 	/**
-	 * The sessions of a playlist in the order they were added.
+	 * The sessions of a playlist in the order they were added, among those of the
+	 * applications the caller is granted.
 	 * @param id the playlist
 	 * @param page the page number, from 0
 	 * @param size the page size
+	 * @param caller the caller
 	 * @return the page
 	 */
 	@Transactional(readOnly = true)
-	public Page<ItemDetails> items(long id, int page, int size) {
+	public Page<ItemDetails> items(long id, int page, int size, ReplayPrincipal caller) {
 		find(id);
-		return this.items.findByPlaylistIdOrderByIdAsc(id, PageRequest.of(page, size)).map(Playlists::itemDetails);
+		ApplicationScope scope = this.grants.scopeOf(caller);
+		List<ItemDetails> content = this.jdbc.sql(VISIBLE_ITEMS + """
+				select i.session_id, i.added_by, i.added_at from visible i
+				order by i.id
+				limit :limit offset :offset""")
+			.param("playlist", id)
+			.param("apps", scope.sqlArray())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, row) -> new ItemDetails(rs.getString("session_id"), rs.getString("added_by"),
+					rs.getTimestamp("added_at").toInstant()))
+			.list();
+		return new PageImpl<>(content, PageRequest.of(page, size), visibleCount(id, scope));
 	}
 
 	/**
@@ -133,7 +177,7 @@ public class Playlists {
 	@Transactional
 	public ItemDetails add(long id, String sessionId, ReplayPrincipal caller) {
 		Playlist playlist = changeable(id, caller);
-		requireSession(sessionId);
+		requireSession(sessionId, this.grants.scopeOf(caller));
 		if (this.items.existsByPlaylistIdAndSessionId(id, sessionId)) {
 			throw new PlaylistItemExistsException(id, sessionId);
 		}
@@ -151,7 +195,8 @@ public class Playlists {
 	public List<ItemDetails> addAll(long id, List<String> sessionIds, ReplayPrincipal caller) {
 		Playlist playlist = changeable(id, caller);
 		Set<String> wanted = new LinkedHashSet<>(sessionIds);
-		wanted.forEach(this::requireSession);
+		ApplicationScope scope = this.grants.scopeOf(caller);
+		wanted.forEach((sessionId) -> requireSession(sessionId, scope));
 		this.items.findByPlaylistIdAndSessionIdIn(id, wanted).forEach((item) -> wanted.remove(item.getSessionId()));
 		if (wanted.isEmpty()) {
 			return List.of();
@@ -231,15 +276,23 @@ public class Playlists {
 		return this.playlists.findById(id).orElseThrow(() -> new PlaylistNotFoundException(id));
 	}
 
-	private void requireSession(String sessionId) {
-		if (this.catalog.findSession(sessionId).isEmpty()) {
+	private void requireSession(String sessionId, ApplicationScope scope) {
+		if (this.catalog.findSession(sessionId, scope).isEmpty()) {
 			throw new SessionNotFoundException(sessionId);
 		}
 	}
 
-	private PlaylistDetails details(Playlist playlist) {
+	private long visibleCount(long id, ApplicationScope scope) {
+		return this.jdbc.sql(VISIBLE_ITEMS + "select count(*) from visible")
+			.param("playlist", id)
+			.param("apps", scope.sqlArray())
+			.query(Long.class)
+			.single();
+	}
+
+	private PlaylistDetails details(Playlist playlist, ApplicationScope scope) {
 		return new PlaylistDetails(playlist.getId(), playlist.getName(), playlist.getDescription(),
-				playlist.getOwnerId(), playlist.getOwnerUsername(), this.items.countByPlaylistId(playlist.getId()),
+				playlist.getOwnerId(), playlist.getOwnerUsername(), visibleCount(playlist.getId(), scope),
 				playlist.getCreatedAt(), playlist.getUpdatedAt());
 	}
 

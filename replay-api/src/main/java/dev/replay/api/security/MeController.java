@@ -40,14 +40,18 @@ class MeController {
 
 	private final UserAdministration users;
 
-	MeController(ApiTokens tokens, UserAdministration users) {
+	private final ApplicationGrants grants;
+
+	MeController(ApiTokens tokens, UserAdministration users, ApplicationGrants grants) {
 		this.tokens = tokens;
 		this.users = users;
+		this.grants = grants;
 	}
 
 	@GetMapping
 	MeResponse me(@AuthenticationPrincipal ReplayPrincipal me) {
-		return new MeResponse(me.id(), me.getUsername(), me.role());
+		ApplicationGrant applications = (me.role() == Role.admin) ? ApplicationGrant.ALL : this.grants.grantOf(me.id());
+		return new MeResponse(me.id(), me.getUsername(), me.role(), applications);
 	}
 
 	// every other browser session of the user ends; this one goes on, under a new
@@ -85,7 +89,7 @@ class MeController {
 		return this.tokens.revoke(me.id(), tokenId);
 	}
 
-	record MeResponse(UUID id, String username, Role role) {
+	record MeResponse(UUID id, String username, Role role, ApplicationGrant applications) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,10 +26,14 @@ class UserAdministration {
 
 	private final AuditLog audit;
 
-	UserAdministration(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
+	private final ApplicationGrants grants;
+
+	UserAdministration(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit,
+			ApplicationGrants grants) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.grants = grants;
 	}
 
 	@Transactional
@@ -40,12 +45,37 @@ class UserAdministration {
 			.save(new UserAccount(username, this.passwordEncoder.encode(Passwords.checkLength(password)), role));
 		this.audit.record("user.created", "user", user.getId().toString(),
 				Map.of("username", username, "role", role.name()));
-		return UserDetails.of(user);
+		// new users are granted every application, the column's default
+		return UserDetails.of(user, ApplicationGrant.ALL);
 	}
 
 	@Transactional(readOnly = true)
 	List<UserDetails> list() {
-		return this.users.findAll(Sort.by("username")).stream().map(UserDetails::of).toList();
+		Map<UUID, ApplicationGrant> grants = this.grants.grants();
+		return this.users.findAll(Sort.by("username"))
+			.stream()
+			.map((user) -> UserDetails.of(user, grants.getOrDefault(user.getId(), ApplicationGrant.of(List.of()))))
+			.toList();
+	}
+
+	/**
+	 * Change a user's role, their applications, or both.
+	 * @param id the user
+	 * @param role the new role, or {@code null} to keep it
+	 * @param applications the new grant, or {@code null} to keep it
+	 * @param actorId the admin who asks
+	 * @return the user
+	 */
+	@Transactional
+	UserDetails update(UUID id, @Nullable Role role, @Nullable ApplicationGrant applications, UUID actorId) {
+		UserAccount user = this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+		if (role != null) {
+			changeRole(id, role, actorId);
+		}
+		if (applications != null) {
+			this.grants.grant(id, applications);
+		}
+		return UserDetails.of(user, this.grants.grantOf(id));
 	}
 
 	@Transactional
@@ -58,7 +88,7 @@ class UserAdministration {
 		user.changeRole(role);
 		this.audit.record("user.role-changed", "user", id.toString(),
 				Map.of("username", user.getUsername(), "from", previous.name(), "to", role.name()));
-		return UserDetails.of(user);
+		return UserDetails.of(user, this.grants.grantOf(id));
 	}
 
 	/**
@@ -108,11 +138,14 @@ class UserAdministration {
 	 * @param username the name they sign in with
 	 * @param role their role
 	 * @param createdAt when they were created
+	 * @param applications the applications whose sessions they see: {@code "all"} or a
+	 * list of ids; always {@code "all"} for admins
 	 */
-	record UserDetails(UUID id, String username, Role role, Instant createdAt) {
+	record UserDetails(UUID id, String username, Role role, Instant createdAt, ApplicationGrant applications) {
 
-		static UserDetails of(UserAccount account) {
-			return new UserDetails(account.getId(), account.getUsername(), account.getRole(), account.getCreatedAt());
+		static UserDetails of(UserAccount account, ApplicationGrant grant) {
+			return new UserDetails(account.getId(), account.getUsername(), account.getRole(), account.getCreatedAt(),
+					(account.getRole() == Role.admin) ? ApplicationGrant.ALL : grant);
 		}
 
 	}

@@ -5,13 +5,17 @@ import java.util.UUID;
 
 import dev.replay.api.security.ApiTokens.TokenDetails;
 import dev.replay.api.security.UserAdministration.UserDetails;
+import dev.replay.ingest.ProblemTypes;
+import dev.replay.ingest.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -51,9 +55,13 @@ class UserController {
 	}
 
 	@PatchMapping("/{userId}")
-	UserDetails changeRole(@PathVariable UUID userId, @Valid @RequestBody ChangeRoleRequest request,
+	UserDetails change(@PathVariable UUID userId, @Valid @RequestBody ChangeUserRequest request,
 			@AuthenticationPrincipal ReplayPrincipal me) {
-		return this.users.changeRole(userId, request.role(), me.id());
+		if (request.role() == null && request.applications() == null) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
+					ProblemTypes.BAD_REQUEST, "Bad request", "Give role, applications or both."), null);
+		}
+		return this.users.update(userId, request.role(), request.applications(), me.id());
 	}
 
 	@PutMapping("/{userId}/password")
@@ -87,7 +95,13 @@ class UserController {
 
 	}
 
-	record ChangeRoleRequest(@NotNull Role role) {
+	/**
+	 * What to change about a user; at least one.
+	 *
+	 * @param role the new role
+	 * @param applications {@code "all"} or a list of application ids
+	 */
+	record ChangeUserRequest(@Nullable Role role, @Nullable ApplicationGrant applications) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
@@ -39,7 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the sessions the caller watched, {@code watchedByMe=false} those they did not, and
  * {@code notWatched=true} those that nobody watched; the other filters (among them
  * {@code error} and {@code action}, over RUM error messages and action names) and the
- * sort orders are those of {@link SessionFilter} and {@link SessionSort}.
+ * sort orders are those of {@link SessionFilter} and {@link SessionSort}. Only sessions
+ * of the applications the caller is granted are found; any other answers 404, like a
+ * missing one.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
@@ -52,9 +55,12 @@ class SessionController {
 
 	private final SessionRemoval removal;
 
-	SessionController(RecordingCatalog catalog, SessionRemoval removal) {
+	private final ApplicationGrants grants;
+
+	SessionController(RecordingCatalog catalog, SessionRemoval removal, ApplicationGrants grants) {
 		this.catalog = catalog;
 		this.removal = removal;
+		this.grants = grants;
 	}
 
 	@GetMapping
@@ -116,7 +122,8 @@ class SessionController {
 				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks, from, to,
 				minDurationMs, maxDurationMs, sources(source), blankToNull(url), blankToNull(user), blankToNull(error),
 				blankToNull(action));
-		SessionPage page = this.catalog.findSessions(filter, SessionSort.of(sort), cursor, limit);
+		SessionPage page = this.catalog.findSessions(filter, this.grants.scopeOf(me), SessionSort.of(sort), cursor,
+				limit);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
 	}
 
@@ -142,16 +149,16 @@ class SessionController {
 	}
 
 	@GetMapping("/{sessionId}")
-	SessionResponse detail(@PathVariable String sessionId) {
-		return this.catalog.findSession(sessionId)
+	SessionResponse detail(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
+		return this.catalog.findSession(sessionId, this.grants.scopeOf(me))
 			.map(SessionResponse::of)
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 	}
 
 	@DeleteMapping("/{sessionId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable String sessionId) {
-		this.removal.delete(sessionId);
+	void delete(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
+		this.removal.delete(sessionId, this.grants.scopeOf(me));
 	}
 
 	record SessionListResponse(List<SessionResponse> items, @Nullable String nextCursor) {

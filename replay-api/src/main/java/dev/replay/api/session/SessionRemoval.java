@@ -3,7 +3,10 @@ package dev.replay.api.session;
 import java.util.Map;
 
 import dev.replay.api.audit.AuditLog;
+import dev.replay.ingest.ApplicationScope;
+import dev.replay.ingest.RecordingCatalog;
 import dev.replay.ingest.RecordingRemoval;
+import dev.replay.ingest.SessionNotFoundException;
 import dev.replay.ingest.SessionSummary;
 
 import org.springframework.stereotype.Service;
@@ -17,15 +20,21 @@ class SessionRemoval {
 
 	private final RecordingRemoval removal;
 
+	private final RecordingCatalog catalog;
+
 	private final AuditLog audit;
 
-	SessionRemoval(RecordingRemoval removal, AuditLog audit) {
+	SessionRemoval(RecordingRemoval removal, RecordingCatalog catalog, AuditLog audit) {
 		this.removal = removal;
+		this.catalog = catalog;
 		this.audit = audit;
 	}
 
 	@Transactional
-	void delete(String sessionId) {
+	void delete(String sessionId, ApplicationScope scope) {
+		if (this.catalog.findSession(sessionId, scope).isEmpty()) {
+			throw new SessionNotFoundException(sessionId);
+		}
 		SessionSummary deleted = this.removal.remove(sessionId);
 		this.audit.record("session.deleted", "session", sessionId,
 				Map.of("applicationId", deleted.applicationId().toString(), "startedAt", deleted.startedAt().toString(),

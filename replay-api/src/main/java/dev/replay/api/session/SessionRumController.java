@@ -1,14 +1,22 @@
 package dev.replay.api.session;
 
+import java.util.UUID;
+
+import dev.replay.api.playback.RecordingReads;
+import dev.replay.api.security.ApplicationGrants;
+import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RumCatalog;
 import dev.replay.ingest.RumPage;
 import dev.replay.ingest.RumSessionSummary;
+import dev.replay.ingest.SessionNotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The RUM events of a session (views, actions, errors, resources, long tasks, console
- * messages) for the player's developer tools, and what they tell about the session.
+ * messages) for the player's developer tools, and what they tell about the session: reads
+ * of recorded content (user fields, errors, URLs), audited like a playback, of sessions
+ * of the applications the caller is granted.
  */
 @RestController
 @RequestMapping("/api/v1/sessions/{sessionId}/rum")
@@ -25,8 +35,14 @@ class SessionRumController {
 
 	private final RumCatalog catalog;
 
-	SessionRumController(RumCatalog catalog) {
+	private final ApplicationGrants grants;
+
+	private final RecordingReads reads;
+
+	SessionRumController(RumCatalog catalog, ApplicationGrants grants, RecordingReads reads) {
 		this.catalog = catalog;
+		this.grants = grants;
+		this.reads = reads;
 	}
 
 	@GetMapping
@@ -34,13 +50,25 @@ class SessionRumController {
 			@RequestParam(required = false) @Pattern(
 					regexp = "view|action|error|resource|long_task|console") @Nullable String type,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-		return this.catalog.events(sessionId, type, cursor, limit);
+			@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit,
+			@AuthenticationPrincipal ReplayPrincipal viewer) {
+		ApplicationScope scope = audited(sessionId, viewer);
+		return this.catalog.events(sessionId, scope, type, cursor, limit);
 	}
 
 	@GetMapping("/summary")
-	ResponseEntity<RumSessionSummary> summary(@PathVariable String sessionId) {
-		return ResponseEntity.of(this.catalog.summary(sessionId));
+	ResponseEntity<RumSessionSummary> summary(@PathVariable String sessionId,
+			@AuthenticationPrincipal ReplayPrincipal viewer) {
+		ApplicationScope scope = audited(sessionId, viewer);
+		return ResponseEntity.of(this.catalog.summary(sessionId, scope));
+	}
+
+	private ApplicationScope audited(String sessionId, ReplayPrincipal viewer) {
+		ApplicationScope scope = this.grants.scopeOf(viewer);
+		UUID applicationId = this.catalog.applicationOf(sessionId, scope)
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+		this.reads.contentRead(sessionId, applicationId, "rum");
+		return scope;
 	}
 
 }

@@ -214,6 +214,43 @@ class AppBrowserIntegrationTests {
 	}
 
 	@Test
+	void adminGrantsAUserSomeApplicationsAndThenAllAgain() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		TestUser viewer = new TestUsers(client).create("viewer");
+		String shop = client.createApplication("Shop " + viewer.username()).path("id").asString();
+		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
+		this.browser.get(url("/admin/users"));
+		By row = By.cssSelector("[data-testid=user-row][data-username='" + viewer.username() + "']");
+		WebElement editor = waitFor().until(ExpectedConditions.presenceOfElementLocated(row))
+			.findElement(testId("grant-editor"));
+		assertThat(editor.findElement(testId("grant-summary")).getText()).isEqualTo("All applications");
+		editor.findElement(testId("grant-summary")).click();
+		editor.findElement(By.cssSelector("[data-testid=grant-application][value='" + shop + "']")).click();
+		assertThat(editor.findElement(testId("grant-some")).isSelected()).isTrue();
+		editor.findElement(testId("grant-save")).click();
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(testId("users-status"), "now sees"));
+		assertThat(editor.findElement(testId("grant-summary")).getText()).isEqualTo("Shop " + viewer.username());
+		screenshot("app-admin-users-applications.png");
+		assertThat(grantOf(client, viewer).get(0).asString()).isEqualTo(shop);
+
+		editor.findElement(testId("grant-all")).click();
+		editor.findElement(testId("grant-save")).click();
+		waitFor().until(ExpectedConditions.textToBe(By.cssSelector(
+				"[data-testid=user-row][data-username='" + viewer.username() + "'] summary[data-testid=grant-summary]"),
+				"All applications"));
+		assertThat(grantOf(client, viewer).asString()).isEqualTo("all");
+	}
+
+	private static JsonNode grantOf(ReplayClient client, TestUser user) {
+		return ReplayClient.json(client.getAsAdmin("/api/v1/users").body())
+			.valueStream()
+			.filter((candidate) -> candidate.path("id").asString().equals(user.id().toString()))
+			.findFirst()
+			.orElseThrow()
+			.path("applications");
+	}
+
+	@Test
 	void adminPagesGiveCopyReadySnippets() throws Exception {
 		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
 		this.browser.get(url("/admin/applications"));

@@ -119,7 +119,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 			.query(Long.class)
 			.list();
 		assertThat(keyframes).as("stored keyframes of %s", recording).hasSizeGreaterThanOrEqualTo(2);
-		HttpResponse<String> whole = client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events?preview=true");
+		HttpResponse<String> whole = client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		assertThat(whole.statusCode()).isEqualTo(200);
 		long duration = Long.parseLong(whole.headers().firstValue("Replay-Session-Duration").orElseThrow());
 		String name = recording.replace('/', '-');
@@ -127,8 +127,8 @@ class KeyframeBrowserFidelityIntegrationTests {
 		SoftAssertions softly = new SoftAssertions();
 		int compared = 0;
 		for (long t : moments(recording, keyframes, duration)) {
-			HttpResponse<String> window = client
-				.getAsAdmin("/api/v1/sessions/" + sessionId + "/events?preview=true&from=" + t + "&to=" + (t + 1000));
+			HttpResponse<String> window = client.getAsAdmin(
+					"/api/v1/sessions/" + sessionId + "/events?continuation=true&from=" + t + "&to=" + (t + 1000));
 			assertThat(window.statusCode()).isEqualTo(200);
 			long windowStart = Long.parseLong(window.headers().firstValue("Replay-Window-Start").orElseThrow());
 			if (!keyframes.contains(windowStart)) {

@@ -100,6 +100,68 @@ class AuthorizationMatrixIntegrationTests {
 			.hasSize(13);
 	}
 
+	static Stream<Arguments> outsideTheGrant() {
+		return Arrays.stream(OutsideGrant.values()).map((endpoint) -> Arguments.of(endpoint));
+	}
+
+	/**
+	 * A viewer granted only another application finds the fixtures' session missing on
+	 * every endpoint that names it, with the same problem as a session that does not
+	 * exist.
+	 * @param endpoint the endpoint
+	 */
+	@ParameterizedTest(name = "{0} outside the grant -> 404")
+	@MethodSource("outsideTheGrant")
+	void answersNotFoundForASessionOutsideTheGrant(OutsideGrant endpoint) {
+		Outsider outsider = Outsider.of(fixtures);
+		HttpResponse<String> response = outsider.send(endpoint.request.apply(fixtures.session()));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+		assertThat(ReplayClient.json(response.body()).path("type").asString())
+			.isIn("https://replay.dev/problems/session-not-found", "https://replay.dev/problems/resource-not-found");
+	}
+
+	@Test
+	void listsNothingOutsideTheGrant() {
+		Outsider outsider = Outsider.of(fixtures);
+		String session = fixtures.session();
+		String own = outsider.ownSession();
+		// search and listing
+		String search = outsider.send(new Request("GET", "/api/v1/sessions?limit=200", null)).body();
+		assertThat(search).contains(own).doesNotContain(session);
+		String filtered = outsider
+			.send(new Request("GET",
+					"/api/v1/sessions?user=&url=&from=2020-01-01T00:00:00Z" + "&applicationId="
+							+ fixtures.sessions().applicationId(),
+					null))
+			.body();
+		assertThat(ReplayClient.json(filtered).path("items")).isEmpty();
+		// a playlist holding both sessions shows and counts only the granted one
+		long playlist = fixtures.newPlaylist(fixtures.owner());
+		assertThat(fixtures.http()
+			.send("POST", "/api/v1/playlists/" + playlist + "/items/bulk", fixtures.owner().basic(),
+					Map.of("sessionIds", List.of(session, own)))
+			.statusCode()).isEqualTo(200);
+		String items = outsider.send(new Request("GET", "/api/v1/playlists/" + playlist + "/items", null)).body();
+		assertThat(items).contains(own).doesNotContain(session);
+		assertThat(ReplayClient.json(items).path("totalItems").asLong()).isOne();
+		assertThat(ReplayClient.json(outsider.send(new Request("GET", "/api/v1/playlists/" + playlist, null)).body())
+			.path("sessionCount")
+			.asLong()).isOne();
+		String datadogItems = outsider
+			.send(new Request("GET", "/api/v2/rum/replay/playlists/" + playlist + "/sessions", null))
+			.body();
+		assertThat(datadogItems).contains(own).doesNotContain(session);
+		assertThat(outsider.send(new Request("GET", "/api/v2/rum/replay/playlists/" + playlist, null)).body())
+			.contains("\"session_count\":1");
+		// the watch history, of sessions watched before the grant was narrowed
+		String history = outsider.send(new Request("GET", "/api/v1/me/history", null)).body();
+		assertThat(history).contains(own).doesNotContain(session);
+		String datadogHistory = outsider
+			.send(new Request("GET", "/api/v2/rum/replay/viewership-history/sessions", null))
+			.body();
+		assertThat(datadogHistory).contains(own).doesNotContain(session);
+	}
+
 	enum Caller {
 
 		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR, DEMOTED_ADMIN,
@@ -474,6 +536,107 @@ class AuthorizationMatrixIntegrationTests {
 					Map.of("name", "to revoke"));
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 			return ReplayClient.json(response.body()).path("id").asString();
+		}
+
+	}
+
+	enum OutsideGrant {
+
+		GET_SESSION((s) -> get("/api/v1/sessions/" + s)),
+
+		SESSION_EVENTS((s) -> get("/api/v1/sessions/" + s + "/events")),
+
+		SESSION_PREVIEW((s) -> get("/api/v1/sessions/" + s + "/events?preview=true&from=0&to=1000")),
+
+		SESSION_CONTINUATION((s) -> get("/api/v1/sessions/" + s + "/events?continuation=true&from=1000")),
+
+		SESSION_RUM((s) -> get("/api/v1/sessions/" + s + "/rum")),
+
+		SESSION_RUM_SUMMARY((s) -> get("/api/v1/sessions/" + s + "/rum/summary")),
+
+		SESSION_TIMELINE((s) -> get("/api/v1/sessions/" + s + "/timeline")),
+
+		SESSION_VIEWS((s) -> get("/api/v1/sessions/" + s + "/views")),
+
+		SESSION_RESOURCE((s) -> get("/api/v1/sessions/" + s + "/resources/image.png")),
+
+		WATCHERS((s) -> get("/api/v1/sessions/" + s + "/watchers")),
+
+		ADD_TO_OWN_PLAYLIST((s) -> new Request("POST", "/api/v1/playlists/{own}/items", Map.of("sessionId", s))),
+
+		DATADOG_ADD_TO_OWN_PLAYLIST(
+				(s) -> new Request("PUT", "/api/v2/rum/replay/playlists/{own}/sessions/" + s + "?ts=1000", null)),
+
+		DATADOG_RECORD_WATCH((s) -> new Request("POST", "/api/v2/rum/replay/sessions/" + s + "/watches",
+				Map.of("data", Map.of("type", "rum_replay_watch", "attributes", Map.of())))),
+
+		DATADOG_FORGET_WATCHES((s) -> new Request("DELETE", "/api/v2/rum/replay/sessions/" + s + "/watches", null)),
+
+		DATADOG_WATCHERS((s) -> get("/api/v2/rum/replay/sessions/" + s + "/watchers"));
+
+		final Function<String, Request> request;
+
+		OutsideGrant(Function<String, Request> request) {
+			this.request = request;
+		}
+
+		private static Request get(String path) {
+			return new Request("GET", path, null);
+		}
+
+	}
+
+	/**
+	 * An editor granted only an application of their own, with a session of it they
+	 * watched, who had watched the fixtures' session before the grant was narrowed.
+	 *
+	 * @param f the fixtures
+	 * @param user the editor
+	 * @param apiToken their personal API token
+	 * @param ownSession the session of their application
+	 * @param ownPlaylist a playlist of theirs
+	 */
+	record Outsider(Fixtures f, TestUser user, String apiToken, String ownSession, long ownPlaylist) {
+
+		private static Outsider outsider;
+
+		static synchronized Outsider of(Fixtures fixtures) {
+			if (outsider == null || outsider.f() != fixtures) {
+				TestUser user = fixtures.http().create("editor");
+				TestSessions own = new TestSessions(fixtures.client());
+				String ownSession = own.record();
+				for (String session : List.of(fixtures.session(), ownSession)) {
+					HttpResponse<String> played = fixtures.http()
+						.send("GET", "/api/v1/sessions/" + session + "/events", user.basic(), null);
+					assertThat(played.statusCode()).as(played.body()).isEqualTo(200);
+				}
+				HttpResponse<String> granted = fixtures.http()
+					.send("PATCH", "/api/v1/users/" + user.id(), ReplayClient.ADMIN_BASIC,
+							Map.of("applications", List.of(own.applicationId())));
+				assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+				outsider = new Outsider(fixtures, user, fixtures.http().tokenFor(user), ownSession,
+						fixtures.newPlaylist(user));
+			}
+			return outsider;
+		}
+
+		HttpResponse<String> send(Request request) {
+			String path = request.path().replace("{own}", Long.toString(this.ownPlaylist));
+			if (!path.startsWith(DATADOG_PREFIX)) {
+				return this.f.http().send(request.method(), path, this.user.basic(), request.body());
+			}
+			HttpRequest.Builder builder = HttpRequest.newBuilder(this.f.client().uri(path))
+				.header("DD-API-KEY", "any")
+				.header("DD-APPLICATION-KEY", this.apiToken);
+			if (request.body() != null) {
+				builder.header("Content-Type", "application/json")
+					.method(request.method(), HttpRequest.BodyPublishers
+						.ofString(ReplayClient.mapper().writeValueAsString(request.body())));
+			}
+			else {
+				builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+			}
+			return this.f.client().send(builder);
 		}
 
 	}

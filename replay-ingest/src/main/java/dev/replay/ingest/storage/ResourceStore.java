@@ -3,6 +3,7 @@ package dev.replay.ingest.storage;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.SessionResource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,14 +43,18 @@ public class ResourceStore {
 	 * Find an image of the application a session belongs to.
 	 * @param sessionId the session
 	 * @param resourceId the resource id
-	 * @return the image, if both exist
+	 * @param scope the applications whose sessions may be seen
+	 * @return the image, if both exist and the session is in the scope
 	 */
-	public Optional<SessionResource> find(String sessionId, String resourceId) {
+	public Optional<SessionResource> find(String sessionId, String resourceId, ApplicationScope scope) {
 		return this.jdbc.sql("""
 				select r.content_type, r.body from replay_resource r
 				join replay_session s on s.application_id = r.application_id
-				where s.id = ? and r.id = ?""")
-			.params(sessionId, resourceId)
+				where s.id = :session and r.id = :resource
+				  and (cast(:apps as uuid[]) is null or s.application_id = any(cast(:apps as uuid[])))""")
+			.param("session", sessionId)
+			.param("resource", resourceId)
+			.param("apps", scope.sqlArray())
 			.query((rs, row) -> new SessionResource(rs.getString(1), rs.getBytes(2)))
 			.optional();
 	}

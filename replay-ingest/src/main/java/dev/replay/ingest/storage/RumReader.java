@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.replay.core.rum.RumEvent;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.RumItem;
 import dev.replay.ingest.RumSessionSummary;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RumReader {
 
+	// the application a session belongs to: its recording's, else its RUM events'
+	private static final String APPLICATION_OF_SESSION = """
+			coalesce(
+			  (select application_id from replay_session where id = :id),
+			  (select application_id from rum_session where session_id = :id),
+			  (select application_id from rum_event where session_id = :id limit 1))""";
+
 	private final JdbcClient jdbc;
 
 	RumReader(JdbcClient jdbc) {
@@ -30,18 +39,32 @@ public class RumReader {
 	 * When a session starts, as the player counts time: its first recorded event, or its
 	 * first RUM event when it has no recording.
 	 * @param sessionId the session
-	 * @return epoch milliseconds, empty when neither a recording nor RUM events exist
+	 * @param scope the applications whose sessions may be seen
+	 * @return epoch milliseconds, empty when neither a recording nor RUM events exist, or
+	 * when the session's application is not in the scope
 	 */
-	public Optional<Long> sessionStart(String sessionId) {
+	public Optional<Long> sessionStart(String sessionId, ApplicationScope scope) {
 		return this.jdbc.sql("""
 				select coalesce(
 				  (select (extract(epoch from min(first_event_at)) * 1000)::bigint from segment where session_id = :id),
 				  (select (extract(epoch from started_at) * 1000)::bigint from replay_session where id = :id),
 				  (select first_event_ms from rum_session where session_id = :id),
-				  (select min(time_ms) from rum_event where session_id = :id))""")
+				  (select min(time_ms) from rum_event where session_id = :id))
+				where cast(:apps as uuid[]) is null or (""" + APPLICATION_OF_SESSION + """
+				) = any(cast(:apps as uuid[]))""")
 			.param("id", sessionId)
+			.param("apps", scope.sqlArray())
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * The application of a session that has a recording or RUM events.
+	 * @param sessionId the session
+	 * @return the application, empty when the session is unknown
+	 */
+	public Optional<UUID> applicationOf(String sessionId) {
+		return this.jdbc.sql("select " + APPLICATION_OF_SESSION).param("id", sessionId).query(UUID.class).optional();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import dev.replay.core.codec.datadog.DatadogMobileConverter;
 import dev.replay.core.codec.datadog.DatadogReplayConverter;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.SessionFilter;
 import dev.replay.ingest.SessionSort;
 import dev.replay.ingest.SessionSummary;
@@ -63,15 +64,21 @@ public class SessionReader {
 	 * that its indexes match (the partial indexes of the counts, the trigram indexes of
 	 * the contains searches).
 	 * @param filter the filter
+	 * @param scope the applications whose sessions may be listed
 	 * @param sort the order
 	 * @param after the last row of the previous page, in the same order, or {@code null}
 	 * @param limit the most rows to return
 	 * @return the rows
 	 */
-	public List<SessionSummary> findSessions(SessionFilter filter, SessionSort sort, @Nullable Position after,
-			int limit) {
+	public List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
+			@Nullable Position after, int limit) {
 		StringBuilder sql = new StringBuilder(SESSION_COLUMNS).append(" s where true");
 		Map<String, Object> params = new HashMap<>();
+		String applications = scope.sqlArray();
+		if (applications != null) {
+			sql.append(" and s.application_id = any(cast(:apps as uuid[]))");
+			params.put("apps", applications);
+		}
 		if (filter.applicationId() != null) {
 			sql.append(" and s.application_id = :app");
 			params.put("app", filter.applicationId());
@@ -165,8 +172,21 @@ public class SessionReader {
 	 * @return the session, if recorded
 	 */
 	public Optional<SessionSummary> findSession(String sessionId) {
-		return this.jdbc.sql(SESSION_COLUMNS + " where id = ?")
-			.param(sessionId)
+		return findSession(sessionId, ApplicationScope.ALL);
+	}
+
+	/**
+	 * One session of an application in a scope.
+	 * @param sessionId the id
+	 * @param scope the applications whose sessions may be seen
+	 * @return the session, if recorded in one of those applications
+	 */
+	public Optional<SessionSummary> findSession(String sessionId, ApplicationScope scope) {
+		return this.jdbc
+			.sql(SESSION_COLUMNS + " where id = :id"
+					+ " and (cast(:apps as uuid[]) is null or application_id = any(cast(:apps as uuid[])))")
+			.param("id", sessionId)
+			.param("apps", scope.sqlArray())
 			.query(SessionReader::toSummary)
 			.optional();
 	}
