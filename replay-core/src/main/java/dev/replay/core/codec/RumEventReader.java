@@ -13,6 +13,8 @@ import dev.replay.core.rum.RumEvent.ErrorDetail;
 import dev.replay.core.rum.RumEvent.Resource;
 import dev.replay.core.rum.RumEvent.Timings;
 import dev.replay.core.rum.RumEvent.View;
+import dev.replay.core.segment.ClientText;
+import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SessionId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -63,8 +65,9 @@ public final class RumEventReader {
 		JsonNode date = event.path("date");
 		String sessionId = text(event.path("session").path("id"), MAX_CODE);
 		String applicationId = text(event.path("application").path("id"), MAX_CODE);
-		if (type == null || !TYPE.matcher(type).matches() || !date.isIntegralNumber() || date.asLong() <= 0
-				|| !SessionId.isValid(sessionId) || !isUuid(applicationId)) {
+		if (type == null || !TYPE.matcher(type).matches() || !date.isIntegralNumber() || !date.canConvertToLong()
+				|| date.asLong() <= 0 || !EpochMillis.isValid(date.asLong()) || !SessionId.isValid(sessionId)
+				|| !isUuid(applicationId)) {
 			return null;
 		}
 		JsonNode own = event.path(type);
@@ -102,7 +105,7 @@ public final class RumEventReader {
 			return null;
 		}
 		JsonNode timestamp = event.path("timestamp");
-		if (!timestamp.isNumber()) {
+		if (!timestamp.isNumber() || !EpochMillis.isValid(timestamp.asDouble())) {
 			return null;
 		}
 		long time = timestamp.asLong();
@@ -238,7 +241,7 @@ public final class RumEventReader {
 	}
 
 	private static String truncate(String value, int max) {
-		String text = (value.indexOf('\0') >= 0) ? value.replace('\0', '\uFFFD') : value;
+		String text = ClientText.storable(value);
 		return (text.length() <= max) ? text : text.substring(0, max);
 	}
 

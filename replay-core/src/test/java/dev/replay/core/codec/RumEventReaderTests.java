@@ -83,6 +83,17 @@ class RumEventReaderTests {
 	}
 
 	@Test
+	void skipsEventsDatedOutsideEpochMillisAndLinksOnlyValidSessionIds() throws IOException {
+		String batch = String.join("\n", event("error", "s-1", "1000000000000000000"),
+				event("error", "s-2", "1180591620717411303424"), event("error", "s-3", "-5"),
+				event("error", "s\\u00004", "1000"));
+		RumBatchReader.Summary summary = readRum(batch.getBytes(StandardCharsets.UTF_8));
+		assertThat(summary.lines()).isEqualTo(4);
+		assertThat(summary.skipped()).isEqualTo(4);
+		assertThat(summary.sessionIds()).containsExactlyInAnyOrder("s-1", "s-2", "s-3");
+	}
+
+	@Test
 	void readsTheConsolePluginsMessagesAndUnhandledErrorsAndNavigations() {
 		RumEvent warning = fromRrweb("""
 				{"type":6,"timestamp":2000,"data":{"plugin":"rrweb/console@1","payload":{"level":"warn",
