@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
 				"replay.timeline.keyframe-interval=500ms",
 				// the corpus recordings are older than any retention: no job may delete
 				// them mid-run
-				"replay.retention.enabled=false" })
+				"replay.retention.enabled=false",
+				// and they were made on fixed dates: their timestamps must stay
+				// acceptable
+				"replay.ingest.max-event-age=36500d" })
 @Import(TestcontainersConfiguration.class)
 public @interface ReplayIntegrationTest {
 
