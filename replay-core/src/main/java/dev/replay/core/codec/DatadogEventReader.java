@@ -84,7 +84,7 @@ public final class DatadogEventReader {
 		Long end = millis(node.path("end"), path + ".end", violations);
 		Long count = integer(node.path("records_count"), path + ".records_count", violations);
 		JsonNode index = node.path("index_in_view");
-		Integer indexInView = index.isIntegralNumber() ? index.asInt() : null;
+		Integer indexInView = (index.isIntegralNumber() && index.canConvertToInt()) ? index.asInt() : null;
 		if (violations.size() > before || applicationId == null || sessionId == null || viewId == null || source == null
 				|| start == null || end == null || count == null) {
 			return null;

@@ -75,7 +75,7 @@ public final class RumEventReader {
 		boolean isView = RumEvent.VIEW.equals(type);
 		JsonNode version = event.path("_dd").path("document_version");
 		return new RumEvent(sessionId, applicationId, type, text(own.path("id"), MAX_CODE), date.asLong(),
-				version.isIntegralNumber() ? version.asLong() : null,
+				(version.isIntegralNumber() && version.canConvertToLong()) ? version.asLong() : null,
 				new View(text(view.path("id"), MAX_CODE), text(view.path("url"), MAX_TEXT),
 						text(view.path("name"), MAX_NAME)),
 				RumEvent.ERROR.equals(type) ? error(own) : null, RumEvent.ACTION.equals(type) ? action(own) : null,
@@ -186,8 +186,9 @@ public final class RumEventReader {
 		JsonNode status = resource.path("status_code");
 		JsonNode size = resource.path("size").isNumber() ? resource.path("size") : resource.path("encoded_body_size");
 		return new Resource(text(resource.path("url"), MAX_TEXT), text(resource.path("method"), MAX_CODE),
-				status.isIntegralNumber() ? status.asInt() : null, text(resource.path("type"), MAX_CODE),
-				size.isNumber() ? size.asLong() : null);
+				(status.isIntegralNumber() && status.canConvertToInt()) ? status.asInt() : null,
+				text(resource.path("type"), MAX_CODE),
+				(size.isNumber() && size.canConvertToLong()) ? size.asLong() : null);
 	}
 
 	private static @Nullable Double duration(String type, JsonNode own) {
