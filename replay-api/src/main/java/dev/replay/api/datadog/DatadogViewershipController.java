@@ -15,6 +15,8 @@ import dev.replay.api.datadog.JsonApi.WatcherData;
 import dev.replay.api.history.WatchHistory;
 import dev.replay.api.history.WatchHistory.HistoryQuery;
 import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.core.segment.EpochMillis;
+import dev.replay.ingest.InvalidParameterException;
 import dev.replay.ingest.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -99,12 +101,22 @@ class DatadogViewershipController {
 		List<String> ids = (sessionIds != null && !sessionIds.isBlank())
 				? Arrays.stream(sessionIds.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).toList() : null;
 		HistoryQuery query = new HistoryQuery((createdBy != null) ? createdBy : me.id(), applicationId,
-				(start != null) ? Instant.ofEpochMilli(start) : null, (end != null) ? Instant.ofEpochMilli(end) : null,
-				ids);
+				instant(start, "filter[watched_at][start]"), instant(end, "filter[watched_at][end]"), ids);
 		return new Collection<>(this.history.history(query, paging.number(), paging.size())
 			.stream()
 			.map((watched) -> this.sessions.resource(watched.sessionId(), watched.lastWatchedAt()))
 			.toList());
+	}
+
+	// epoch milliseconds within the range the database holds
+	private static @Nullable Instant instant(@Nullable Long millis, String name) {
+		if (millis == null) {
+			return null;
+		}
+		if (!EpochMillis.isValid(millis)) {
+			throw new InvalidParameterException(name + " " + EpochMillis.RANGE + ".");
+		}
+		return Instant.ofEpochMilli(millis);
 	}
 
 }

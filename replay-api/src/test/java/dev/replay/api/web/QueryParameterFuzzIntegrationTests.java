@@ -45,12 +45,13 @@ class QueryParameterFuzzIntegrationTests {
 	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
 	// percent-encoded as they would travel; the first ones hold control characters
-	private static final List<String> CONTROL_VALUES = List.of("%00", "a%00b", "%01%1F", "%7F");
+	private static final List<String> CONTROL_VALUES = List.of("%00", "a%01%1F%7Fb");
 
-	private static final List<String> HOSTILE_VALUES = List.of("-1", "0", "-9223372036854775809", "9223372036854775808",
-			"1e18", "1000000000000000000", "1180591620717411303424", "-1e18", "1.5", "NaN", "true", "%5B%5D", "%7B%7D",
-			"+275760-09-13T00:00:00Z", "9999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2100-01-01T00:00:00Z",
-			"1970-01-01T00:00:00Z", "%25", "%ED%A0%BD", "%27%3B%20drop%20table%20x%3B--", "x".repeat(4000));
+	// huge and negative numbers, 1e18, 2^70, far dates, wrong types, text that is not
+	// UTF-8 and a huge string
+	private static final List<String> HOSTILE_VALUES = List.of("-1", "-9223372036854775809", "9223372036854775807",
+			"1e18", "1180591620717411303424", "true", "-999999999-01-01T00:00:00Z", "+275760-09-13T00:00:00Z",
+			"%ED%A0%BD", "x".repeat(4000));
 
 	@LocalServerPort
 	int port;
