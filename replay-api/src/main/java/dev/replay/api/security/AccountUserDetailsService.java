@@ -21,8 +21,8 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		UserAccount account = this.users.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-		return new ReplayPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
-				account.getRole());
+		return new ReplayPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(), account.getRole(),
+				account.getSessionVersion());
 	}
 
 }
