@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
-				"replay.timeline.enabled=false", "replay.retention.enabled=false" })
+				"replay.timeline.enabled=false", "replay.retention.enabled=false",
+				// the corpus recordings were made on fixed dates
+				"replay.ingest.max-event-age=36500d" })
 @Import(TestcontainersConfiguration.class)
 class PlaybackBenchmark {
 

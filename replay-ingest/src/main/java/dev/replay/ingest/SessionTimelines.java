@@ -48,9 +48,13 @@ public class SessionTimelines {
 	 */
 	public PlaybackWindow window(String sessionId, @Nullable Long from, @Nullable Long to) {
 		SessionBounds bounds = this.store.bounds(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
-		long last = (to != null) ? bounds.start() + Math.max(0, to) : Long.MAX_VALUE;
+		// offsets past the session's end mean its end: no sum may overflow or leave the
+		// range of timestamps
+		long duration = bounds.end() - bounds.start();
+		long last = (to != null && to <= duration) ? bounds.start() + Math.max(0, to) : Long.MAX_VALUE;
 		StoredKeyframe keyframe = (from != null && from > 0)
-				? this.store.keyframeAtOrBefore(sessionId, bounds.start() + from).orElse(null) : null;
+				? this.store.keyframeAtOrBefore(sessionId, bounds.start() + Math.min(from, duration)).orElse(null)
+				: null;
 		long skipBefore = (keyframe != null) ? keyframe.timestamp() : Long.MIN_VALUE;
 		return new PlaybackWindow(bounds.start(), bounds.end(), keyframe, this.reader.segments(sessionId, skipBefore),
 				last);

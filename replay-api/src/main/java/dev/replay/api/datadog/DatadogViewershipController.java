@@ -19,7 +19,9 @@ import dev.replay.api.history.WatchHistory.HistoryQuery;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.security.Role;
+import dev.replay.core.segment.EpochMillis;
 import dev.replay.ingest.ApplicationScope;
+import dev.replay.ingest.InvalidParameterException;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import dev.replay.ingest.SessionSummary;
@@ -137,12 +139,22 @@ class DatadogViewershipController {
 				? Arrays.stream(sessionIds.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).toList() : null;
 		ApplicationScope scope = this.grants.scopeOf(me);
 		HistoryQuery query = new HistoryQuery((createdBy != null) ? createdBy : me.id(), applicationId,
-				(start != null) ? Instant.ofEpochMilli(start) : null, (end != null) ? Instant.ofEpochMilli(end) : null,
-				ids, scope);
+				instant(start, "filter[watched_at][start]"), instant(end, "filter[watched_at][end]"), ids, scope);
 		return new Collection<>(this.history.history(query, paging.number(), paging.size())
 			.stream()
 			.map((watched) -> this.sessions.resource(watched.sessionId(), watched.lastWatchedAt(), scope))
 			.toList());
+	}
+
+	// epoch milliseconds within the range the database holds
+	private static @Nullable Instant instant(@Nullable Long millis, String name) {
+		if (millis == null) {
+			return null;
+		}
+		if (!EpochMillis.isValid(millis)) {
+			throw new InvalidParameterException(name + " " + EpochMillis.RANGE + ".");
+		}
+		return Instant.ofEpochMilli(millis);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.replay.core.codec;
 
+import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.RecordingContext;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -7,7 +8,7 @@ import tools.jackson.core.JsonToken;
 
 /**
  * Reads the optional {@code context} object of a native batch, ignoring what it does not
- * know and any value of the wrong type.
+ * know and any value of the wrong type, and replacing control characters.
  */
 final class ContextReader {
 
@@ -57,7 +58,7 @@ final class ContextReader {
 	private static @Nullable String string(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.VALUE_STRING) {
 			String text = parser.getString();
-			return (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) : text;
+			return ClientText.storable((text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) : text);
 		}
 		if (token == JsonToken.VALUE_NUMBER_INT) {
 			return parser.getString();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.replay.core.segment.DatadogSegmentMetadata;
+import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.Violation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -79,11 +80,11 @@ public final class DatadogEventReader {
 		String sessionId = required(text(node.path("session").path("id")), path + ".session.id", violations);
 		String viewId = required(text(node.path("view").path("id")), path + ".view.id", violations);
 		String source = required(text(node.path("source")), path + ".source", violations);
-		Long start = integer(node.path("start"), path + ".start", violations);
-		Long end = integer(node.path("end"), path + ".end", violations);
+		Long start = millis(node.path("start"), path + ".start", violations);
+		Long end = millis(node.path("end"), path + ".end", violations);
 		Long count = integer(node.path("records_count"), path + ".records_count", violations);
 		JsonNode index = node.path("index_in_view");
-		Integer indexInView = index.isIntegralNumber() ? index.asInt() : null;
+		Integer indexInView = (index.isIntegralNumber() && index.canConvertToInt()) ? index.asInt() : null;
 		if (violations.size() > before || applicationId == null || sessionId == null || viewId == null || source == null
 				|| start == null || end == null || count == null) {
 			return null;
@@ -109,6 +110,15 @@ public final class DatadogEventReader {
 			violations.add(new Violation(path, "is required"));
 		}
 		return value;
+	}
+
+	private static @Nullable Long millis(JsonNode node, String path, List<Violation> violations) {
+		Long millis = integer(node, path, violations);
+		if (millis != null && !EpochMillis.isValid(millis)) {
+			violations.add(new Violation(path, EpochMillis.RANGE));
+			return null;
+		}
+		return millis;
 	}
 
 	private static @Nullable Long integer(JsonNode node, String path, List<Violation> violations) {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.DatadogSegment;
+import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SegmentSummary;
 import dev.replay.core.segment.Violation;
 import org.jspecify.annotations.Nullable;
@@ -108,8 +110,8 @@ public final class DatadogSegmentReader {
 					case "application" -> this.applicationId = id(parser, value, name);
 					case "session" -> this.sessionId = id(parser, value, name);
 					case "view" -> this.viewId = id(parser, value, name);
-					case "start" -> this.start = number(parser, value, name);
-					case "end" -> this.end = number(parser, value, name);
+					case "start" -> this.start = millis(parser, value, name);
+					case "end" -> this.end = millis(parser, value, name);
 					case "records_count" -> {
 						Long declared = number(parser, value, name);
 						this.recordsCount = (declared != null) ? (int) Math.min(declared, Integer.MAX_VALUE) : null;
@@ -145,11 +147,14 @@ public final class DatadogSegmentReader {
 			Long timestamp = null;
 			Integer type = null;
 			String metaHref = null;
+			boolean outOfRange = false;
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken value = parser.nextToken();
 				if ("timestamp".equals(name) && value.isNumeric()) {
-					timestamp = (long) parser.getDoubleValue();
+					double millis = parser.getDoubleValue();
+					outOfRange = !EpochMillis.isValid(millis);
+					timestamp = (long) millis;
 				}
 				else if ("type".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
 					type = parser.getIntValue();
@@ -163,6 +168,9 @@ public final class DatadogSegmentReader {
 			}
 			if (timestamp == null || type == null) {
 				return "must have a numeric 'type' and 'timestamp'";
+			}
+			if (outOfRange) {
+				return "'timestamp' " + EpochMillis.RANGE;
 			}
 			this.first = Math.min(this.first, timestamp);
 			this.last = Math.max(this.last, timestamp);
@@ -182,7 +190,8 @@ public final class DatadogSegmentReader {
 				JsonToken value = parser.nextToken();
 				if ("href".equals(name) && value == JsonToken.VALUE_STRING) {
 					String text = parser.getString();
-					href = (text.length() > MAX_HREF_LENGTH) ? text.substring(0, MAX_HREF_LENGTH) : text;
+					href = ClientText
+						.storable((text.length() > MAX_HREF_LENGTH) ? text.substring(0, MAX_HREF_LENGTH) : text);
 				}
 				else {
 					parser.skipChildren();
@@ -211,6 +220,14 @@ public final class DatadogSegmentReader {
 				}
 			}
 			return id;
+		}
+
+		private @Nullable Long millis(JsonParser parser, JsonToken value, String name) {
+			if (value.isNumeric() && !EpochMillis.isValid(parser.getDoubleValue())) {
+				violation(name, EpochMillis.RANGE);
+				return null;
+			}
+			return number(parser, value, name);
 		}
 
 		private @Nullable Long number(JsonParser parser, JsonToken value, String name) {

@@ -1,5 +1,6 @@
 package dev.replay.core.codec;
 
+import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SegmentSummary;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -34,11 +35,14 @@ final class EventsSummary {
 		}
 		Long timestamp = null;
 		Integer type = null;
+		boolean outOfRange = false;
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken value = parser.nextToken();
 			if ("timestamp".equals(name) && value.isNumeric()) {
-				timestamp = (long) parser.getDoubleValue();
+				double millis = parser.getDoubleValue();
+				outOfRange = !EpochMillis.isValid(millis);
+				timestamp = (long) millis;
 			}
 			else if ("type".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
 				type = parser.getIntValue();
@@ -49,6 +53,9 @@ final class EventsSummary {
 		}
 		if (timestamp == null || type == null) {
 			return "must have a numeric 'type' and 'timestamp'";
+		}
+		if (outOfRange) {
+			return "'timestamp' " + EpochMillis.RANGE;
 		}
 		this.first = Math.min(this.first, timestamp);
 		this.last = Math.max(this.last, timestamp);

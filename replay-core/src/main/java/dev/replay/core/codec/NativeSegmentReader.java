@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.NativeSegment;
 import dev.replay.core.segment.RecordingContext;
 import dev.replay.core.segment.SegmentSummary;
@@ -21,6 +22,8 @@ import tools.jackson.core.JsonToken;
 public final class NativeSegmentReader {
 
 	private static final int MAX_VIOLATIONS = 20;
+
+	private static final int MAX_VIEW_ID_LENGTH = 128;
 
 	private NativeSegmentReader() {
 	}
@@ -92,7 +95,7 @@ public final class NativeSegmentReader {
 				JsonToken value = parser.nextToken();
 				switch (name) {
 					case "applicationId" -> this.applicationId = text(parser, value, name);
-					case "viewId" -> this.viewId = text(parser, value, name);
+					case "viewId" -> this.viewId = viewId(parser, value);
 					case "sequence" -> this.sequence = sequence(parser, value);
 					case "events" -> readEvents(parser, value);
 					case "context" -> this.context = ContextReader.read(parser, value);
@@ -110,6 +113,15 @@ public final class NativeSegmentReader {
 				parser.skipChildren();
 			}
 			return null;
+		}
+
+		private @Nullable String viewId(JsonParser parser, JsonToken value) {
+			String viewId = text(parser, value, "viewId");
+			if (viewId != null && (viewId.length() > MAX_VIEW_ID_LENGTH || ClientText.hasControl(viewId))) {
+				violation("viewId", "must be at most 128 characters without control characters");
+				return null;
+			}
+			return viewId;
 		}
 
 		private @Nullable Integer sequence(JsonParser parser, JsonToken value) {

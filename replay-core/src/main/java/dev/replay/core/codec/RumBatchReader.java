@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.replay.core.rum.RumEvent;
+import dev.replay.core.segment.ClientText;
+import dev.replay.core.segment.SessionId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -69,7 +71,7 @@ public final class RumBatchReader {
 				continue;
 			}
 			addId(applicationIds, event.path("application").path("id"), event.path("application_id"));
-			addId(sessionIds, event.path("session").path("id"), event.path("session_id"));
+			addSessionId(sessionIds, event.path("session").path("id"), event.path("session_id"));
 			if (rum) {
 				RumEvent typed = RumEventReader.fromDatadog(event, line);
 				if (typed != null) {
@@ -94,7 +96,16 @@ public final class RumBatchReader {
 
 	private static void addId(Set<String> ids, JsonNode nested, JsonNode flat) {
 		JsonNode id = nested.isString() ? nested : flat;
-		if (id.isString() && !id.asString().isBlank() && id.asString().length() <= 128 && ids.size() < MAX_IDS) {
+		if (id.isString() && !id.asString().isBlank() && id.asString().length() <= 128
+				&& !ClientText.hasControl(id.asString()) && ids.size() < MAX_IDS) {
+			ids.add(id.asString());
+		}
+	}
+
+	// the batch is linked to the sessions it names, under valid session ids only
+	private static void addSessionId(Set<String> ids, JsonNode nested, JsonNode flat) {
+		JsonNode id = nested.isString() ? nested : flat;
+		if (id.isString() && SessionId.isValid(id.asString()) && ids.size() < MAX_IDS) {
 			ids.add(id.asString());
 		}
 	}

@@ -13,6 +13,8 @@ import dev.replay.core.rum.RumEvent.ErrorDetail;
 import dev.replay.core.rum.RumEvent.Resource;
 import dev.replay.core.rum.RumEvent.Timings;
 import dev.replay.core.rum.RumEvent.View;
+import dev.replay.core.segment.ClientText;
+import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SessionId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -63,8 +65,9 @@ public final class RumEventReader {
 		JsonNode date = event.path("date");
 		String sessionId = text(event.path("session").path("id"), MAX_CODE);
 		String applicationId = text(event.path("application").path("id"), MAX_CODE);
-		if (type == null || !TYPE.matcher(type).matches() || !date.isIntegralNumber() || date.asLong() <= 0
-				|| !SessionId.isValid(sessionId) || !isUuid(applicationId)) {
+		if (type == null || !TYPE.matcher(type).matches() || !date.isIntegralNumber() || !date.canConvertToLong()
+				|| date.asLong() <= 0 || !EpochMillis.isValid(date.asLong()) || !SessionId.isValid(sessionId)
+				|| !isUuid(applicationId)) {
 			return null;
 		}
 		JsonNode own = event.path(type);
@@ -72,7 +75,7 @@ public final class RumEventReader {
 		boolean isView = RumEvent.VIEW.equals(type);
 		JsonNode version = event.path("_dd").path("document_version");
 		return new RumEvent(sessionId, applicationId, type, text(own.path("id"), MAX_CODE), date.asLong(),
-				version.isIntegralNumber() ? version.asLong() : null,
+				(version.isIntegralNumber() && version.canConvertToLong()) ? version.asLong() : null,
 				new View(text(view.path("id"), MAX_CODE), text(view.path("url"), MAX_TEXT),
 						text(view.path("name"), MAX_NAME)),
 				RumEvent.ERROR.equals(type) ? error(own) : null, RumEvent.ACTION.equals(type) ? action(own) : null,
@@ -102,7 +105,7 @@ public final class RumEventReader {
 			return null;
 		}
 		JsonNode timestamp = event.path("timestamp");
-		if (!timestamp.isNumber()) {
+		if (!timestamp.isNumber() || !EpochMillis.isValid(timestamp.asDouble())) {
 			return null;
 		}
 		long time = timestamp.asLong();
@@ -183,8 +186,9 @@ public final class RumEventReader {
 		JsonNode status = resource.path("status_code");
 		JsonNode size = resource.path("size").isNumber() ? resource.path("size") : resource.path("encoded_body_size");
 		return new Resource(text(resource.path("url"), MAX_TEXT), text(resource.path("method"), MAX_CODE),
-				status.isIntegralNumber() ? status.asInt() : null, text(resource.path("type"), MAX_CODE),
-				size.isNumber() ? size.asLong() : null);
+				(status.isIntegralNumber() && status.canConvertToInt()) ? status.asInt() : null,
+				text(resource.path("type"), MAX_CODE),
+				(size.isNumber() && size.canConvertToLong()) ? size.asLong() : null);
 	}
 
 	private static @Nullable Double duration(String type, JsonNode own) {
@@ -238,7 +242,7 @@ public final class RumEventReader {
 	}
 
 	private static String truncate(String value, int max) {
-		String text = (value.indexOf('\0') >= 0) ? value.replace('\0', '\uFFFD') : value;
+		String text = ClientText.storable(value);
 		return (text.length() <= max) ? text : text.substring(0, max);
 	}
 

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.replay.core.segment.DatadogSegment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,26 @@ class DatadogSegmentReaderTests {
 		assertThat(read("{\"records\":[{\"type\":\"4\",\"timestamp\":1}]}").violations())
 			.extracting((violation) -> violation.path())
 			.containsExactly("records[0]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-1", "1e18", "1180591620717411303424", "253402300800000" })
+	void rejectsTimestampsOutsideEpochMillis(String timestamp) throws IOException {
+		assertThat(read("{\"records\":[{\"type\":4,\"timestamp\":%s}]}".formatted(timestamp)).violations())
+			.extracting((violation) -> violation.path())
+			.containsExactly("records[0]");
+		assertThat(read("{\"start\":%s,\"records\":[{\"type\":4,\"timestamp\":1}]}".formatted(timestamp)).violations())
+			.extracting((violation) -> violation.path())
+			.containsExactly("start");
+	}
+
+	@Test
+	void replacesControlCharactersOfTheHref() throws IOException {
+		DatadogSegment segment = read(
+				"{\"records\":[{\"type\":4,\"timestamp\":1,\"data\":{\"href\":\"https://a/\\u0000\"}}]}")
+			.segment();
+		assertThat(segment).isNotNull();
+		assertThat(segment.href()).isEqualTo("https://a/\uFFFD");
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.replay.core.segment.NativeSegment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,32 @@ class NativeSegmentReaderTests {
 		assertThat(segment.summary().hasFullSnapshot()).isTrue();
 		assertThat(segment.context().userEmail()).isEqualTo("a@x");
 		assertThat(segment.context().url()).isEqualTo("http://a/");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-1", "1e18", "1180591620717411303424", "-9223372036854775808", "253402300800000" })
+	void rejectsTimestampsOutsideEpochMillis(String timestamp) throws IOException {
+		assertThat(read("{\"applicationId\":\"%s\",\"sequence\":0,\"events\":[{\"type\":4,\"timestamp\":%s}]}"
+			.formatted(APP, timestamp)).violations()).extracting("path").containsExactly("events[0]");
+	}
+
+	@Test
+	void rejectsViewIdWithControlCharacters() throws IOException {
+		assertThat(read(
+				"{\"applicationId\":\"%s\",\"sequence\":0,\"viewId\":\"v\\u0000\",\"events\":[{\"type\":4,\"timestamp\":1}]}"
+					.formatted(APP))
+			.violations()).extracting("path").containsExactly("viewId");
+	}
+
+	@Test
+	void replacesControlCharactersOfTheContext() throws IOException {
+		NativeSegment segment = read(
+				"{\"applicationId\":\"%s\",\"sequence\":0,\"events\":[{\"type\":4,\"timestamp\":1}],\"context\":{\"url\":\"http://a/\\u0000b\",\"user\":{\"name\":\"A\\u0007n\\tn\"}}}"
+					.formatted(APP))
+			.segment();
+		assertThat(segment).isNotNull();
+		assertThat(segment.context().url()).isEqualTo("http://a/\uFFFDb");
+		assertThat(segment.context().userName()).isEqualTo("A\uFFFDn\tn");
 	}
 
 	@Test

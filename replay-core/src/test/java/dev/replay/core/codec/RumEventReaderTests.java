@@ -83,6 +83,30 @@ class RumEventReaderTests {
 	}
 
 	@Test
+	void skipsEventsDatedOutsideEpochMillisAndLinksOnlyValidSessionIds() throws IOException {
+		String batch = String.join("\n", event("error", "s-1", "1000000000000000000"),
+				event("error", "s-2", "1180591620717411303424"), event("error", "s-3", "-5"),
+				event("error", "s\\u00004", "1000"));
+		RumBatchReader.Summary summary = readRum(batch.getBytes(StandardCharsets.UTF_8));
+		assertThat(summary.lines()).isEqualTo(4);
+		assertThat(summary.skipped()).isEqualTo(4);
+		assertThat(summary.sessionIds()).containsExactlyInAnyOrder("s-1", "s-2", "s-3");
+	}
+
+	@Test
+	void leavesOutNumbersTooLargeForTheirFields() throws IOException {
+		String line = "{\"type\":\"resource\",\"date\":1000,\"session\":{\"id\":\"s-1\"},\"application\":{\"id\":\""
+				+ APP + "\"},\"_dd\":{\"document_version\":1180591620717411303424},"
+				+ "\"resource\":{\"status_code\":946684800000,\"size\":1.5e308}}";
+		RumBatchReader.Summary summary = readRum(line.getBytes(StandardCharsets.UTF_8));
+		assertThat(summary.events()).singleElement().satisfies((event) -> {
+			assertThat(event.resource().status()).isNull();
+			assertThat(event.resource().size()).isNull();
+			assertThat(event.documentVersion()).isNull();
+		});
+	}
+
+	@Test
 	void readsTheConsolePluginsMessagesAndUnhandledErrorsAndNavigations() {
 		RumEvent warning = fromRrweb("""
 				{"type":6,"timestamp":2000,"data":{"plugin":"rrweb/console@1","payload":{"level":"warn",

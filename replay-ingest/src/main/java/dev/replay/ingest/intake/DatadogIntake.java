@@ -16,6 +16,8 @@ import dev.replay.core.codec.DatadogEventReader.Resources;
 import dev.replay.core.codec.DatadogEventReader.Segments;
 import dev.replay.core.codec.DatadogSegmentReader;
 import dev.replay.core.codec.RumBatchReader;
+import dev.replay.core.rum.RumEvent;
+import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.DatadogSegment;
 import dev.replay.core.segment.DatadogSegmentMetadata;
 import dev.replay.core.segment.RecordingContext;
@@ -65,8 +67,11 @@ class DatadogIntake {
 
 	private final RumBatchStore batches;
 
+	private final EventTimeWindow window;
+
 	DatadogIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
-			ResourceStore resources, RumBatchStore batches) {
+			ResourceStore resources, RumBatchStore batches, EventTimeWindow window) {
+		this.window = window;
 		this.properties = properties;
 		this.authorization = authorization;
 		this.committer = committer;
@@ -147,6 +152,8 @@ class DatadogIntake {
 		if (!contradictions.isEmpty()) {
 			throw new MalformedSegmentException("A segment contradicts its metadata.", contradictions);
 		}
+		this.window.require(metadataPath + ".start", metadata.start(), metadata.end());
+		this.window.require(path + ".records", segment.summary().firstTimestamp(), segment.summary().lastTimestamp());
 		UUID applicationId = uuid(metadata.applicationId(), metadataPath);
 		SegmentSummary records = segment.summary();
 		SegmentSummary summary = new SegmentSummary(records.firstTimestamp(), records.lastTimestamp(),
@@ -165,8 +172,9 @@ class DatadogIntake {
 			violations.add(new Violation(metadataPath + ".session.id",
 					"must be 1 to 128 letters, digits, '.', '_', ':' or '-'"));
 		}
-		if (metadata.viewId().length() > MAX_ID_LENGTH) {
-			violations.add(new Violation(metadataPath + ".view.id", "must be at most 128 characters"));
+		if (metadata.viewId().length() > MAX_ID_LENGTH || ClientText.hasControl(metadata.viewId())) {
+			violations.add(new Violation(metadataPath + ".view.id",
+					"must be at most 128 characters without control characters"));
 		}
 		if (!SOURCE.matcher(metadata.source()).matches()) {
 			violations.add(new Violation(metadataPath + ".source", "must be a lowercase SDK name"));
@@ -240,12 +248,19 @@ class DatadogIntake {
 		}
 		applications.forEach((application) -> this.authorization.requireAllowed(token, application));
 		boolean compress = encoding == ContentEncoding.IDENTITY;
+		// RUM events dated outside the window are skipped like invalid ones, and the
+		// batch
+		// is kept raw: it expires by its receipt, as log batches, whose dates are not
+		// read
+		List<RumEvent> events = summary.events()
+			.stream()
+			.filter((event) -> this.window.contains(event.timeMs()))
+			.toList();
+		int skipped = summary.skipped() + summary.events().size() - events.size();
 		NewRumBatch batch = new NewRumBatch(request.requestId(), applications.isEmpty() ? null : applications.get(0),
 				request.track().code(), compress ? ContentEncoding.GZIP : encoding, received.length, summary.lines(),
-				summary.skipped(), summary.sessionIds(), compress ? BodyDecoding.gzip(received) : received,
-				summary.events());
+				skipped, summary.sessionIds(), compress ? BodyDecoding.gzip(received) : received, events);
 		String requestId = (request.requestId() != null) ? request.requestId() : UUID.randomUUID().toString();
-		int skipped = summary.skipped();
 		boolean stored;
 		try {
 			stored = this.batches.store(batch, rum);
@@ -295,8 +310,11 @@ class DatadogIntake {
 
 	private static @Nullable String userAgent(DatadogRequest request) {
 		String userAgent = request.userAgent();
-		return (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH)
-				? userAgent.substring(0, MAX_USER_AGENT_LENGTH) : userAgent;
+		if (userAgent == null) {
+			return null;
+		}
+		return ClientText.storable((userAgent.length() > MAX_USER_AGENT_LENGTH)
+				? userAgent.substring(0, MAX_USER_AGENT_LENGTH) : userAgent);
 	}
 
 	private record Image(String id, String contentType, byte[] bytes) {

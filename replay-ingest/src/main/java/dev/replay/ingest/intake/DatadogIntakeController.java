@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
+import dev.replay.core.segment.ClientText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -99,7 +100,8 @@ class DatadogIntakeController {
 	}
 
 	private static @Nullable String requestId(@Nullable String value) {
-		if (value == null || value.isBlank() || value.length() > MAX_REQUEST_ID_LENGTH) {
+		if (value == null || value.isBlank() || value.length() > MAX_REQUEST_ID_LENGTH
+				|| ClientText.hasControl(value)) {
 			return null;
 		}
 		return value.strip();

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * at once after it found the database unreachable
  * @param tokenCacheTtl how long a client token's permission to write to an application is
  * remembered (a revocation takes up to this long to apply); zero checks every request
+ * @param maxEventAge how far before its receipt a recording's or RUM event's timestamp
+ * may lie; an older segment is refused, an older RUM event skipped
+ * @param maxEventLead how far after its receipt a timestamp may lie (clients' clocks run
+ * fast); a later segment is refused, a later RUM event skipped
  */
 @ConfigurationProperties("replay.ingest")
 @Validated
@@ -36,6 +40,7 @@ record IngestProperties(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue
 		@DefaultValue("256") @Positive int batchMaxSegments, @DefaultValue("2ms") Duration batchMaxDelay,
 		@DefaultValue("1") @Positive int writerThreads, @DefaultValue("4096") @Positive int queueCapacity,
 		@DefaultValue("128MB") DataSize queueMaxSize, @DefaultValue("10s") Duration commitTimeout,
-		@DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration tokenCacheTtl) {
+		@DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration tokenCacheTtl,
+		@DefaultValue("7d") Duration maxEventAge, @DefaultValue("1h") Duration maxEventLead) {
 
 }

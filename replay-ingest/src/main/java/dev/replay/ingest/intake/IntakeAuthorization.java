@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.replay.core.segment.ClientText;
 import dev.replay.ingest.storage.ClientTokenChecks;
 import dev.replay.ingest.storage.ClientTokenChecks.TokenVerdict;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +40,11 @@ class IntakeAuthorization {
 	 * Require a token to be present, before anything else is read.
 	 * @param token the token as sent
 	 * @return the token
-	 * @throws InvalidClientTokenException if it is missing
+	 * @throws InvalidClientTokenException if it is missing, or holds a control character
+	 * that no token has
 	 */
 	static String present(@Nullable String token) {
-		if (token == null || token.isBlank()) {
+		if (token == null || token.isBlank() || ClientText.hasControl(token)) {
 			throw new InvalidClientTokenException();
 		}
 		return token;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.replay.core.segment.Violation;
 import dev.replay.ingest.IntakeActivity;
 import dev.replay.ingest.IntakeMetrics;
 import dev.replay.ingest.storage.NewSegment;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,6 +129,11 @@ class SegmentCommitter implements SmartLifecycle {
 			IntakeUnavailableException unavailable = this.availability.translate(ex.getCause());
 			if (unavailable != null) {
 				throw unavailable;
+			}
+			if (ex.getCause() instanceof DataIntegrityViolationException) {
+				// the writer has logged it; the request alone failed
+				throw new MalformedSegmentException("The segment holds a value that cannot be stored.",
+						List.of(new Violation("$", "holds a value that cannot be stored")));
 			}
 			throw new IllegalStateException("Segments could not be stored.", ex.getCause());
 		}
@@ -265,7 +272,8 @@ class SegmentCommitter implements SmartLifecycle {
 				return;
 			}
 			if (batch.size() > 1) {
-				LOG.warn("A batch of {} writes failed; writing them one by one: {}", batch.size(), ex.toString());
+				// each write that fails again alone is logged then
+				LOG.debug("A batch of {} writes failed; writing them one by one: {}", batch.size(), ex.toString());
 			}
 			for (Pending pending : batch) {
 				commitAlone(pending, (batch.size() > 1) ? null : ex);
@@ -295,6 +303,11 @@ class SegmentCommitter implements SmartLifecycle {
 		Objects.requireNonNull(failure);
 		if (IntakeAvailability.isUnreachable(failure)) {
 			this.availability.markUnreachable(failure);
+		}
+		else if (failure instanceof DataIntegrityViolationException refused) {
+			// bad data of one request: one line, without the stack trace
+			LOG.warn("Segments of session {} were refused by the database: {}",
+					pending.write.segments().get(0).sessionId(), refused.getMostSpecificCause().getMessage());
 		}
 		else {
 			LOG.error("Segments of session {} could not be stored", pending.write.segments().get(0).sessionId(),

@@ -35,10 +35,14 @@ class SegmentIntake {
 
 	private final SegmentCommitter committer;
 
-	SegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer) {
+	private final EventTimeWindow window;
+
+	SegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
+			EventTimeWindow window) {
 		this.properties = properties;
 		this.authorization = authorization;
 		this.committer = committer;
+		this.window = window;
 	}
 
 	SegmentReceipt acceptNative(NativeRequest request) throws IOException {
@@ -51,6 +55,7 @@ class SegmentIntake {
 		}
 		byte[] body = BodyReader.read(request.request(), this.properties.maxBodySize().toBytes());
 		NativeSegment segment = parse(body, encoding);
+		this.window.require("events", segment.summary().firstTimestamp(), segment.summary().lastTimestamp());
 		UUID applicationId = applicationId(segment);
 		this.authorization.requireAllowed(token, applicationId);
 		WriteResult result = this.committer

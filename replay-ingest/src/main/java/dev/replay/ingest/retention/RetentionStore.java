@@ -27,15 +27,16 @@ class RetentionStore {
 			.list();
 	}
 
-	// Lock and return a batch of an application's sessions that ended before the cutoff
-	// and
-	// that no playlist holds; sessions locked by others are left for the next pass.
+	// Lock and return a batch of an application's sessions last received before the
+	// cutoff
+	// (the server's time, never the client's) and that no playlist holds; sessions locked
+	// by others are left for the next pass.
 	List<String> lockExpiredSessions(UUID applicationId, Instant cutoff, int limit) {
 		return this.jdbc.sql("""
 				select s.id from replay_session s
-				where s.application_id = :application and s.ended_at < :cutoff
+				where s.application_id = :application and s.received_at < :cutoff
 				  and not exists (select 1 from playlist_item p where p.session_id = s.id)
-				order by s.ended_at
+				order by s.received_at
 				limit :limit
 				for update of s skip locked""")
 			.param("application", applicationId)
@@ -70,7 +71,7 @@ class RetentionStore {
 				                    where rs.batch_id = b.id)
 				    and not exists (select 1 from rum_batch_session rs
 				                    join replay_session s on s.id = rs.session_id
-				                    where rs.batch_id = b.id and s.ended_at >= :cutoff)
+				                    where rs.batch_id = b.id and s.received_at >= :cutoff)
 				  order by b.received_at
 				  limit :limit)""")
 			.param("application", applicationId)

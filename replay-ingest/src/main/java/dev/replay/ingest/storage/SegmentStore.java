@@ -310,7 +310,7 @@ public class SegmentStore {
 				    stored_bytes = s.stored_bytes + c.bytes, has_full_snapshot = s.has_full_snapshot or c.full_snapshot,
 				    first_url = coalesce(s.first_url, c.first_url), user_agent = coalesce(s.user_agent, c.user_agent),
 				    user_id = coalesce(c.user_id, s.user_id), user_name = coalesce(c.user_name, s.user_name),
-				    user_email = coalesce(c.user_email, s.user_email), updated_at = now()
+				    user_email = coalesce(c.user_email, s.user_email), updated_at = now(), received_at = now()
 				from unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::boolean[],
 				    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 				    as c (id, started_ms, ended_ms, segments, events, bytes, full_snapshot, first_url, user_agent,

@@ -83,7 +83,10 @@ public final class IntakeFuzzTarget {
 		DATADOG_RUM,
 
 		/** A batch of our own recorder. */
-		NATIVE;
+		NATIVE,
+
+		/** A Datadog log batch (newline-delimited JSON), sent like a RUM batch. */
+		DATADOG_LOGS;
 
 		static Format of(byte selector) {
 			return values()[Math.floorMod(selector, values().length)];
@@ -131,6 +134,7 @@ public final class IntakeFuzzTarget {
 			case DATADOG_REPLAY -> replay(pick(replayTemplates, input[1]), input[2], payload);
 			case DATADOG_RUM -> rum(pick(rumTemplates, input[1]), input[2], payload);
 			case NATIVE -> nativeBatch(input[1], input[2], payload);
+			case DATADOG_LOGS -> rum(logs(pick(rumTemplates, input[1])), input[2], payload);
 		};
 		int status = send(request);
 		EXECUTIONS.increment();
@@ -187,6 +191,13 @@ public final class IntakeFuzzTarget {
 			}
 		}
 		return new Request(template.pathAndQuery(), headers, body, template.name() + " mode " + mode);
+	}
+
+	// a RUM request of the corpus, sent to the logs track instead
+	static Template logs(Template rum) {
+		return new Template(rum.name() + " as logs",
+				rum.pathAndQuery().replace("%2Fapi%2Fv2%2Frum", "%2Fapi%2Fv2%2Flogs"), rum.headers(), rum.body(), null,
+				List.of());
 	}
 
 	// mode 0: the body as sent; 1: the body gzipped
@@ -268,14 +279,46 @@ public final class IntakeFuzzTarget {
 
 		// the body again, with the first part of the given name holding other bytes
 		byte[] withPart(String name, byte[] content) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			boolean replaced = false;
+			List<Part> replaced = new ArrayList<>();
+			boolean done = false;
 			for (Part part : this.parts) {
-				byte[] bytes = part.content();
-				if (!replaced && part.name().equals(name)) {
-					bytes = content;
-					replaced = true;
+				if (!done && part.name().equals(name)) {
+					replaced.add(new Part(part.name(), part.filename(), part.contentType(), content));
+					done = true;
 				}
+				else {
+					replaced.add(part);
+				}
+			}
+			return body(replaced);
+		}
+
+		// the body again, once for each part with its name, file name or content type
+		// holding a hostile text
+		List<byte[]> withHostilePartHeaders() {
+			List<String> texts = List.of("", "\u0000", "seg\u0000ment", "\u0001\u001f\u007f", "x".repeat(20_000), "\"",
+					"\r\n");
+			List<byte[]> bodies = new ArrayList<>();
+			for (int i = 0; i < this.parts.size(); i++) {
+				for (String text : texts) {
+					for (int header = 0; header < 3; header++) {
+						List<Part> changed = new ArrayList<>(this.parts);
+						Part part = changed.get(i);
+						changed.set(i, switch (header) {
+							case 0 -> new Part(text, part.filename(), part.contentType(), part.content());
+							case 1 -> new Part(part.name(), text, part.contentType(), part.content());
+							default -> new Part(part.name(), part.filename(), text, part.content());
+						});
+						bodies.add(body(changed));
+					}
+				}
+			}
+			return bodies;
+		}
+
+		private byte[] body(List<Part> parts) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			for (Part part : parts) {
 				out.writeBytes(("--" + this.boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
 				String disposition = "Content-Disposition: form-data; name=\"" + part.name() + "\""
 						+ ((part.filename() != null) ? "; filename=\"" + part.filename() + "\"" : "") + "\r\n";
@@ -284,7 +327,7 @@ public final class IntakeFuzzTarget {
 					out.writeBytes(("Content-Type: " + part.contentType() + "\r\n").getBytes(StandardCharsets.UTF_8));
 				}
 				out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.writeBytes(bytes);
+				out.writeBytes(part.content());
 				out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
 			}
 			out.writeBytes(("--" + this.boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));

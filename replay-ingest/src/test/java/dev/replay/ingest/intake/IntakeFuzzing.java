@@ -23,6 +23,13 @@ import dev.replay.ingest.testsupport.DatadogCorpus;
  */
 public final class IntakeFuzzing {
 
+	// a log line as the browser SDK sends it, for the logs track
+	private static final String LOG_LINE = "{\"date\":1795731310734,\"message\":\"boom\",\"status\":\"error\","
+			+ "\"service\":\"shop\",\"origin\":\"console\",\"session_id\":\"5c3a1f05-14be-4012-9b69-982c5bb57f6f\","
+			+ "\"application_id\":\"" + DatadogCorpus.BROWSER_APPLICATION + "\",\"session\":{\"id\":\"s-1\"},"
+			+ "\"view\":{\"url\":\"http://shop/\",\"referrer\":\"\"},\"usr\":{\"id\":\"u1\",\"name\":\"Ann\"},"
+			+ "\"error\":{\"stack\":\"Error: boom\\n at x\",\"kind\":\"Error\"},\"ddtags\":\"env:prod\"}";
+
 	private IntakeFuzzing() {
 	}
 
@@ -52,25 +59,26 @@ public final class IntakeFuzzing {
 		List<byte[]> inputs = new ArrayList<>();
 		int replay = 0;
 		int rum = 0;
+		int browserTemplate = -1;
+		int mobileTemplate = -1;
 		for (var request : IntakeFuzzTarget.corpusRequests()) {
 			Template template = Template.of(request);
 			if (template.boundary() != null) {
-				Part segment = template.parts()
-					.stream()
-					.filter((part) -> part.name().equals("segment"))
-					.findFirst()
-					.orElse(null);
-				Part event = template.parts()
-					.stream()
-					.filter((part) -> part.name().equals("event"))
-					.findFirst()
-					.orElse(null);
+				Part segment = part(template, "segment");
+				Part event = part(template, "event");
 				if (segment != null) {
 					inputs.add(input(0, replay, 0, inflate(segment.content())));
 					inputs.add(input(0, replay, 1, segment.content()));
 				}
 				if (event != null) {
 					inputs.add(input(0, replay, 2, event.content()));
+					boolean mobile = event.content().length > 0 && event.content()[0] == '[';
+					if (segment != null && mobile && mobileTemplate < 0) {
+						mobileTemplate = replay;
+					}
+					else if (segment != null && !mobile && browserTemplate < 0) {
+						browserTemplate = replay;
+					}
 				}
 				inputs.add(input(0, replay, 3, template.body()));
 				replay++;
@@ -85,9 +93,58 @@ public final class IntakeFuzzing {
 		inputs.add(input(0, 0, 0, nested("{\"records\":", 200_000)));
 		inputs.add(input(2, 0, 1, nested("{\"events\":", 200_000)));
 		inputs.add(input(0, 0, 1, DatadogIntakeIntegrationTests.zlib(new byte[64 * 1024 * 1024])));
+		int plain = inputs.size();
+		hostileFields(inputs, browserTemplate, mobileTemplate);
+		System.out.printf("intake fuzzing: %d seeds, %d of them with one field of a request hostile%n", inputs.size(),
+				inputs.size() - plain);
 		for (int i = 0; i < inputs.size(); i++) {
-			Files.write(seeds.resolve(String.format("seed-%04d", i)), inputs.get(i));
+			Files.write(seeds.resolve(String.format("seed-%05d", i)), inputs.get(i));
 		}
+	}
+
+	// every field of every format holding each hostile value, one at a time
+	private static void hostileFields(List<byte[]> inputs, int browserTemplate, int mobileTemplate) throws IOException {
+		List<Template> replays = IntakeFuzzTarget.corpusRequests()
+			.stream()
+			.map(Template::of)
+			.filter((template) -> template.boundary() != null)
+			.toList();
+		for (int index : List.of(browserTemplate, mobileTemplate)) {
+			if (index < 0) {
+				continue;
+			}
+			Template template = replays.get(index);
+			String segment = new String(inflate(part(template, "segment").content()), StandardCharsets.UTF_8);
+			HostileValues.variants(segment).forEach((json) -> inputs.add(input(0, index, 0, json)));
+			String event = new String(part(template, "event").content(), StandardCharsets.UTF_8);
+			HostileValues.variants(event).forEach((json) -> inputs.add(input(0, index, 2, json)));
+			for (byte[] body : template.withHostilePartHeaders()) {
+				inputs.add(input(0, index, 3, body));
+			}
+		}
+		String rum = IntakeFuzzTarget.corpusRequests()
+			.stream()
+			.filter((request) -> request.pathAndQuery().contains("rum"))
+			.map((request) -> new String(request.body(), StandardCharsets.UTF_8))
+			.findFirst()
+			.orElseThrow();
+		String firstLine = rum.lines().findFirst().orElseThrow();
+		String otherLines = rum.substring(firstLine.length());
+		HostileValues.variants(firstLine)
+			.forEach((json) -> inputs.add(input(1, 0, 0,
+					(new String(json, StandardCharsets.UTF_8) + otherLines).getBytes(StandardCharsets.UTF_8))));
+		HostileValues.variants(LOG_LINE).forEach((json) -> inputs.add(input(3, 0, 0, json)));
+		String context = "{\"url\":\"http://shop/\",\"userAgent\":\"UA\",\"user\":{\"id\":\"u1\",\"name\":\"Ann\","
+				+ "\"email\":\"a@x\"}}";
+		String events = "[{\"type\":4,\"timestamp\":1795731280660,\"data\":{\"href\":\"http://shop/\",\"width\":800,"
+				+ "\"height\":600}},{\"type\":3,\"timestamp\":1795731280700,\"data\":{\"source\":1,\"positions\":[]}}]";
+		String nativeBatch = "{\"applicationId\":\"" + IntakeFuzzTarget.NATIVE_APPLICATION
+				+ "\",\"sequence\":0,\"viewId\":\"v1\",\"context\":" + context + ",\"events\":" + events + "}";
+		HostileValues.variants(nativeBatch).forEach((json) -> inputs.add(input(2, 1, 1, json)));
+	}
+
+	private static Part part(Template template, String name) {
+		return template.parts().stream().filter((part) -> part.name().equals(name)).findFirst().orElse(null);
 	}
 
 	private static String rrwebEvents() throws IOException {

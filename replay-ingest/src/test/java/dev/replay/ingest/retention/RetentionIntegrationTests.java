@@ -47,7 +47,8 @@ class RetentionIntegrationTests {
 		UUID month = this.registry.createApplication("kept a month", null).application().id();
 		UUID week = this.registry.createApplication("kept a week", null).application().id();
 		this.registry.changeRetention(week, 7);
-		// session i of an application ended i % 90 days and a few hours ago; the indexer
+		// session i of an application was received i % 90 days and a few hours ago; the
+		// indexer
 		// has
 		// nothing to do with these stand-in segments
 		insertSessions(month, "m");
@@ -72,10 +73,10 @@ class RetentionIntegrationTests {
 			.params(month, month)
 			.update();
 		long expiredMonth = count(
-				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '30 days'",
+				"select count(*) from replay_session where application_id = ? and received_at < now() - interval '30 days'",
 				month);
 		long expiredWeek = count(
-				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '7 days'",
+				"select count(*) from replay_session where application_id = ? and received_at < now() - interval '7 days'",
 				week);
 		assertThat(expiredMonth).isGreaterThan(900);
 		assertThat(expiredWeek).isGreaterThan(1300);
@@ -84,16 +85,16 @@ class RetentionIntegrationTests {
 
 		assertThat(report.sessions()).isEqualTo(expiredMonth - pinned.size() + expiredWeek);
 		assertThat(count(
-				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '30 days'",
+				"select count(*) from replay_session where application_id = ? and received_at < now() - interval '30 days'",
 				month))
 			.isEqualTo(pinned.size());
 		assertThat(this.jdbc
-			.sql("select id from replay_session where application_id = ? and ended_at < now() - interval '30 days'")
+			.sql("select id from replay_session where application_id = ? and received_at < now() - interval '30 days'")
 			.param(month)
 			.query(String.class)
 			.list()).containsExactlyInAnyOrderElementsOf(pinned);
 		assertThat(count(
-				"select count(*) from replay_session where application_id = ? and ended_at < now() - interval '7 days'",
+				"select count(*) from replay_session where application_id = ? and received_at < now() - interval '7 days'",
 				week))
 			.isZero();
 		assertThat(count("select count(*) from replay_session where application_id = ?", month))
@@ -121,14 +122,39 @@ class RetentionIntegrationTests {
 		assertThat(again.sessions()).isZero();
 	}
 
+	@Test
+	void countsFromTheReceiptNeverFromTheClientsDates() {
+		UUID application = this.registry.createApplication("client clocks", null).application().id();
+		// dated years ago by its client but received now: kept; dated in 2100 but
+		// received
+		// 40 days ago: deleted
+		this.jdbc.sql("""
+				insert into replay_session (id, application_id, source, started_at, ended_at)
+				values ('dated-long-ago', ?, 'browser', '2019-01-01T00:00:00Z', '2019-01-01T00:10:00Z')""")
+			.param(application)
+			.update();
+		this.jdbc.sql("""
+				insert into replay_session (id, application_id, source, started_at, ended_at, received_at)
+				values ('dated-2100', ?, 'browser', '2100-01-01T00:00:00Z', '2100-01-01T00:10:00Z',
+				        now() - interval '40 days')""").param(application).update();
+
+		this.job.pass();
+
+		assertThat(this.jdbc.sql("select id from replay_session where application_id = ?")
+			.param(application)
+			.query(String.class)
+			.list()).containsExactly("dated-long-ago");
+	}
+
 	private void insertSessions(UUID application, String prefix) {
 		this.jdbc
 			.sql("""
 					insert into replay_session (id, application_id, source, started_at, ended_at, updated_at,
-					                           indexed_version)
+					                           indexed_version, received_at)
 					select ? || '-' || i, ?, 'browser',
 					       now() - make_interval(days => i % 90, hours => 3), now() - make_interval(days => i % 90, hours => 2),
-					       now() - make_interval(days => i % 90, hours => 2), now() - make_interval(days => i % 90, hours => 2)
+					       now() - make_interval(days => i % 90, hours => 2), now() - make_interval(days => i % 90, hours => 2),
+					       now() - make_interval(days => i % 90, hours => 2)
 					from generate_series(0, ? - 1) i""")
 			.params(prefix, application, SESSIONS_PER_APPLICATION)
 			.update();

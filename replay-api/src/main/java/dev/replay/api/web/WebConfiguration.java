@@ -1,0 +1,27 @@
+package dev.replay.api.web;
+
+import java.time.Instant;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Checks that every handler's query parameters can be read safely, and keeps instant
+ * parameters within the range the database holds.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ControlCharacterCheck());
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatterForFieldType(Instant.class, new BoundedInstantFormatter());
+	}
+
+}
