@@ -13,9 +13,11 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 
 /**
  * How users sign in to the API besides HTTP Basic: with a personal API token on every
- * request, or with the player's sign-in form, which opens a cookie session. Only cookie
- * sessions need a CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}):
- * scripts that send their credentials with every request stay stateless and send none.
+ * request, or with the player's sign-in form, which opens a cookie session. Without local
+ * sign-in ({@code replay.sso.local-sign-in=false}) neither the form nor HTTP Basic
+ * accepts a password; API tokens still work. Only cookie sessions need a CSRF token
+ * (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}): scripts that send their
+ * credentials with every request stay stateless and send none.
  */
 class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity> {
 
@@ -33,23 +35,32 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 
 	private final ProblemSecurityHandler problems;
 
-	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems) {
+	private final boolean localSignIn;
+
+	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems, boolean localSignIn) {
 		this.tokens = tokens;
 		this.audit = audit;
 		this.problems = problems;
+		this.localSignIn = localSignIn;
 	}
 
 	@Override
 	public void init(HttpSecurity http) {
 		SignInHandler handler = new SignInHandler(this.problems);
 		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
-			.formLogin((form) -> form.loginPage(PageSignInEntryPoint.SIGN_IN_PAGE)
-				.loginProcessingUrl(SIGN_IN_PATH)
-				.successHandler(handler)
-				.failureHandler(handler)
-				.permitAll())
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT_PATH)
-				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		if (!this.localSignIn) {
+			// single sign-on only (replay.sso.local-sign-in=false): no password is
+			// accepted
+			http.httpBasic(AbstractHttpConfigurer::disable);
+			return;
+		}
+		http.formLogin((form) -> form.loginPage(PageSignInEntryPoint.SIGN_IN_PAGE)
+			.loginProcessingUrl(SIGN_IN_PATH)
+			.successHandler(handler)
+			.failureHandler(handler)
+			.permitAll())
 			// only the sign-in form opens a session: no session policy is set, since one
 			// would make every sign-in, HTTP Basic included, save itself in a session
 			.httpBasic((basic) -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository()));
