@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId the client id Replay is registered under at the provider
  * @param clientSecret its client secret
  * @param displayName the provider's name on the sign-in page ("Sign in with …")
- * @param scopes the scopes asked for; {@code openid} is always asked for
+ * @param scopes the scopes asked for ({@code openid}, {@code profile} and {@code email}
+ * when empty); {@code openid} is always asked for
  * @param usernameClaim the claim that names a new user (then {@code email}, then
  * {@code sub} when it is missing)
  * @param roleClaim the claim that sets the user's role at every sign-in (a string or a
@@ -36,7 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("replay.sso")
 record SsoProperties(@Nullable URI issuerUri, @Nullable String clientId, @Nullable String clientSecret,
-		@DefaultValue("SSO") String displayName, @DefaultValue("openid,profile,email") List<String> scopes,
+		@DefaultValue("SSO") String displayName, @DefaultValue List<String> scopes,
 		@DefaultValue("preferred_username") String usernameClaim, @Nullable String roleClaim,
 		@DefaultValue List<String> adminValues, @DefaultValue List<String> editorValues,
 		@DefaultValue List<String> viewerValues, @Nullable String applicationsClaim,
@@ -46,6 +47,9 @@ record SsoProperties(@Nullable URI issuerUri, @Nullable String clientId, @Nullab
 	static final String REGISTRATION_ID = "sso";
 
 	SsoProperties {
+		if (scopes.isEmpty()) {
+			scopes = List.of("openid", "profile", "email");
+		}
 		if (issuerUri != null && issuerUri.toString().isBlank()) {
 			issuerUri = null;
 		}

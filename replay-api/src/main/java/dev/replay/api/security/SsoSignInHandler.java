@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -37,6 +39,8 @@ class SsoSignInHandler implements AuthenticationSuccessHandler, AuthenticationFa
 
 	/** The session attribute that keeps the page to go to while the provider signs in. */
 	static final String NEXT = SsoSignInHandler.class.getName() + ".next";
+
+	private static final Logger LOG = LoggerFactory.getLogger(SsoSignInHandler.class);
 
 	private static final int MAX_NEXT_LENGTH = 2000;
 
@@ -82,6 +86,9 @@ class SsoSignInHandler implements AuthenticationSuccessHandler, AuthenticationFa
 			AuthenticationException exception) throws IOException {
 		String reason = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError().getErrorCode()
 				: exception.getClass().getSimpleName();
+		// what went wrong is for the operator (a wrong client secret, an unreachable
+		// provider), never for the browser
+		LOG.warn("Single sign-on failed: {}", exception.getMessage(), exception.getCause());
 		this.audit.recordAs(AuditLog.ANONYMOUS, "sign-in.failed", "user", null,
 				Map.of("method", "sso", "reason", reason));
 		takeNext(request);
