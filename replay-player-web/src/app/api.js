@@ -89,12 +89,27 @@ export function goToSignIn() {
   window.location.assign(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`);
 }
 
-/** Only same-origin paths are followed after signing in. */
+/**
+ * Where to go after signing in: `value` resolved against this page's origin as a browser would
+ * (which drops tabs and newlines and reads `\\` as `/`), kept as a path (with its query and
+ * fragment) only when it stays on this origin; anything else (another host, `javascript:`, a value
+ * that does not parse, a path that a browser would read as a host) goes to `/`.
+ */
 export function safeNext(value) {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (typeof value !== 'string' || value === '') {
     return '/';
   }
-  return value;
+  let url;
+  try {
+    url = new URL(value, window.location.origin);
+  } catch (error) {
+    return '/';
+  }
+  // a path like `//host` (resolved from `/.//host`) would name another host again
+  if (url.origin !== window.location.origin || url.pathname.startsWith('//')) {
+    return '/';
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 async function problemFrom(response) {

@@ -29,8 +29,8 @@ export function userBadge(user) {
     'div',
     { class: 'user-badge' },
     h(
-      'span',
-      { class: 'user-name', 'data-testid': 'current-user' },
+      'a',
+      { class: 'user-name', href: '/account', title: 'My account', 'data-testid': 'current-user' },
       user.username,
       ' ',
       h('span', { class: 'role-tag', 'data-testid': 'current-role' }, user.role),

@@ -1,4 +1,4 @@
-// Admin → Users and roles: create users, change roles, delete users.
+// Admin → Users and roles: create users, change roles, reset passwords, delete users.
 
 import { api } from '../api.js';
 import { adminHead } from '../admin-nav.js';
@@ -52,6 +52,7 @@ export async function render(main, { user: me }) {
             h(
               'td',
               { class: 'actions' },
+              self ? null : h('button', { type: 'button', class: 'button button-small', 'aria-label': `Reset the password of ${user.username}`, onclick: () => resetPassword(user) }, 'Reset password'),
               self ? null : h('button', { type: 'button', class: 'button button-small button-danger', 'aria-label': `Delete ${user.username}`, onclick: () => remove(user) }, 'Delete'),
             ),
           );
@@ -68,6 +69,34 @@ export async function render(main, { user: me }) {
       select.value = user.role;
       showStatus(status, describeError(error), { error: true });
     }
+  }
+
+  function resetPassword(user) {
+    const password = h('input', { name: 'password', type: 'password', required: true, minlength: '12', autocomplete: 'new-password' });
+    const form = h(
+      'form',
+      { class: 'inline-form', 'data-testid': 'reset-password', 'aria-label': `New password for ${user.username}` },
+      h(
+        'div',
+        { class: 'form-row' },
+        field(`New password for ${user.username} (12 characters or more)`, password),
+        h('button', { type: 'submit', class: 'button button-primary' }, 'Set password'),
+        h('button', { type: 'button', class: 'button button-quiet', onclick: () => form.remove() }, 'Cancel'),
+      ),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api(`/api/v1/users/${user.id}/password`, { method: 'PUT', body: { password: password.value } });
+        form.remove();
+        showStatus(status, `New password set for ${user.username}; their browsers have been signed out.`);
+      } catch (error) {
+        showStatus(status, describeError(error), { error: true });
+      }
+    });
+    list.parentNode.querySelector('[data-testid=reset-password]')?.remove();
+    list.before(form);
+    password.focus();
   }
 
   async function remove(user) {

@@ -26,7 +26,8 @@ class PlayerPageController {
 		return "forward:/app/login.html";
 	}
 
-	@GetMapping({ "/", "/sessions", "/playlists", "/playlists/{playlistId}", "/history", "/admin", "/admin/{section}" })
+	@GetMapping({ "/", "/sessions", "/playlists", "/playlists/{playlistId}", "/history", "/account", "/admin",
+			"/admin/{section}" })
 	String app() {
 		return "forward:/app/index.html";
 	}

@@ -23,8 +23,8 @@ class AccountUserDetailsService implements UserDetailsService {
 			// users of single sign-on have no password to sign in with
 			.filter((user) -> user.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-		return new ReplayPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
-				account.getRole());
+		return new ReplayPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(), account.getRole(),
+				account.getSessionVersion());
 	}
 
 }

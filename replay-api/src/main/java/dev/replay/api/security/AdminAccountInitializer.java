@@ -3,6 +3,7 @@ package dev.replay.api.security;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates the initial user {@code admin} on first start.
+ * Creates the initial user {@code admin} on first start. A configured password must
+ * follow the rules of every password ({@link Passwords}): the application refuses to
+ * start with one that does not, before it serves any request.
  */
 @Component
 class AdminAccountInitializer implements ApplicationRunner {
@@ -33,6 +36,14 @@ class AdminAccountInitializer implements ApplicationRunner {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
+		check(properties.adminPassword());
+	}
+
+	static void check(@Nullable String configured) {
+		if (configured != null && !configured.isBlank()
+				&& (Passwords.tooShort(configured) || Passwords.tooLong(configured))) {
+			throw new AdminPasswordException();
+		}
 	}
 
 	@Override

@@ -6,8 +6,11 @@ import java.util.UUID;
 
 import dev.replay.api.security.ApiTokens.CreatedToken;
 import dev.replay.api.security.ApiTokens.TokenDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -16,13 +19,14 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The signed-in user: who they are, and their personal API tokens.
+ * The signed-in user: who they are, their password, and their personal API tokens.
  */
 @RestController
 @RequestMapping("/api/v1/me")
@@ -30,13 +34,30 @@ class MeController {
 
 	private final ApiTokens tokens;
 
-	MeController(ApiTokens tokens) {
+	private final UserAdministration users;
+
+	MeController(ApiTokens tokens, UserAdministration users) {
 		this.tokens = tokens;
+		this.users = users;
 	}
 
 	@GetMapping
 	MeResponse me(@AuthenticationPrincipal ReplayPrincipal me) {
 		return new MeResponse(me.id(), me.getUsername(), me.role());
+	}
+
+	// every other browser session of the user ends; this one goes on, under a new
+	// session id
+	@PutMapping("/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@Valid @RequestBody ChangePasswordRequest request, @AuthenticationPrincipal ReplayPrincipal me,
+			HttpServletRequest httpRequest, HttpServletResponse httpResponse) {
+		ReplayPrincipal changed = this.users.changeOwnPassword(me.id(), request.currentPassword(),
+				request.newPassword());
+		if (httpRequest.getSession(false) != null) {
+			httpRequest.changeSessionId();
+		}
+		SessionPrincipals.replace(changed, httpRequest, httpResponse);
 	}
 
 	@PostMapping("/tokens")
@@ -60,6 +81,11 @@ class MeController {
 	}
 
 	record MeResponse(UUID id, String username, Role role) {
+
+	}
+
+	record ChangePasswordRequest(@NotNull String currentPassword,
+			@NotNull @Size(min = Passwords.MIN_LENGTH) String newPassword) {
 
 	}
 

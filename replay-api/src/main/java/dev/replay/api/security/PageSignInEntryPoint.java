@@ -24,7 +24,7 @@ class PageSignInEntryPoint implements AuthenticationEntryPoint {
 	static final String SIGN_IN_PAGE = "/login";
 
 	static final List<String> PAGES = List.of("/", "/sessions", "/replays/*", "/embed/replays/*", "/playlists",
-			"/playlists/*", "/history", "/admin", "/admin/*");
+			"/playlists/*", "/history", "/account", "/admin", "/admin/*");
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 

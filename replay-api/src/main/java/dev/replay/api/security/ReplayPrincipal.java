@@ -19,10 +19,17 @@ public class ReplayPrincipal extends User {
 
 	private final Role role;
 
+	private final int sessionVersion;
+
 	ReplayPrincipal(UUID id, String username, String password, Role role) {
+		this(id, username, password, role, 0);
+	}
+
+	ReplayPrincipal(UUID id, String username, String password, Role role, int sessionVersion) {
 		super(username, password, authorities(role));
 		this.id = id;
 		this.role = role;
+		this.sessionVersion = sessionVersion;
 	}
 
 	/**
@@ -39,6 +46,15 @@ public class ReplayPrincipal extends User {
 	 */
 	public Role role() {
 		return this.role;
+	}
+
+	/**
+	 * The version of the user's password this sign-in was made with: a browser session
+	 * ends once the stored version is another (see {@link SessionUserFilter}).
+	 * @return the version, {@code 0} until the first new password
+	 */
+	int sessionVersion() {
+		return this.sessionVersion;
 	}
 
 	private static List<GrantedAuthority> authorities(Role role) {

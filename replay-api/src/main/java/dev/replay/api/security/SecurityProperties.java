@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Security settings.
  *
  * @param adminPassword the password given to the user {@code admin} when it is first
- * created; a random one is generated and logged once when empty
+ * created; a random one is generated and logged once when empty; like every password 12
+ * characters to 72 bytes in UTF-8, or the application does not start
  * @param embedFrameAncestors the CSP sources (for example
  * {@code 'self' https://wiki.example.com}) that may show the embedded player
  * ({@code /embed/replays/…}) in a frame; every other page may only be framed by itself

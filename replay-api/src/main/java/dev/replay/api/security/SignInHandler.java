@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.replay.api.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +19,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * Answers the player's sign-in form with JSON instead of redirects: the signed-in user on
- * success (with a fresh CSRF cookie), a 401 problem on failure.
+ * success (with a fresh CSRF cookie, and an audit event), a 401 problem on failure
+ * (audited by {@link SignInAuditor}).
  */
 class SignInHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -26,8 +28,11 @@ class SignInHandler implements AuthenticationSuccessHandler, AuthenticationFailu
 
 	private final ProblemSecurityHandler problems;
 
-	SignInHandler(ProblemSecurityHandler problems) {
+	private final AuditLog audit;
+
+	SignInHandler(ProblemSecurityHandler problems, AuditLog audit) {
 		this.problems = problems;
+		this.audit = audit;
 	}
 
 	@Override
@@ -42,6 +47,8 @@ class SignInHandler implements AuthenticationSuccessHandler, AuthenticationFailu
 		body.put("username", authentication.getName());
 		if (authentication.getPrincipal() instanceof ReplayPrincipal principal) {
 			body.put("role", principal.role().name());
+			this.audit.recordAs(principal.getUsername(), "sign-in.succeeded", "user", principal.id().toString(),
+					Map.of("method", "password"));
 		}
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);

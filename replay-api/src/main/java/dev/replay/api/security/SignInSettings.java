@@ -1,8 +1,11 @@
 package dev.replay.api.security;
 
+import java.util.Map;
+
 import dev.replay.api.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * How users sign in to the API besides HTTP Basic: with a personal API token on every
@@ -17,7 +22,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * sign-in ({@code replay.sso.local-sign-in=false}) neither the form nor HTTP Basic
  * accepts a password; API tokens still work. Only cookie sessions need a CSRF token
  * (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}): scripts that send their
- * credentials with every request stay stateless and send none.
+ * credentials with every request stay stateless and send none. Each request of a cookie
+ * session sees its user as stored now ({@link SessionUserFilter}); both cookies are
+ * {@code SameSite=Lax}, and {@code Secure} when the request came over TLS (directly, or
+ * through a proxy when {@code server.forward-headers-strategy} is set).
  */
 class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity> {
 
@@ -26,6 +34,8 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 	static final String SIGN_OUT_PATH = "/api/v1/auth/sign-out";
 
 	static final String CSRF_PATH = "/api/v1/auth/csrf";
+
+	static final String SAME_SITE = "Lax";
 
 	private static final String BASIC = "Basic ";
 
@@ -46,9 +56,20 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 
 	@Override
 	public void init(HttpSecurity http) {
-		SignInHandler handler = new SignInHandler(this.problems);
-		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
+		SignInHandler handler = new SignInHandler(this.problems, this.audit);
+		// the SPA repository, with SameSite; Secure follows request.isSecure()
+		CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		csrfCookies.setCookieCustomizer((cookie) -> cookie.sameSite(SAME_SITE));
+		http.csrf((csrf) -> csrf.spa()
+			.csrfTokenRepository(csrfCookies)
+			.ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT_PATH)
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null && authentication.getPrincipal() instanceof ReplayPrincipal user) {
+						this.audit.recordAs(user.getUsername(), "sign-out", "user", user.id().toString(),
+								Map.of("method", "session"));
+					}
+				})
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
 		if (!this.localSignIn) {
 			// single sign-on only (replay.sso.local-sign-in=false): no password is
@@ -70,6 +91,8 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 	public void configure(HttpSecurity http) {
 		http.addFilterBefore(new ApiTokenAuthenticationFilter(this.tokens, this.audit, this.problems),
 				BasicAuthenticationFilter.class);
+		SessionUsers users = http.getSharedObject(ApplicationContext.class).getBean(SessionUsers.class);
+		http.addFilterAfter(new SessionUserFilter(users), SecurityContextHolderFilter.class);
 	}
 
 	/**

@@ -58,7 +58,7 @@ class SsoAccounts {
 				.update();
 			this.audit.recordAs(user.username(), "user.role-changed", "user", user.id().toString(), Map.of("username",
 					user.username(), "from", user.role().name(), "to", role.name(), "method", "sso"));
-			return principal(new LinkedUser(user.id(), user.username(), role));
+			return principal(new LinkedUser(user.id(), user.username(), role, user.sessionVersion()));
 		}
 		return principal(user);
 	}
@@ -101,7 +101,7 @@ class SsoAccounts {
 			.param("issuer", issuer)
 			.param("subject", subject)
 			.query((rs, row) -> new LinkedUser(rs.getObject("id", UUID.class), rs.getString("username"),
-					Role.valueOf(rs.getString("role"))))
+					Role.valueOf(rs.getString("role")), rs.getInt("session_version")))
 			.optional();
 	}
 
@@ -141,10 +141,10 @@ class SsoAccounts {
 
 	private static ReplayPrincipal principal(LinkedUser user) {
 		// no password: this user cannot sign in with one
-		return new ReplayPrincipal(user.id(), user.username(), "", user.role());
+		return new ReplayPrincipal(user.id(), user.username(), "", user.role(), user.sessionVersion());
 	}
 
-	private record LinkedUser(UUID id, String username, Role role) {
+	private record LinkedUser(UUID id, String username, Role role, int sessionVersion) {
 
 	}
 

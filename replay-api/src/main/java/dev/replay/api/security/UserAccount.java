@@ -38,6 +38,9 @@ class UserAccount implements Persistable<UUID> {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "session_version", nullable = false)
+	private int sessionVersion;
+
 	@Transient
 	private boolean created;
 
@@ -74,8 +77,22 @@ class UserAccount implements Persistable<UUID> {
 		return this.createdAt;
 	}
 
+	int getSessionVersion() {
+		return this.sessionVersion;
+	}
+
 	void changeRole(Role role) {
 		this.role = role;
+	}
+
+	/**
+	 * Give the user a new password, which ends the browser sessions signed in with the
+	 * old one.
+	 * @param passwordHash the new password's hash
+	 */
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.sessionVersion++;
 	}
 
 	@Override

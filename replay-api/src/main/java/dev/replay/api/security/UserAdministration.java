@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, changes and deletes users; every change is audited.
+ * Creates, lists, changes and deletes users, and sets their passwords; every change is
+ * audited. A new password ends the user's browser sessions ({@link SessionUserFilter}).
  */
 @Service
 class UserAdministration {
@@ -35,7 +36,8 @@ class UserAdministration {
 		if (this.users.existsByUsername(username)) {
 			throw new UserExistsException(username);
 		}
-		UserAccount user = this.users.save(new UserAccount(username, this.passwordEncoder.encode(password), role));
+		UserAccount user = this.users
+			.save(new UserAccount(username, this.passwordEncoder.encode(Passwords.checkLength(password)), role));
 		this.audit.record("user.created", "user", user.getId().toString(),
 				Map.of("username", username, "role", role.name()));
 		return UserDetails.of(user);
@@ -57,6 +59,38 @@ class UserAdministration {
 		this.audit.record("user.role-changed", "user", id.toString(),
 				Map.of("username", user.getUsername(), "from", previous.name(), "to", role.name()));
 		return UserDetails.of(user);
+	}
+
+	/**
+	 * Change one's own password, given the current one.
+	 * @param id the user's id
+	 * @param currentPassword their password now
+	 * @param newPassword the new one
+	 * @return the user with the new password's session version
+	 */
+	@Transactional
+	ReplayPrincipal changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+		UserAccount user = this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+		String currentHash = user.getPasswordHash();
+		// users of single sign-on have no password to give
+		if (currentHash == null || !this.passwordEncoder.matches(currentPassword, currentHash)) {
+			throw new WrongPasswordException();
+		}
+		user.changePassword(this.passwordEncoder.encode(Passwords.checkLength(newPassword)));
+		this.audit.record("user.password-changed", "user", id.toString(), Map.of("username", user.getUsername()));
+		return new ReplayPrincipal(id, user.getUsername(), "", user.getRole(), user.getSessionVersion());
+	}
+
+	/**
+	 * Give another user a new password, which ends their browser sessions.
+	 * @param id the user's id
+	 * @param newPassword their new password
+	 */
+	@Transactional
+	void resetPassword(UUID id, String newPassword) {
+		UserAccount user = this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+		user.changePassword(this.passwordEncoder.encode(Passwords.checkLength(newPassword)));
+		this.audit.record("user.password-reset", "user", id.toString(), Map.of("username", user.getUsername()));
 	}
 
 	@Transactional

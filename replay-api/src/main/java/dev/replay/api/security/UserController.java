@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -51,6 +52,12 @@ class UserController {
 		return this.users.changeRole(userId, request.role(), me.id());
 	}
 
+	@PutMapping("/{userId}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(@PathVariable UUID userId, @Valid @RequestBody ResetPasswordRequest request) {
+		this.users.resetPassword(userId, request.password());
+	}
+
 	@DeleteMapping("/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable UUID userId, @AuthenticationPrincipal ReplayPrincipal me) {
@@ -58,7 +65,11 @@ class UserController {
 	}
 
 	record CreateUserRequest(@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "[^\\s:]+") String username,
-			@NotNull @Size(min = 12, max = 200) String password, @NotNull Role role) {
+			@NotNull @Size(min = Passwords.MIN_LENGTH) String password, @NotNull Role role) {
+
+	}
+
+	record ResetPasswordRequest(@NotNull @Size(min = Passwords.MIN_LENGTH) String password) {
 
 	}
 

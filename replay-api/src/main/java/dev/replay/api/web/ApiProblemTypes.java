@@ -19,6 +19,12 @@ public final class ApiProblemTypes {
 	/** An admin tried to delete or demote themselves. */
 	public static final URI SELF_CHANGE = of("self-change");
 
+	/** A new password is longer than bcrypt can hash (72 bytes in UTF-8). */
+	public static final URI PASSWORD_TOO_LONG = of("password-too-long");
+
+	/** The current password given to change one's password is wrong. */
+	public static final URI WRONG_PASSWORD = of("wrong-password");
+
 	/** The caller has no API token with that id. */
 	public static final URI API_TOKEN_NOT_FOUND = of("api-token-not-found");
 

@@ -37,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Datadog-compatible ones; the editor acts on playlists and tokens of their own, the
  * viewer and the admin on those of another editor;</li>
  * <li>{@code other-editor}: the same editor acting on another editor's playlists and
- * tokens.</li>
+ * tokens;</li>
+ * <li>{@code demoted-admin}: the browser (cookie) session of an admin whom another admin
+ * made a viewer after they signed in: answered as a viewer;</li>
+ * <li>{@code deleted-user}: the browser session of an admin deleted after they signed in
+ * (a fresh one for each request): answered as if anonymous.</li>
  * </ul>
  * Resources that a request changes or deletes are made afresh for each request.
  */
@@ -91,7 +95,8 @@ class AuthorizationMatrixIntegrationTests {
 
 	enum Caller {
 
-		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR;
+		ANONYMOUS, CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG, VIEWER, EDITOR, ADMIN, OTHER_EDITOR, DEMOTED_ADMIN,
+		DELETED_USER;
 
 		boolean ownsTarget() {
 			return this == EDITOR;
@@ -140,6 +145,11 @@ class AuthorizationMatrixIntegrationTests {
 		// personal tokens are revoked by their owner only: another user's look missing
 		REVOKE_TOKEN(404, 200, 404, 404, (t) -> delete("/api/v1/me/tokens/" + t.f().newTokenId(t.owner()))),
 
+		// to the same password, so that the callers' credentials stay as they are
+		CHANGE_OWN_PASSWORD(204, 204, 204, 204,
+				(t) -> new Request("PUT", "/api/v1/me/password",
+						Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", TestUsers.PASSWORD))),
+
 		LIST_USERS(403, 403, 200, 403, (t) -> get("/api/v1/users")),
 
 		CREATE_USER(403, 403, 201, 403,
@@ -149,6 +159,10 @@ class AuthorizationMatrixIntegrationTests {
 
 		CHANGE_USER(403, 403, 200, 403,
 				(t) -> new Request("PATCH", "/api/v1/users/" + t.f().newUser().id(), Map.of("role", "editor"))),
+
+		RESET_PASSWORD(403, 403, 204, 403,
+				(t) -> new Request("PUT", "/api/v1/users/" + t.f().newUser().id() + "/password",
+						Map.of("password", "reset-by-the-matrix"))),
 
 		DELETE_USER(403, 403, 204, 403, (t) -> delete("/api/v1/users/" + t.f().newUser().id())),
 
@@ -290,9 +304,9 @@ class AuthorizationMatrixIntegrationTests {
 
 		int expected(Caller caller) {
 			return switch (caller) {
-				case ANONYMOUS -> this.anonymous;
+				case ANONYMOUS, DELETED_USER -> this.anonymous;
 				case CLIENT_TOKEN_BEARER, CLIENT_TOKEN_DATADOG -> this.clientToken;
-				case VIEWER -> this.viewer;
+				case VIEWER, DEMOTED_ADMIN -> this.viewer;
 				case EDITOR -> this.editor;
 				case ADMIN -> this.admin;
 				case OTHER_EDITOR -> this.otherEditor;
@@ -337,7 +351,8 @@ class AuthorizationMatrixIntegrationTests {
 	}
 
 	record Fixtures(int port, ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
-			Map<Caller, String> apiTokens, TestUser editor, TestUser owner, String session) {
+			Map<Caller, String> apiTokens, TestUser editor, TestUser owner, String session,
+			BrowserSession demotedAdmin) {
 
 		static Fixtures create(ReplayClient client, int port) {
 			TestUsers users = new TestUsers(client);
@@ -351,10 +366,27 @@ class AuthorizationMatrixIntegrationTests {
 			Map<Caller, String> tokens = Map.of(Caller.VIEWER, users.tokenFor(viewer), Caller.EDITOR,
 					users.tokenFor(editor), Caller.ADMIN, users.tokenFor(admin), Caller.OTHER_EDITOR,
 					users.tokenFor(editor));
-			return new Fixtures(port, client, users, sessions, byCaller, tokens, editor, owner, sessions.record());
+			TestUser demoted = users.create("admin");
+			BrowserSession demotedAdmin = BrowserSession.signedIn(client, demoted.username(), TestUsers.PASSWORD);
+			HttpResponse<String> demotion = users.send("PATCH", "/api/v1/users/" + demoted.id(),
+					ReplayClient.ADMIN_BASIC, Map.of("role", "viewer"));
+			assertThat(demotion.statusCode()).as(demotion.body()).isEqualTo(200);
+			return new Fixtures(port, client, users, sessions, byCaller, tokens, editor, owner, sessions.record(),
+					demotedAdmin);
 		}
 
 		HttpResponse<String> send(Request request, Caller caller) {
+			if (caller == Caller.DEMOTED_ADMIN) {
+				return this.demotedAdmin.send(request.method(), request.path(), request.body());
+			}
+			if (caller == Caller.DELETED_USER) {
+				TestUser deleted = this.http.create("admin");
+				BrowserSession browser = BrowserSession.signedIn(this.client, deleted.username(), TestUsers.PASSWORD);
+				HttpResponse<String> deletion = this.http.send("DELETE", "/api/v1/users/" + deleted.id(),
+						ReplayClient.ADMIN_BASIC, null);
+				assertThat(deletion.statusCode()).as(deletion.body()).isEqualTo(204);
+				return browser.send(request.method(), request.path(), request.body());
+			}
 			HttpRequest.Builder builder = HttpRequest.newBuilder(this.client.uri(request.path()));
 			boolean datadog = request.path().startsWith(DATADOG_PREFIX);
 			switch (caller) {

@@ -139,6 +139,28 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 	}
 
 	@Test
+	void refusesAPasswordChangeOfAProviderUser() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		String login = provider().createUser(claims("kai-" + UUID.randomUUID().toString().substring(0, 8)));
+		signInWithProvider(browser, login, null);
+
+		HttpResponse<String> change = browser.send(HttpRequest.newBuilder(replay("/api/v1/me/password"))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.PUT(HttpRequest.BodyPublishers
+				.ofString("{\"currentPassword\":\"\",\"newPassword\":\"a-long-new-password\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(change.statusCode()).isEqualTo(400);
+		assertThat(change.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(me(browser).path("username").asString()).startsWith("kai-");
+	}
+
+	@Test
 	void refusesTheProviderUsersNameAsAPasswordSignIn() throws Exception {
 		String name = "jo-" + UUID.randomUUID().toString().substring(0, 8);
 		String login = provider().createUser(claims(name));
