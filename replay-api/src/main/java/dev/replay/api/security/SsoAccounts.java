@@ -96,8 +96,9 @@ class SsoAccounts {
 	}
 
 	private Optional<LinkedUser> find(String issuer, String subject) {
-		return this.jdbc
-			.sql("select id, username, role from app_user where sso_issuer = :issuer and sso_subject = :subject")
+		return this.jdbc.sql("""
+				select id, username, role, session_version from app_user
+				where sso_issuer = :issuer and sso_subject = :subject""")
 			.param("issuer", issuer)
 			.param("subject", subject)
 			.query((rs, row) -> new LinkedUser(rs.getObject("id", UUID.class), rs.getString("username"),
