@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
 				"replay.timeline.keyframe-interval=500ms",
 				// the corpus recordings are older than any retention: no job may delete
 				// them mid-run
-				"replay.retention.enabled=false" })
+				"replay.retention.enabled=false",
+				// every test signs in from the same address; the limits per address have
+				// tests of their own (SignInThrottleIntegrationTests)
+				"replay.security.sign-in-throttle.free-failures-per-address=1000000" })
 @Import(TestcontainersConfiguration.class)
 public @interface ReplayIntegrationTest {
 

@@ -27,6 +27,12 @@ public class AuditLog {
 	/** The actor of requests made without signing in. */
 	public static final String ANONYMOUS = "anonymous";
 
+	/**
+	 * The longest actor kept: longer names (a made-up one in a failed sign-in, say) are
+	 * cut to this many characters.
+	 */
+	public static final int MAX_ACTOR_LENGTH = 100;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -59,16 +65,48 @@ public class AuditLog {
 	@Transactional
 	public void recordAs(String actor, String action, String targetType, @Nullable String targetId,
 			Map<String, ?> details) {
+		recordAs(actor, action, targetType, targetId, details, clientAddress());
+	}
+
+	/**
+	 * Record an event on behalf of a named actor from a given client address, for events
+	 * written after their request, for example a summary of failed sign-ins.
+	 * @param actor who acted, cut to {@link #MAX_ACTOR_LENGTH} characters
+	 * @param action what happened
+	 * @param targetType the kind of thing it happened to
+	 * @param targetId its id, or {@code null}
+	 * @param details a few facts worth keeping
+	 * @param clientAddress the client's address, or {@code null}
+	 */
+	@Transactional
+	public void recordAs(String actor, String action, String targetType, @Nullable String targetId,
+			Map<String, ?> details, @Nullable String clientAddress) {
 		this.jdbc.sql("""
 				insert into audit_event (actor, action, target_type, target_id, details, client_address)
 				values (:actor, :action, :targetType, :targetId, cast(:details as jsonb), :clientAddress)""")
-			.param("actor", actor)
+			.param("actor", truncate(actor))
 			.param("action", action)
 			.param("targetType", targetType)
 			.param("targetId", targetId)
 			.param("details", this.json.writeValueAsString(details))
-			.param("clientAddress", clientAddress())
+			.param("clientAddress", clientAddress)
 			.update();
+	}
+
+	/**
+	 * Cut a name to {@link #MAX_ACTOR_LENGTH} characters.
+	 * @param name the name
+	 * @return the name, or its beginning
+	 */
+	public static String truncate(String name) {
+		if (name.length() <= MAX_ACTOR_LENGTH) {
+			return name;
+		}
+		int end = MAX_ACTOR_LENGTH;
+		if (Character.isHighSurrogate(name.charAt(end - 1))) {
+			end--;
+		}
+		return name.substring(0, end);
 	}
 
 	private static String currentActor() {

@@ -1,10 +1,8 @@
 package dev.replay.api.security;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
-import dev.replay.api.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +15,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,17 +32,17 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final AuditLog audit;
+	private final SignInAttempts attempts;
 
-	private final AuthenticationEntryPoint entryPoint;
+	private final ProblemSecurityHandler entryPoint;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, AuditLog audit, AuthenticationEntryPoint entryPoint) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, SignInAttempts attempts, ProblemSecurityHandler entryPoint) {
 		this.tokens = tokens;
-		this.audit = audit;
+		this.attempts = attempts;
 		this.entryPoint = entryPoint;
 	}
 
@@ -57,14 +54,28 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<ReplayPrincipal> user = this.tokens.authenticate(token);
+		// throttled per client address, as every way to sign in (ADR 0014)
+		SignInThrottle.Attempt attempt = this.attempts.begin(request, null);
+		if (attempt.isRefused()) {
+			this.contexts.clearContext();
+			this.entryPoint.tooManySignInAttempts(request, response, attempt.retryAfter());
+			return;
+		}
+		Optional<ReplayPrincipal> user;
+		try {
+			user = this.tokens.authenticate(token);
+		}
+		catch (RuntimeException ex) {
+			attempt.abandoned();
+			throw ex;
+		}
 		if (user.isEmpty()) {
 			this.contexts.clearContext();
-			this.audit.recordAs(AuditLog.ANONYMOUS, "sign-in.failed", "api-token", null,
-					Map.of("method", "token", "reason", "unknown or revoked token"));
+			this.attempts.tokenFailed(request, attempt, "unknown or revoked token");
 			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid API token"));
 			return;
 		}
+		attempt.succeeded();
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));

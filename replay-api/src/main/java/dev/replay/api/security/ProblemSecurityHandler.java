@@ -2,9 +2,11 @@ package dev.replay.api.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.replay.api.web.ApiProblemTypes;
 import dev.replay.ingest.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,6 +66,23 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 	void signInFailed(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 				"The user name or password is wrong.");
+	}
+
+	/**
+	 * Answer a sign-in attempt refused by the throttle: 429 with {@code Retry-After} in
+	 * whole seconds, rounded up.
+	 * @param request the request
+	 * @param response the response
+	 * @param retryAfter how long to wait
+	 * @throws IOException if the response cannot be written
+	 */
+	void tooManySignInAttempts(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+			throws IOException {
+		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		write(request, response, HttpStatus.TOO_MANY_REQUESTS, ApiProblemTypes.TOO_MANY_SIGN_IN_ATTEMPTS,
+				"Too many sign-in attempts",
+				"Too many failed sign-ins for this user name or from this address; retry after " + seconds + " s.");
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,

@@ -61,7 +61,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
-			SecurityProperties properties, SsoProperties sso, SsoAccounts ssoAccounts) throws Exception {
+			SecurityProperties properties, SignInAttempts attempts, SsoProperties sso, SsoAccounts ssoAccounts)
+			throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler(sso.localSignIn());
 		PageSignInEntryPoint pages = new PageSignInEntryPoint(problems);
 		http.authorizeHttpRequests((requests) -> requests
@@ -79,7 +80,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(problems))
-			.with(new SignInSettings(tokens, audit, problems, sso.localSignIn()), (settings) -> {
+			.with(new SignInSettings(tokens, audit, problems, attempts, sso.localSignIn()), (settings) -> {
 			})
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -45,12 +46,16 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 
 	private final ProblemSecurityHandler problems;
 
+	private final SignInAttempts attempts;
+
 	private final boolean localSignIn;
 
-	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems, boolean localSignIn) {
+	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems, SignInAttempts attempts,
+			boolean localSignIn) {
 		this.tokens = tokens;
 		this.audit = audit;
 		this.problems = problems;
+		this.attempts = attempts;
 		this.localSignIn = localSignIn;
 	}
 
@@ -89,7 +94,10 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 
 	@Override
 	public void configure(HttpSecurity http) {
-		http.addFilterBefore(new ApiTokenAuthenticationFilter(this.tokens, this.audit, this.problems),
+		// every password attempt, by form or Basic, passes the throttle first (ADR 0014)
+		http.addFilterBefore(new SignInThrottleFilter(this.attempts, this.problems),
+				UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new ApiTokenAuthenticationFilter(this.tokens, this.attempts, this.problems),
 				BasicAuthenticationFilter.class);
 		SessionUsers users = http.getSharedObject(ApplicationContext.class).getBean(SessionUsers.class);
 		http.addFilterAfter(new SessionUserFilter(users), SecurityContextHolderFilter.class);

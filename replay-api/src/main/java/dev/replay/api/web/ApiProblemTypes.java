@@ -40,6 +40,12 @@ public final class ApiProblemTypes {
 	/** Only the playlist's owner or an admin may change it. */
 	public static final URI PLAYLIST_NOT_OWNED = of("playlist-not-owned");
 
+	/**
+	 * Too many failed sign-ins for the user name or from the client address: retry after
+	 * the time in {@code Retry-After}.
+	 */
+	public static final URI TOO_MANY_SIGN_IN_ATTEMPTS = of("too-many-sign-in-attempts");
+
 	private ApiProblemTypes() {
 	}
 
