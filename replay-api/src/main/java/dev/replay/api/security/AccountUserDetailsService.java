@@ -20,6 +20,8 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		UserAccount account = this.users.findByUsername(username)
+			// users of single sign-on have no password to sign in with
+			.filter((user) -> user.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		return new ReplayPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(), account.getRole(),
 				account.getSessionVersion());

@@ -33,11 +33,22 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final String challenge;
+
+	/**
+	 * An entry point that challenges for HTTP Basic, or for a bearer token when passwords
+	 * are not accepted.
+	 * @param basic whether HTTP Basic is accepted
+	 */
+	ProblemSecurityHandler(boolean basic) {
+		this.challenge = basic ? "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"" : "Bearer realm=\"" + REALM + "\"";
+	}
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
 		}
 		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 				"Sign in with HTTP Basic, an API token or a session to use this resource.");

@@ -20,8 +20,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Two filter chains: recorders (our script and the Datadog SDKs) write to the intake with
  * client tokens (checked by the intake itself, never a user's credentials), and
- * everything else needs a signed-in user (see {@link SignInSettings} for the ways to sign
- * in).
+ * everything else needs a signed-in user (see {@link SignInSettings} and
+ * {@link SsoSettings} for the ways to sign in).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -61,14 +61,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
-			SecurityProperties properties, SignInAttempts attempts) throws Exception {
-		ProblemSecurityHandler problems = new ProblemSecurityHandler();
+			SecurityProperties properties, SignInAttempts attempts, SsoProperties sso, SsoAccounts ssoAccounts)
+			throws Exception {
+		ProblemSecurityHandler problems = new ProblemSecurityHandler(sso.localSignIn());
 		PageSignInEntryPoint pages = new PageSignInEntryPoint(problems);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/app/**", "/sdk/**", "/error",
 					"/favicon.ico", PageSignInEntryPoint.SIGN_IN_PAGE)
 			.permitAll()
-			.requestMatchers(SignInSettings.CSRF_PATH)
+			.requestMatchers(SignInSettings.CSRF_PATH, SignInOptionsController.PATH)
 			.permitAll()
 			.requestMatchers("/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
 					"/api/v1/audit-events/**")
@@ -79,11 +80,15 @@ class SecurityConfiguration {
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(problems))
-			.with(new SignInSettings(tokens, audit, problems, attempts), (settings) -> {
+			.with(new SignInSettings(tokens, audit, problems, attempts, sso.localSignIn()), (settings) -> {
 			})
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
 				.addHeaderWriter(new PageHeaders(properties.embedFrameAncestors())));
+		if (sso.enabled()) {
+			http.with(new SsoSettings(sso, ssoAccounts, audit), (settings) -> {
+			});
+		}
 		return http.build();
 	}
 

@@ -19,13 +19,14 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * How users sign in to the API besides HTTP Basic: with a personal API token on every
- * request, or with the player's sign-in form, which opens a cookie session. Only cookie
- * sessions need a CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}):
- * scripts that send their credentials with every request stay stateless and send none.
- * Each request of a cookie session sees its user as stored now
- * ({@link SessionUserFilter}); both cookies are {@code SameSite=Lax}, and {@code Secure}
- * when the request came over TLS (directly, or through a proxy when
- * {@code server.forward-headers-strategy} is set).
+ * request, or with the player's sign-in form, which opens a cookie session. Without local
+ * sign-in ({@code replay.sso.local-sign-in=false}) neither the form nor HTTP Basic
+ * accepts a password; API tokens still work. Only cookie sessions need a CSRF token
+ * (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}): scripts that send their
+ * credentials with every request stay stateless and send none. Each request of a cookie
+ * session sees its user as stored now ({@link SessionUserFilter}); both cookies are
+ * {@code SameSite=Lax}, and {@code Secure} when the request came over TLS (directly, or
+ * through a proxy when {@code server.forward-headers-strategy} is set).
  */
 class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity> {
 
@@ -47,11 +48,15 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 
 	private final SignInAttempts attempts;
 
-	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems, SignInAttempts attempts) {
+	private final boolean localSignIn;
+
+	SignInSettings(ApiTokens tokens, AuditLog audit, ProblemSecurityHandler problems, SignInAttempts attempts,
+			boolean localSignIn) {
 		this.tokens = tokens;
 		this.audit = audit;
 		this.problems = problems;
 		this.attempts = attempts;
+		this.localSignIn = localSignIn;
 	}
 
 	@Override
@@ -63,11 +68,6 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 		http.csrf((csrf) -> csrf.spa()
 			.csrfTokenRepository(csrfCookies)
 			.ignoringRequestMatchers(SignInSettings::needsNoCsrfToken))
-			.formLogin((form) -> form.loginPage(PageSignInEntryPoint.SIGN_IN_PAGE)
-				.loginProcessingUrl(SIGN_IN_PATH)
-				.successHandler(handler)
-				.failureHandler(handler)
-				.permitAll())
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT_PATH)
 				.addLogoutHandler((request, response, authentication) -> {
 					if (authentication != null && authentication.getPrincipal() instanceof ReplayPrincipal user) {
@@ -75,7 +75,18 @@ class SignInSettings extends AbstractHttpConfigurer<SignInSettings, HttpSecurity
 								Map.of("method", "session"));
 					}
 				})
-				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		if (!this.localSignIn) {
+			// single sign-on only (replay.sso.local-sign-in=false): no password is
+			// accepted
+			http.httpBasic(AbstractHttpConfigurer::disable);
+			return;
+		}
+		http.formLogin((form) -> form.loginPage(PageSignInEntryPoint.SIGN_IN_PAGE)
+			.loginProcessingUrl(SIGN_IN_PATH)
+			.successHandler(handler)
+			.failureHandler(handler)
+			.permitAll())
 			// only the sign-in form opens a session: no session policy is set, since one
 			// would make every sign-in, HTTP Basic included, save itself in a session
 			.httpBasic((basic) -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository()));

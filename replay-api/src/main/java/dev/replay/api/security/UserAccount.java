@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Persistable;
 
@@ -26,8 +27,9 @@ class UserAccount implements Persistable<UUID> {
 	@Column(nullable = false, unique = true)
 	private String username;
 
-	@Column(name = "password_hash", nullable = false)
-	private String passwordHash;
+	// null for users of single sign-on, who have no local password
+	@Column(name = "password_hash")
+	private @Nullable String passwordHash;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
@@ -63,7 +65,7 @@ class UserAccount implements Persistable<UUID> {
 		return this.username;
 	}
 
-	String getPasswordHash() {
+	@Nullable String getPasswordHash() {
 		return this.passwordHash;
 	}
 

@@ -101,7 +101,9 @@ class UserAdministration {
 	@Transactional
 	ReplayPrincipal changeOwnPassword(UUID id, String currentPassword, String newPassword) {
 		UserAccount user = this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
-		if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+		String currentHash = user.getPasswordHash();
+		// users of single sign-on have no password to give
+		if (currentHash == null || !this.passwordEncoder.matches(currentPassword, currentHash)) {
 			throw new WrongPasswordException();
 		}
 		user.changePassword(this.passwordEncoder.encode(Passwords.checkLength(newPassword)));

@@ -143,6 +143,18 @@ class SignInIntegrationTests {
 		assertThat(failures).isEqualTo(2);
 	}
 
+	@Test
+	void offersPasswordsOnlyWithoutProvider() {
+		HttpResponse<String> options = this.client
+			.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/sign-in-options")));
+		assertThat(options.statusCode()).isEqualTo(200);
+		assertThat(ReplayClient.json(options.body()).path("localSignIn").asBoolean()).isTrue();
+		assertThat(ReplayClient.json(options.body()).path("singleSignOn").isNull()).isTrue();
+		HttpResponse<String> start = this.client
+			.send(HttpRequest.newBuilder(this.client.uri("/oauth2/authorization/sso")));
+		assertThat(start.statusCode()).isEqualTo(401);
+	}
+
 	private HttpResponse<String> signIn(String username, String password) throws Exception {
 		this.browser.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/csrf")).build(),
 				HttpResponse.BodyHandlers.discarding());

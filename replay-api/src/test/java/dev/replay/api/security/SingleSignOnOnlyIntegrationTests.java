@@ -1,0 +1,98 @@
+package dev.replay.api.security;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import dev.replay.ReplayClient;
+import dev.replay.ReplayIntegrationTest;
+import dev.replay.SingleSignOnSetup;
+import dev.replay.TestUsers;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code replay.sso.local-sign-in=false} nobody signs in with a password: neither
+ * the sign-in form nor HTTP Basic accepts one. Single sign-on and API tokens still work.
+ */
+@ReplayIntegrationTest
+@TestPropertySource(properties = "replay.sso.local-sign-in=false")
+class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
+
+	@Test
+	void refusesPasswordsAndChallengesForATokenInstead() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+
+		HttpResponse<String> basic = client.getAsAdmin("/api/v1/me");
+
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(basic.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(basic.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"Replay\"");
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+		browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/csrf")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ReplayClient.ADMIN_PASSWORD))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(form.statusCode()).isEqualTo(401);
+		assertThat(
+				browser.send(HttpRequest.newBuilder(replay("/api/v1/me")).build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void signsInWithTheProviderAndKeepsApiTokensWorking() throws Exception {
+		String login = provider()
+			.createUser(claims("lee-" + UUID.randomUUID().toString().substring(0, 8), "replay-admins"));
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		signInWithProvider(browser, login, null);
+
+		HttpResponse<String> created = browser.send(HttpRequest.newBuilder(replay("/api/v1/me/tokens"))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"script\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		String token = ReplayClient.json(created.body()).path("token").asString();
+
+		HttpResponse<String> users = new ReplayClient(this.port).get("/api/v1/users", TestUsers.bearer(token));
+		assertThat(users.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tellsTheSignInPageThatOnlySingleSignOnIsLeft() {
+		ReplayClient client = new ReplayClient(this.port);
+
+		JsonNode options = ReplayClient
+			.json(client.send(HttpRequest.newBuilder(client.uri("/api/v1/auth/sign-in-options"))).body());
+
+		assertThat(options.path("localSignIn").asBoolean()).isFalse();
+		assertThat(options.path("singleSignOn").path("name").asString()).isEqualTo(PROVIDER_NAME);
+	}
+
+	private static String xsrf(CookieManager cookies) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
