@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Import;
 				// every test signs in from the same address; the limits per address have
 				// tests of their own (SignInThrottleIntegrationTests)
 				"replay.security.sign-in-throttle.free-failures-per-address=1000000",
-				// the corpus recordings were made on fixed dates: their timestamps must stay
+				// the corpus recordings were made on fixed dates: their timestamps must
+				// stay
 				// acceptable
 				"replay.ingest.max-event-age=36500d" })
 @Import(TestcontainersConfiguration.class)

@@ -36,6 +36,9 @@ public abstract class SingleSignOnSetup {
 	/** The claim that carries the groups. */
 	public static final String GROUPS = "groups";
 
+	/** The claim that lists the applications a user may see. */
+	public static final String APPLICATIONS = "replay_applications";
+
 	@LocalServerPort
 	protected int port;
 
@@ -48,7 +51,7 @@ public abstract class SingleSignOnSetup {
 		registry.add("replay.sso.role-claim", () -> GROUPS);
 		registry.add("replay.sso.admin-values", () -> "replay-admins");
 		registry.add("replay.sso.editor-values", () -> "replay-editors");
-		registry.add("replay.sso.applications-claim", () -> "replay_applications");
+		registry.add("replay.sso.applications-claim", () -> APPLICATIONS);
 	}
 
 	@BeforeEach

@@ -1,7 +1,10 @@
 package dev.replay.api.security;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -105,13 +108,35 @@ public class ApplicationGrants {
 	 */
 	@Transactional
 	public ApplicationGrant grant(UUID userId, ApplicationGrant grant) {
-		Set<UUID> known = new HashSet<>(
-				this.applications.listApplications().stream().map(ApplicationSummary::id).toList());
+		Set<UUID> known = knownApplications();
 		for (UUID applicationId : grant.applicationIds()) {
 			if (!known.contains(applicationId)) {
 				throw new UnknownApplicationException(applicationId);
 			}
 		}
+		return store(userId, grant, this.audit::record);
+	}
+
+	/**
+	 * Grant a single sign-on user what their provider's claim lists, when it differs from
+	 * what they have; application ids that do not exist (or are not ids) are left out
+	 * rather than failing the sign-in. Audited on behalf of the user.
+	 * @param user the signed-in user
+	 * @param all whether the claim grants every application
+	 * @param listed the application ids the claim lists when not all
+	 * @return the grant as stored
+	 */
+	@Transactional
+	ApplicationGrant grantFromClaim(ReplayPrincipal user, boolean all, List<String> listed) {
+		ApplicationGrant wanted = all ? ApplicationGrant.ALL : ApplicationGrant.of(onlyKnown(listed));
+		if (wanted.equals(grantOf(user.id()))) {
+			return wanted;
+		}
+		return store(user.id(), wanted, (action, type, id, details) -> this.audit.recordAs(user.getUsername(), action,
+				type, id, addMethod(details)));
+	}
+
+	private ApplicationGrant store(UUID userId, ApplicationGrant grant, AuditWriter audit) {
 		int updated = this.jdbc.sql("update app_user set all_applications = ? where id = ?")
 			.params(grant.all(), userId)
 			.update();
@@ -124,9 +149,43 @@ public class ApplicationGrants {
 				.params(userId, applicationId)
 				.update();
 		}
-		this.audit.record("user.applications-changed", "user", userId.toString(), Map.of("applications", grant.all()
+		audit.write("user.applications-changed", "user", userId.toString(), Map.of("applications", grant.all()
 				? ApplicationGrant.ALL_VALUE : grant.applicationIds().stream().map(UUID::toString).toList()));
 		return grant;
+	}
+
+	private Set<UUID> knownApplications() {
+		return new HashSet<>(this.applications.listApplications().stream().map(ApplicationSummary::id).toList());
+	}
+
+	private List<UUID> onlyKnown(List<String> listed) {
+		Set<UUID> known = knownApplications();
+		List<UUID> ids = new ArrayList<>();
+		for (String text : listed) {
+			try {
+				UUID id = UUID.fromString(text);
+				if (known.contains(id)) {
+					ids.add(id);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// not an application id: grants nothing
+			}
+		}
+		return ids;
+	}
+
+	private static Map<String, Object> addMethod(Map<String, ?> details) {
+		Map<String, Object> withMethod = new LinkedHashMap<>(details);
+		withMethod.put("method", "sso");
+		return withMethod;
+	}
+
+	@FunctionalInterface
+	private interface AuditWriter {
+
+		void write(String action, String targetType, String targetId, Map<String, ?> details);
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
+import dev.replay.api.security.SsoClaimMapper.Applications;
 import dev.replay.api.security.SsoClaimMapper.SsoIdentity;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The users who sign in with single sign-on: found by the provider's issuer and subject,
  * created at their first sign-in, their role set again at each sign-in when a role claim
- * is configured (ADR 0016). A local user of the same name is never taken over: the new
- * user's name then gets a suffix derived from the subject.
+ * is configured, and their applications when an applications claim is (ADR 0016). A local
+ * user of the same name is never taken over: the new user's name then gets a suffix
+ * derived from the subject.
  */
 @Service
 class SsoAccounts {
@@ -31,9 +33,12 @@ class SsoAccounts {
 
 	private final AuditLog audit;
 
-	SsoAccounts(JdbcClient jdbc, AuditLog audit) {
+	private final ApplicationGrants grants;
+
+	SsoAccounts(JdbcClient jdbc, AuditLog audit, ApplicationGrants grants) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.grants = grants;
 	}
 
 	/**
@@ -45,6 +50,15 @@ class SsoAccounts {
 	 */
 	@Transactional
 	ReplayPrincipal signIn(String issuer, SsoIdentity identity, Role defaultRole) {
+		ReplayPrincipal user = signInUser(issuer, identity, defaultRole);
+		Applications applications = identity.applications();
+		if (applications != null) {
+			this.grants.grantFromClaim(user, applications.all(), applications.ids());
+		}
+		return user;
+	}
+
+	private ReplayPrincipal signInUser(String issuer, SsoIdentity identity, Role defaultRole) {
 		Optional<LinkedUser> existing = find(issuer, identity.subject());
 		if (existing.isEmpty()) {
 			return create(issuer, identity, defaultRole);

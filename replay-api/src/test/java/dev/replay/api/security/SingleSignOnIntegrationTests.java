@@ -5,12 +5,15 @@ import java.net.HttpCookie;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.SingleSignOnSetup;
+import dev.replay.TestSessions;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,56 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 		assertThat(get(second, "/api/v1/audit-events?action=user.role-changed").statusCode()).isEqualTo(200);
 		assertThat(auditCount(name, "user.role-changed")).isEqualTo(1);
 		assertThat(auditCount(name, "user.created")).isEqualTo(1);
+	}
+
+	@Test
+	void grantsTheApplicationsTheClaimListsAtEverySignIn() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		TestSessions a = new TestSessions(client);
+		TestSessions b = new TestSessions(client);
+		String sessionOfA = a.record();
+		String sessionOfB = b.record();
+		String name = "hana-" + UUID.randomUUID().toString().substring(0, 8);
+		String login = provider().createUser(withApplications(claims(name, "staff"),
+				List.of(a.applicationId().toString(), "not-an-id", UUID.randomUUID().toString())));
+		HttpClient first = browser();
+		signInWithProvider(first, login, null);
+
+		assertThat(me(first).path("applications").get(0).asString()).isEqualTo(a.applicationId().toString());
+		assertThat(me(first).path("applications").size()).isEqualTo(1);
+		assertThat(get(first, "/api/v1/sessions/" + sessionOfA).statusCode()).isEqualTo(200);
+		assertThat(get(first, "/api/v1/sessions/" + sessionOfB).statusCode()).isEqualTo(404);
+
+		provider().setClaims(login, withApplications(claims(name, "staff"), "all"));
+		HttpClient second = browser();
+		signInWithProvider(second, login, null);
+
+		assertThat(me(second).path("applications").asString()).isEqualTo("all");
+		assertThat(get(second, "/api/v1/sessions/" + sessionOfB).statusCode()).isEqualTo(200);
+		assertThat(get(first, "/api/v1/sessions/" + sessionOfB).statusCode())
+			.as("the grant applies to the sessions signed in before")
+			.isEqualTo(200);
+		signInWithProvider(browser(), login, null);
+		assertThat(auditCount(name, "user.applications-changed")).as("changed twice, then unchanged").isEqualTo(2);
+	}
+
+	@Test
+	void grantsNoApplicationWhenTheClaimIsMissing() throws Exception {
+		ReplayClient client = new ReplayClient(this.port);
+		String session = new TestSessions(client).record();
+		String name = "ivan-" + UUID.randomUUID().toString().substring(0, 8);
+		HttpClient browser = browser();
+		signInWithProvider(browser, provider().createUser(claims(name, "staff")), null);
+
+		assertThat(me(browser).path("applications").isArray()).isTrue();
+		assertThat(me(browser).path("applications").size()).isZero();
+		assertThat(get(browser, "/api/v1/sessions/" + session).statusCode()).isEqualTo(404);
+	}
+
+	private static Map<String, Object> withApplications(Map<String, Object> claims, Object applications) {
+		Map<String, Object> with = new HashMap<>(claims);
+		with.put(APPLICATIONS, applications);
+		return with;
 	}
 
 	@Test
