@@ -229,7 +229,13 @@ public class Playlists {
 
 	private void removeAll(long id, List<String> sessionIds, ReplayPrincipal caller, boolean mustExist) {
 		Playlist playlist = changeable(id, caller);
-		List<PlaylistItem> found = this.items.findByPlaylistIdAndSessionIdIn(id, sessionIds);
+		ApplicationScope scope = this.grants.scopeOf(caller);
+		// an item whose session is outside the caller's grant is not there for them, as
+		// in the listing
+		List<PlaylistItem> found = this.items.findByPlaylistIdAndSessionIdIn(id, sessionIds)
+			.stream()
+			.filter((item) -> scope.isAll() || this.catalog.findSession(item.getSessionId(), scope).isPresent())
+			.toList();
 		if (mustExist && found.isEmpty()) {
 			throw new PlaylistItemNotFoundException(id, sessionIds.get(0));
 		}

@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
-				"replay.timeline.quiet-period=1s", "replay.timeline.delay=300ms", "replay.retention.enabled=false" })
+				"replay.timeline.quiet-period=1s", "replay.timeline.delay=300ms", "replay.retention.enabled=false",
+				// the corpus recordings were made on fixed dates
+				"replay.ingest.max-event-age=36500d" })
 @DirtiesContext
 class DatabaseRolesIntegrationTests {
 

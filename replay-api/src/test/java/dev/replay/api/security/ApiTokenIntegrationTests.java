@@ -54,7 +54,7 @@ class ApiTokenIntegrationTests {
 	void streamsAWholeSessionToATokenAsToASignedInUser() throws Exception {
 		String sessionId = RrwebCorpus.ingest(this.client, "long-article");
 		TestUser viewer = this.users.create("viewer");
-		String path = "/api/v1/sessions/" + sessionId + "/events?preview=true";
+		String path = "/api/v1/sessions/" + sessionId + "/events";
 		HttpResponse<String> withToken = this.client.get(path, TestUsers.bearer(this.users.tokenFor(viewer)));
 		HttpResponse<String> withPassword = this.client.get(path, viewer.basic());
 		assertThat(withToken.statusCode()).isEqualTo(200);

@@ -151,6 +151,24 @@ class ApplicationGrantIntegrationTests {
 	}
 
 	@Test
+	void aPlaylistItemOutsideTheGrantCannotBeRemovedByItsOwner() {
+		TestUser editor = this.users.create("editor");
+		String sessionOfB = this.b.record();
+		HttpResponse<String> created = this.users.send("POST", "/api/v1/playlists", editor.basic(),
+				Map.of("name", "Kept"));
+		long playlist = ReplayClient.json(created.body()).path("id").asLong();
+		String items = "/api/v1/playlists/" + playlist + "/items";
+		assertThat(this.users.send("POST", items, editor.basic(), Map.of("sessionId", sessionOfB)).statusCode())
+			.isEqualTo(201);
+		patch(editor, Map.of("applications", List.of(this.a.applicationId())));
+
+		HttpResponse<String> removed = this.users.send("DELETE", items + "/" + sessionOfB, editor.basic(), null);
+
+		assertThat(removed.statusCode()).isEqualTo(404);
+		assertThat(ReplayClient.json(this.client.getAsAdmin(items).body()).toString()).contains(sessionOfB);
+	}
+
+	@Test
 	void adminsSeeEveryApplicationWhateverIsStored() {
 		TestUser admin = this.users.create("admin");
 		this.grants.grant(admin.id(), ApplicationGrant.of(List.of(this.a.applicationId())));
