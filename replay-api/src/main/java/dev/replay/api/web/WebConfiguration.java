@@ -16,8 +16,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// the sign-in page's next comes from links anyone can write; its script keeps only
-		// paths of the app, so the page (forwarded to /app/login.html) is always served
+		// anyone can write a sign-in link; its page keeps only paths of the app from
+		// next, so the page (forwarded to /app/login.html) is always served
 		registry.addInterceptor(new ControlCharacterCheck()).excludePathPatterns("/login", "/app/**");
 	}
 
