@@ -83,7 +83,20 @@ final class BrowserSession {
 	}
 
 	Optional<String> cookie(String name) {
-		return this.cookies.getCookieStore()
+		return cookie(this.cookies, name);
+	}
+
+	/**
+	 * The CSRF token a browser with these cookies echoes in {@code X-XSRF-TOKEN}.
+	 * @param cookies the browser's cookies
+	 * @return the token
+	 */
+	static String xsrf(CookieManager cookies) {
+		return cookie(cookies, "XSRF-TOKEN").orElseThrow();
+	}
+
+	private static Optional<String> cookie(CookieManager cookies, String name) {
+		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
 			.filter((cookie) -> cookie.getName().equals(name))

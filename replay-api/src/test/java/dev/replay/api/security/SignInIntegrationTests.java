@@ -1,7 +1,6 @@
 package dev.replay.api.security;
 
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -74,7 +73,8 @@ class SignInIntegrationTests {
 		HttpResponse<String> without = this.browser.send(createToken().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(without.statusCode()).isEqualTo(403);
 		assertThat(without.headers().firstValue("Content-Type")).contains("application/problem+json");
-		HttpResponse<String> with = this.browser.send(createToken().header("X-XSRF-TOKEN", xsrfCookie()).build(),
+		HttpResponse<String> with = this.browser.send(
+				createToken().header("X-XSRF-TOKEN", BrowserSession.xsrf(this.cookies)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(with.statusCode()).isEqualTo(201);
 	}
@@ -106,7 +106,7 @@ class SignInIntegrationTests {
 		signIn(viewer.username(), TestUsers.PASSWORD);
 		HttpResponse<String> signOut = this.browser
 			.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/sign-out"))
-				.header("X-XSRF-TOKEN", xsrfCookie())
+				.header("X-XSRF-TOKEN", BrowserSession.xsrf(this.cookies))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signOut.statusCode()).isEqualTo(204);
@@ -158,7 +158,8 @@ class SignInIntegrationTests {
 	private HttpResponse<String> signIn(String username, String password) throws Exception {
 		this.browser.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/csrf")).build(),
 				HttpResponse.BodyHandlers.discarding());
-		return this.browser.send(form(username, password).header("X-XSRF-TOKEN", xsrfCookie()).build(),
+		return this.browser.send(
+				form(username, password).header("X-XSRF-TOKEN", BrowserSession.xsrf(this.cookies)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -172,16 +173,6 @@ class SignInIntegrationTests {
 		return HttpRequest.newBuilder(this.client.uri("/api/v1/me/tokens"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"from the player\"}"));
-	}
-
-	private String xsrfCookie() {
-		return this.cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow();
 	}
 
 }

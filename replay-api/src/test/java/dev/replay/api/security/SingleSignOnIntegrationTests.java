@@ -1,7 +1,6 @@
 package dev.replay.api.security;
 
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -184,7 +183,8 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 		signInWithProvider(browser, login, null);
 
 		HttpResponse<String> forged = browser.send(createToken().build(), HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> own = browser.send(createToken().header("X-XSRF-TOKEN", xsrf(cookies)).build(),
+		HttpResponse<String> own = browser.send(
+				createToken().header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies)).build(),
 				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(forged.statusCode()).isEqualTo(403);
@@ -203,7 +203,7 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 
 		HttpResponse<String> change = browser.send(HttpRequest.newBuilder(replay("/api/v1/me/password"))
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
 			.PUT(HttpRequest.BodyPublishers
 				.ofString("{\"currentPassword\":\"\",\"newPassword\":\"a-long-new-password\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -244,7 +244,7 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 				HttpResponse.BodyHandlers.discarding());
 		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
 			.POST(HttpRequest.BodyPublishers
 				.ofString("username=" + viewer.username() + "&password=" + TestUsers.PASSWORD))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -293,16 +293,6 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 		return HttpRequest.newBuilder(replay("/api/v1/me/tokens"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"after single sign-on\"}"));
-	}
-
-	private static String xsrf(CookieManager cookies) {
-		return cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow();
 	}
 
 	private long auditCount(String actor, String action) {

@@ -1,7 +1,6 @@
 package dev.replay.api.security;
 
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +40,7 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 				HttpResponse.BodyHandlers.discarding());
 		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
 			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ReplayClient.ADMIN_PASSWORD))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(form.statusCode()).isEqualTo(401);
@@ -64,7 +63,7 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 
 		HttpResponse<String> created = browser.send(HttpRequest.newBuilder(replay("/api/v1/me/tokens"))
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", xsrf(cookies))
+			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"script\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).isEqualTo(201);
@@ -83,16 +82,6 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 
 		assertThat(options.path("localSignIn").asBoolean()).isFalse();
 		assertThat(options.path("singleSignOn").path("name").asString()).isEqualTo(PROVIDER_NAME);
-	}
-
-	private static String xsrf(CookieManager cookies) {
-		return cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow();
 	}
 
 }
