@@ -4,8 +4,8 @@ import java.util.List;
 
 import dev.replay.ReplayClient;
 import dev.replay.TestcontainersConfiguration;
-import dev.replay.ingest.PlaybackWindow;
-import dev.replay.ingest.SessionTimelines;
+import dev.replay.ingest.playback.PlaybackWindow;
+import dev.replay.ingest.playback.SessionTimelines;
 import dev.replay.ingest.timeline.SessionIndexer;
 import org.junit.jupiter.api.Test;
 

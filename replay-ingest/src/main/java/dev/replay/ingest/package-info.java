@@ -1,6 +1,6 @@
 /**
- * Intake of recordings into PostgreSQL; this root package is the public API that the rest
- * of the application may use.
+ * The recording side: intake, storage and reads of recordings, one package per feature;
+ * the problem types shared with the application live here.
  */
 @NullMarked
 package dev.replay.ingest;

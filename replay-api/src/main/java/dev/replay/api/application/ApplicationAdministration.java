@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
-import dev.replay.ingest.ApplicationSummary;
-import dev.replay.ingest.ClientTokenDetails;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.application.ApplicationSummary;
+import dev.replay.ingest.application.ClientTokenDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
-import dev.replay.ingest.ApplicationSummary;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.application.ApplicationSummary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

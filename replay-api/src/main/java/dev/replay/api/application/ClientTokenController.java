@@ -3,8 +3,8 @@ package dev.replay.api.application;
 import java.util.List;
 import java.util.UUID;
 
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ClientTokenDetails;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ClientTokenDetails;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

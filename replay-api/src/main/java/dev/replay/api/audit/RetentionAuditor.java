@@ -2,7 +2,7 @@ package dev.replay.api.audit;
 
 import java.util.Map;
 
-import dev.replay.ingest.SessionsExpired;
+import dev.replay.ingest.retention.SessionsExpired;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
 import dev.replay.api.history.WatchHistory;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionNotFoundException;
-import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -13,9 +13,9 @@ import dev.replay.api.playlist.Playlists;
 import dev.replay.api.playlist.Playlists.PlaylistDetails;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.ingest.ApplicationScope;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
+import dev.replay.ingest.application.ApplicationScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

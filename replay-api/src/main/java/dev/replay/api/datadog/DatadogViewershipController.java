@@ -20,11 +20,11 @@ import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.security.Role;
 import dev.replay.core.segment.EpochMillis;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.InvalidParameterException;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
-import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.session.InvalidParameterException;
+import dev.replay.ingest.session.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

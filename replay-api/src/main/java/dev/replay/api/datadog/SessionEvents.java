@@ -5,9 +5,9 @@ import java.util.Map;
 
 import dev.replay.api.datadog.JsonApi.SessionAttributes;
 import dev.replay.api.datadog.JsonApi.SessionData;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.replay.api.playback.PlaybackStarted;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionNotFoundException;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;

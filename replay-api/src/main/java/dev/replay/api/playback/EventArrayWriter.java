@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
-import dev.replay.core.codec.RrwebEventReader;
-import dev.replay.ingest.PlaybackWindow;
+import dev.replay.core.rrweb.RrwebEventReader;
+import dev.replay.ingest.playback.PlaybackWindow;
 
 import org.springframework.http.HttpHeaders;
 

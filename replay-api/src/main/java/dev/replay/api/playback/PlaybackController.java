@@ -1,8 +1,8 @@
 package dev.replay.api.playback;
 
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.ingest.PlaybackWindow;
-import dev.replay.ingest.SessionTimelines;
+import dev.replay.ingest.playback.PlaybackWindow;
+import dev.replay.ingest.playback.SessionTimelines;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionNotFoundException;
-import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.ResourceNotFoundException;
-import dev.replay.ingest.SessionResource;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.resource.ResourceNotFoundException;
+import dev.replay.ingest.resource.SessionResource;
+import dev.replay.ingest.session.RecordingCatalog;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

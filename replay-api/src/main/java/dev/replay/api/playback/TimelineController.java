@@ -6,10 +6,10 @@ import java.util.Locale;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.core.timeline.TimelineSummary;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionNotFoundException;
-import dev.replay.ingest.SessionSummary;
-import dev.replay.ingest.SessionTimelines;
+import dev.replay.ingest.playback.SessionTimelines;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

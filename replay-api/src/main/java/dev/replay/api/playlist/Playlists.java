@@ -11,9 +11,9 @@ import dev.replay.api.audit.AuditLog;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.security.Role;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionNotFoundException;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;

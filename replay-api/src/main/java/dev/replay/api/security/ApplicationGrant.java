@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.replay.ingest.ApplicationScope;
+import dev.replay.ingest.application.ApplicationScope;
 import org.jspecify.annotations.Nullable;
 
 /**

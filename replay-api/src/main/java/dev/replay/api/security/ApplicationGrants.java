@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.replay.api.audit.AuditLog;
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.ApplicationSummary;
-import dev.replay.ingest.UnknownApplicationException;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.application.ApplicationSummary;
+import dev.replay.ingest.application.UnknownApplicationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

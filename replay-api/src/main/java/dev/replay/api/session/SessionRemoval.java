@@ -3,11 +3,11 @@ package dev.replay.api.session;
 import java.util.Map;
 
 import dev.replay.api.audit.AuditLog;
-import dev.replay.ingest.ApplicationScope;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.RecordingRemoval;
-import dev.replay.ingest.SessionNotFoundException;
-import dev.replay.ingest.SessionSummary;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.RecordingRemoval;
+import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,10 +5,10 @@ import java.util.List;
 import dev.replay.api.playback.RecordingReads;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.ingest.RecordingCatalog;
-import dev.replay.ingest.SessionNotFoundException;
-import dev.replay.ingest.SessionSummary;
-import dev.replay.ingest.SessionView;
+import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
+import dev.replay.ingest.session.SessionView;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,9 +3,9 @@ package dev.replay.api.web;
 import java.net.URI;
 import java.util.stream.Collectors;
 
-import dev.replay.ingest.IntakeMetrics;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
+import dev.replay.ingest.segment.IntakeMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;

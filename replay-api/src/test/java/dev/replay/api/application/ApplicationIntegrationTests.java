@@ -10,7 +10,7 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import dev.replay.ingest.SessionsExpired;
+import dev.replay.ingest.retention.SessionsExpired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

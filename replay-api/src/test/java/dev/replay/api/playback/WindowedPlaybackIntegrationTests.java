@@ -15,8 +15,8 @@ import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
-import dev.replay.ingest.PlaybackWindow;
-import dev.replay.ingest.SessionTimelines;
+import dev.replay.ingest.playback.PlaybackWindow;
+import dev.replay.ingest.playback.SessionTimelines;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.Inflater;
 
-import dev.replay.core.codec.BoundedInflation;
-import dev.replay.core.codec.ContentEncoding;
-import dev.replay.core.codec.DatadogSegmentReader;
-import dev.replay.core.codec.RecordingJson;
+import dev.replay.core.compression.BoundedInflation;
+import dev.replay.core.compression.ContentEncoding;
+import dev.replay.core.datadog.DatadogSegmentReader;
+import dev.replay.core.rrweb.RecordingJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

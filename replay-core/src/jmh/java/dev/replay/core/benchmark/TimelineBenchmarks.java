@@ -8,10 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.replay.core.codec.RecordingJson;
-import dev.replay.core.codec.RrwebEventReader;
-import dev.replay.core.codec.RrwebKeyframeCodec;
 import dev.replay.core.dom.PageState;
+import dev.replay.core.rrweb.RecordingJson;
+import dev.replay.core.rrweb.RrwebEventReader;
+import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.KeyframePolicy;
 import dev.replay.core.timeline.PageEvents;
 import dev.replay.core.timeline.RawEvent;

@@ -6,7 +6,7 @@ import dev.replay.core.dom.PageSnapshot;
 import dev.replay.core.event.RecordingEvent;
 
 /**
- * The wire format side of keyframes, implemented in {@code core.codec}: reading events
+ * The wire format side of keyframes, implemented in {@code core.rrweb}: reading events
  * and writing page snapshots.
  */
 public interface KeyframeCodec {

@@ -2,7 +2,7 @@ package dev.replay.core.dom;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.replay.core.codec.RrwebKeyframeCodec;
+import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.PageEvents;
 import dev.replay.core.timeline.RawEvent;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,8 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import dev.replay.core.codec.RrwebKeyframeCodec;
 import dev.replay.core.dom.PageState;
+import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.replay.core.codec.RrwebKeyframeCodec;
 import dev.replay.core.dom.PageState;
+import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.CorpusRecordings.Screenshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class KeyframeFidelityTests {
 
 	static List<JsonNode> keyframeAt(List<JsonNode> events, int next) {
 		PageState state = new PageState();
-		List<RawEvent> raw = events.stream().map(dev.replay.core.codec.RrwebEventReader::toRawEvent).toList();
+		List<RawEvent> raw = events.stream().map(dev.replay.core.rrweb.RrwebEventReader::toRawEvent).toList();
 		for (RawEvent event : raw.subList(0, next)) {
 			PageEvents.apply(state, RrwebKeyframeCodec.INSTANCE.decode(event));
 		}

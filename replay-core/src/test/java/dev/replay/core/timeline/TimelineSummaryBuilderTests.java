@@ -2,9 +2,9 @@ package dev.replay.core.timeline;
 
 import java.util.List;
 
-import dev.replay.core.codec.RrwebKeyframeCodec;
 import dev.replay.core.dom.PageState;
 import dev.replay.core.event.RecordingEvent;
+import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.TimelineSummary.MarkerKind;
 import dev.replay.core.timeline.TimelineSummary.Period;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
-import dev.replay.core.codec.BoundedInflation;
-import dev.replay.core.codec.ContentEncoding;
-import dev.replay.core.codec.CorruptCompressionException;
-import dev.replay.core.codec.InflatedSizeLimitExceededException;
+import dev.replay.core.compression.BoundedInflation;
+import dev.replay.core.compression.ContentEncoding;
+import dev.replay.core.compression.CorruptCompressionException;
+import dev.replay.core.compression.InflatedSizeLimitExceededException;
 import dev.replay.core.segment.Violation;
 import org.jspecify.annotations.Nullable;
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.replay.core.segment.ClientText;
+import dev.replay.ingest.segment.IntakeAvailability;
+import dev.replay.ingest.segment.IntakeUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

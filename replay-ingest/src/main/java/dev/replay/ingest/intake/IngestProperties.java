@@ -36,11 +36,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("replay.ingest")
 @Validated
-record IngestProperties(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("64MB") DataSize maxInflatedSize,
-		@DefaultValue("256") @Positive int batchMaxSegments, @DefaultValue("2ms") Duration batchMaxDelay,
-		@DefaultValue("1") @Positive int writerThreads, @DefaultValue("4096") @Positive int queueCapacity,
-		@DefaultValue("128MB") DataSize queueMaxSize, @DefaultValue("10s") Duration commitTimeout,
-		@DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration tokenCacheTtl,
-		@DefaultValue("7d") Duration maxEventAge, @DefaultValue("1h") Duration maxEventLead) {
+public record IngestProperties(@DefaultValue("5MB") DataSize maxBodySize,
+		@DefaultValue("64MB") DataSize maxInflatedSize, @DefaultValue("256") @Positive int batchMaxSegments,
+		@DefaultValue("2ms") Duration batchMaxDelay, @DefaultValue("1") @Positive int writerThreads,
+		@DefaultValue("4096") @Positive int queueCapacity, @DefaultValue("128MB") DataSize queueMaxSize,
+		@DefaultValue("10s") Duration commitTimeout, @DefaultValue("1s") Duration retryAfter,
+		@DefaultValue("5s") Duration tokenCacheTtl, @DefaultValue("7d") Duration maxEventAge,
+		@DefaultValue("1h") Duration maxEventLead) {
 
 }

@@ -2,6 +2,8 @@ package dev.replay.ingest.intake;
 
 import java.io.IOException;
 
+import dev.replay.ingest.segment.IntakeAvailability;
+import dev.replay.ingest.segment.IntakeUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import dev.replay.core.codec.ContentEncoding;
-import dev.replay.core.codec.NativeSegmentReader;
+import dev.replay.core.compression.ContentEncoding;
+import dev.replay.core.rrweb.NativeSegmentReader;
 import dev.replay.core.segment.NativeSegment;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
-import dev.replay.ingest.storage.NewSegment;
-import dev.replay.ingest.storage.SegmentWrite;
-import dev.replay.ingest.storage.WriteResult;
+import dev.replay.ingest.application.IntakeAuthorization;
+import dev.replay.ingest.segment.NewSegment;
+import dev.replay.ingest.segment.SegmentCommitter;
+import dev.replay.ingest.segment.SegmentWrite;
+import dev.replay.ingest.segment.SessionConflictException;
+import dev.replay.ingest.segment.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 /**
- * The HTTP write path: recorders post segments here and get an answer only once they are
- * durable.
+ * The HTTP edge of the write path: recorders post segments here and get an answer only
+ * once they are durable.
  */
 @NullMarked
 package dev.replay.ingest.intake;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.IntSupplier;
 
-import dev.replay.ingest.SessionsExpired;
 import dev.replay.ingest.retention.RetentionStore.ApplicationRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,9 @@
  * in small batches found through indexes, keeping the sessions that playlists hold.
  */
 @NullMarked
+@NamedInterface("retention")
 package dev.replay.ingest.retention;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.NamedInterface;

@@ -3,8 +3,8 @@ package dev.replay.ingest.timeline;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.replay.core.codec.RumEventReader;
 import dev.replay.core.rum.RumEvent;
+import dev.replay.core.rum.RumEventReader;
 import dev.replay.core.timeline.RawEvent;
 
 /**

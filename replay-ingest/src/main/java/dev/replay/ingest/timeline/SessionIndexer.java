@@ -6,18 +6,18 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
-import dev.replay.core.codec.InputMasker;
-import dev.replay.core.codec.RrwebEventReader;
-import dev.replay.core.codec.RrwebKeyframeCodec;
+import dev.replay.core.privacy.InputMasker;
+import dev.replay.core.rrweb.RrwebEventReader;
+import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.Keyframe;
 import dev.replay.core.timeline.KeyframePolicy;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.TimelineIndexer;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
-import dev.replay.ingest.SessionSummary;
-import dev.replay.ingest.storage.RumEventStore;
-import dev.replay.ingest.storage.SessionReader;
+import dev.replay.ingest.rum.RumEventStore;
+import dev.replay.ingest.session.SessionReader;
+import dev.replay.ingest.session.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

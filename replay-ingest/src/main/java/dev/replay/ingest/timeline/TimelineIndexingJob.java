@@ -1,6 +1,6 @@
 package dev.replay.ingest.timeline;
 
-import dev.replay.ingest.IntakeActivity;
+import dev.replay.ingest.segment.IntakeActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

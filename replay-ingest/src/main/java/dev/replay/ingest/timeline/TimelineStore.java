@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import dev.replay.core.codec.RrwebEventReader;
+import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.timeline.Keyframe;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.TimelineSummary;

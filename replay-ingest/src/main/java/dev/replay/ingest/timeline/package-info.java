@@ -1,6 +1,6 @@
 /**
  * Timeline indexing: keyframes and timeline summaries computed in the background from
- * stored segments; internal to ingest.
+ * stored segments.
  */
 @NullMarked
 package dev.replay.ingest.timeline;

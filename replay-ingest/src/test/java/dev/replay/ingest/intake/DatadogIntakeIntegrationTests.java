@@ -21,10 +21,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
-import dev.replay.ingest.ApplicationExistsException;
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ClientTokenExistsException;
 import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.application.ApplicationExistsException;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ClientTokenExistsException;
 import dev.replay.ingest.testsupport.DatadogCorpus;
 import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,11 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.replay.ingest.ApplicationExistsException;
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
-import dev.replay.ingest.ClientTokenExistsException;
 import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.application.ApplicationExistsException;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.application.ClientTokenExistsException;
 import dev.replay.ingest.testsupport.DatadogCorpus;
 import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
 import org.junit.jupiter.api.AfterEach;

@@ -24,9 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
 import dev.replay.ingest.IngestTestServer;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
 import dev.replay.ingest.intake.MultipartBody.Part;
 import dev.replay.ingest.testsupport.DatadogCorpus;
 import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;

@@ -43,7 +43,7 @@ public final class IntakeFuzzing {
 		Files.createDirectories(work.resolve("findings"));
 		writeSeeds(seeds);
 		Jazzer.main(new String[] { "--target_class=" + IntakeFuzzTarget.class.getName(),
-				"--instrumentation_includes=dev.replay.core.**:dev.replay.ingest.intake.**:dev.replay.ingest.storage.**:tools.jackson.core.**",
+				"--instrumentation_includes=dev.replay.core.**:dev.replay.ingest.intake.**:dev.replay.ingest.segment.**:dev.replay.ingest.application.**:dev.replay.ingest.rum.**:dev.replay.ingest.resource.**:tools.jackson.core.**",
 				"--instrumentation_excludes=dev.replay.ingest.intake.IntakeFuzz*",
 				"--custom_hook_includes=dev.replay.core.**:dev.replay.ingest.intake.**",
 				"--custom_hook_excludes=dev.replay.ingest.intake.IntakeFuzz*",

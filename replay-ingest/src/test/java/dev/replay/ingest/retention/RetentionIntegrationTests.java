@@ -3,9 +3,8 @@ package dev.replay.ingest.retention;
 import java.util.List;
 import java.util.UUID;
 
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.SessionsExpired;
 import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.retention.RetentionJob.RetentionReport;
 import org.junit.jupiter.api.Test;
 

@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
-import dev.replay.ingest.ApplicationRegistry;
-import dev.replay.ingest.ApplicationRegistry.CreatedApplication;
-import dev.replay.ingest.IntakeActivity;
 import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.segment.IntakeActivity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,12 @@
+package dev.replay.ingest.application;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * Applications, by id.
+ */
+public interface ApplicationRepository extends JpaRepository<ApplicationEntity, UUID> {
+
+}

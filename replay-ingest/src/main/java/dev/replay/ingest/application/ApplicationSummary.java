@@ -1,0 +1,17 @@
+package dev.replay.ingest.application;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An application whose sessions are recorded.
+ *
+ * @param id the application id, as the SDKs send it
+ * @param name the display name
+ * @param createdAt when it was created
+ * @param retentionDays how many days its sessions are kept after they end, unless a
+ * playlist holds them
+ */
+public record ApplicationSummary(UUID id, String name, Instant createdAt, int retentionDays) {
+
+}

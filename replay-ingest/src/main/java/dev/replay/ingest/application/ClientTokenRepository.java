@@ -1,0 +1,14 @@
+package dev.replay.ingest.application;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * Client tokens, by id and by value.
+ */
+public interface ClientTokenRepository extends JpaRepository<ClientTokenEntity, UUID> {
+
+	boolean existsByToken(String token);
+
+}

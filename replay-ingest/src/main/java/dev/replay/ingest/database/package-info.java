@@ -1,0 +1,8 @@
+/**
+ * Database set-up of the recording side: migrations run as the owner role, the
+ * application connects as its own role.
+ */
+@NullMarked
+package dev.replay.ingest.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+/**
+ * Playback of a stored session: the keyframe and segments from a moment, read in one
+ * stream.
+ */
+@NullMarked
+@NamedInterface("playback")
+package dev.replay.ingest.playback;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.NamedInterface;

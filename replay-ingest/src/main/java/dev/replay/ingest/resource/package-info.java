@@ -1,0 +1,11 @@
+/**
+ * Images and other resources a recording refers to, stored beside it and served to the
+ * player.
+ */
+@NullMarked
+@NamedInterface("resource")
+package dev.replay.ingest.resource;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,146 @@
+package dev.replay.ingest.session;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.resource.ResourceStore;
+import dev.replay.ingest.resource.SessionResource;
+import dev.replay.ingest.session.SessionReader.Position;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only queries over recorded sessions and their stored segments.
+ */
+@Service
+public class RecordingCatalog {
+
+	private final SessionReader reader;
+
+	private final ResourceStore resources;
+
+	RecordingCatalog(SessionReader reader, ResourceStore resources) {
+		this.reader = reader;
+		this.resources = resources;
+	}
+
+	/**
+	 * List sessions, newest first.
+	 * @param applicationId only sessions of this application, or all when {@code null}
+	 * @param scope the applications whose sessions may be listed
+	 * @param cursor the {@code nextCursor} of the previous page, or {@code null}
+	 * @param limit the page size, 1 to 200
+	 * @return never {@code null}
+	 */
+	public SessionPage findSessions(@Nullable UUID applicationId, ApplicationScope scope, @Nullable String cursor,
+			int limit) {
+		return findSessions(SessionFilter.ofApplication(applicationId), scope, SessionSort.START, cursor, limit);
+	}
+
+	/**
+	 * List sessions that pass a filter, in a sort order.
+	 * @param filter which sessions
+	 * @param scope the applications whose sessions may be listed
+	 * @param sort the order
+	 * @param cursor the {@code nextCursor} of the previous page in the same order, or
+	 * {@code null}
+	 * @param limit the page size, 1 to 200
+	 * @return never {@code null}
+	 * @throws InvalidCursorException if the cursor was not made by this method, or was
+	 * made for another order
+	 */
+	public SessionPage findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
+			@Nullable String cursor, int limit) {
+		Position after = (cursor != null) ? decode(cursor, sort) : null;
+		List<SessionSummary> rows = this.reader.findSessions(filter, scope, sort, after, limit + 1);
+		if (rows.size() <= limit) {
+			return new SessionPage(rows, null);
+		}
+		List<SessionSummary> page = rows.subList(0, limit);
+		return new SessionPage(List.copyOf(page), encode(sort, page.get(limit - 1)));
+	}
+
+	/**
+	 * Find one session among those of the applications in a scope.
+	 * @param sessionId the session id
+	 * @param scope the applications whose sessions may be seen
+	 * @return the session, if recorded in one of those applications
+	 */
+	public Optional<SessionSummary> findSession(String sessionId, ApplicationScope scope) {
+		return this.reader.findSession(sessionId, scope);
+	}
+
+	/**
+	 * The views of a session, in the order they started.
+	 * @param sessionId the session id
+	 * @return the views, empty when the recorder sent none
+	 */
+	public List<SessionView> views(String sessionId) {
+		return this.reader.views(sessionId);
+	}
+
+	/**
+	 * The stored segments of a session, each read from the database only when asked.
+	 * @param sessionId the session id
+	 * @return the segments, never {@code null}
+	 */
+	public List<SegmentEvents> segments(String sessionId) {
+		return this.reader.segments(sessionId);
+	}
+
+	/**
+	 * Find an image that a session's recording refers to, among its application's.
+	 * @param sessionId the session id
+	 * @param resourceId the resource id
+	 * @param scope the applications whose sessions may be seen
+	 * @return the image, if the session (in the scope) and the image exist
+	 */
+	public Optional<SessionResource> findResource(String sessionId, String resourceId, ApplicationScope scope) {
+		return this.resources.find(sessionId, resourceId, scope);
+	}
+
+	// the cursor names its order and carries the last row's key and id:
+	// "<order>|<key>|<id>"
+	private static String encode(SessionSort sort, SessionSummary last) {
+		String key = switch (sort) {
+			case START -> last.startedAt().toString();
+			case DURATION -> Long.toString(last.durationMs());
+			case ACTIVITY -> Long.toString(last.eventCount());
+		};
+		String raw = sort.code() + "|" + key + "|" + last.id();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Position decode(String cursor, SessionSort sort) {
+		String[] parts;
+		try {
+			parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCursorException();
+		}
+		if (parts.length != 3 || parts[2].isEmpty()
+				|| Arrays.stream(SessionSort.values()).noneMatch((known) -> known.code().equals(parts[0]))) {
+			throw new InvalidCursorException();
+		}
+		if (!parts[0].equals(sort.code())) {
+			throw new InvalidCursorException("The cursor belongs to another sort order; start again without it.");
+		}
+		try {
+			return (sort == SessionSort.START) ? new Position(Instant.parse(parts[1]), 0, parts[2])
+					: new Position(Instant.EPOCH, Long.parseLong(parts[1]), parts[2]);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidCursorException();
+		}
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.replay.ingest.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A recorded session as lists show it.
+ *
+ * @param id the session id
+ * @param applicationId the application
+ * @param startedAt the time of the first event
+ * @param endedAt the time of the last event received so far
+ * @param source where it was recorded: {@code browser}, {@code android}, {@code ios}, ...
+ * @param segmentCount how many segments are stored
+ * @param eventCount how many events they hold
+ * @param firstUrl the first page URL, if known
+ * @param userId the site's user id, if the recorder sent one
+ * @param userName the user's name, if the recorder sent one
+ * @param userEmail the user's email, if the recorder sent one
+ * @param timeline the figures of the session's timeline, once it has been indexed
+ */
+public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
+		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
+		@Nullable String userName, @Nullable String userEmail, @Nullable TimelineFigures timeline) {
+
+	/**
+	 * How long the session lasted so far.
+	 * @return milliseconds from the first to the last event
+	 */
+	public long durationMs() {
+		return this.endedAt.toEpochMilli() - this.startedAt.toEpochMilli();
+	}
+
+	/**
+	 * The figures of a session's timeline summary.
+	 *
+	 * @param clicks clicks
+	 * @param rageClicks rage clicks
+	 * @param deadClicks dead clicks
+	 * @param inputs inputs
+	 * @param errors errors
+	 * @param activeDurationMs the duration less the periods of inactivity
+	 */
+	public record TimelineFigures(int clicks, int rageClicks, int deadClicks, int inputs, int errors,
+			long activeDurationMs) {
+
+	}
+
+}
