@@ -3,9 +3,9 @@
 // the item at the playhead is marked (aria-current) and kept in view, unless the viewer has just
 // scrolled the list themselves.
 
-import { PlayerState } from './controller.js';
 import { formatDuration } from './format.js';
 import { KINDS } from './markers.js';
+import { PlayerState } from './state.js';
 
 const FILTERS = Object.freeze([
   { key: 'all', label: 'All', kinds: null },

@@ -1,6 +1,6 @@
 // "Skip inactivity": while playing, jumps over the periods in which nothing happened.
 
-import { PlayerState } from './controller.js';
+import { PlayerState } from './state.js';
 
 // Leave this much of the period before its end, so the viewer sees what comes next start.
 const LEAD_IN_MS = 500;
