@@ -1,8 +1,9 @@
 // Bundles the player, the app around it and the recorder script into target/classes/static,
-// which Spring Boot serves: /player/index.html, /player/player.js, /player/player.css,
-// /player/favicon.svg; /app/{index,login,embed}.html with their modules, /app/app.css and
-// /app/chrome.css; and /sdk/recorder.js. The seek benchmark's rrweb-player page and the
-// keyframe fidelity test's page go to target/bench, outside the jar.
+// which Spring Boot serves: /player/index.html (from src/app/player.html), /player/player.js (the
+// player page's entry, src/app/player-page.js), /player/player.css, /player/favicon.svg;
+// /app/{index,login,embed}.html with their modules, /app/app.css and /app/chrome.css; and
+// /sdk/recorder.js. The seek benchmark's rrweb-player page and the keyframe fidelity test's page
+// go to target/bench, outside the jar.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
@@ -25,17 +26,17 @@ await mkdir('target/bench', { recursive: true });
 await copyFile('src/bench/rrweb-player.html', 'target/bench/rrweb-player.html');
 await copyFile('src/bench/keyframe-fidelity.html', 'target/bench/keyframe-fidelity.html');
 
-await copyFile('src/player/index.html', `${out}/player/index.html`);
+await copyFile('src/app/player.html', `${out}/player/index.html`);
 await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
 for (const page of ['index.html', 'login.html', 'embed.html']) {
   await copyFile(`src/app/${page}`, `${out}/app/${page}`);
 }
 
 await Promise.all([
-  // The player page: an ES module, for current browsers.
+  // The player page: the player library with the app's top bar, one ES module for current browsers.
   build({
     ...common,
-    entryPoints: ['src/player/player.js'],
+    entryPoints: ['src/app/player-page.js'],
     format: 'esm',
     target: ['es2022'],
     outfile: `${out}/player/player.js`,

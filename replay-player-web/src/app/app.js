@@ -1,7 +1,7 @@
 // Entry point of the app shell (every page but the player, the embedded player and sign-in):
 // shows the top bar and the page that the path names.
 
-import { ApiError } from './api.js';
+import { ProblemError } from '../shared/http.js';
 import { h, replace, describeError } from './dom.js';
 import { currentUser, isAdmin } from './me.js';
 import { renderTopbar } from './topbar.js';
@@ -58,7 +58,7 @@ async function start() {
 }
 
 function fail(error) {
-  if (error instanceof ApiError && error.status === 401) {
+  if (error instanceof ProblemError && error.status === 401) {
     return; // on its way to the sign-in page
   }
   console.error(error);

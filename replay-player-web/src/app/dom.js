@@ -1,39 +1,8 @@
-// A small element builder: h('a', {href: '/', class: 'link'}, 'text', child, [more children]).
-// Attribute values are set as attributes (never as HTML), so text from the API is always inert.
+// The app's DOM helpers: the shared element builder, status lines, errors and form fields.
 
-export function h(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props ?? {})) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name.startsWith('on') && typeof value === 'function') {
-      element.addEventListener(name.slice(2), value);
-    } else if (name === 'dataset') {
-      Object.assign(element.dataset, value);
-    } else {
-      element.setAttribute(name === 'className' ? 'class' : name, value === true ? '' : String(value));
-    }
-  }
-  append(element, children);
-  return element;
-}
+import { h } from '../shared/dom.js';
 
-export function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) {
-      continue;
-    }
-    parent.append(child instanceof Node ? child : String(child));
-  }
-  return parent;
-}
-
-/** Replaces an element's children. */
-export function replace(parent, ...children) {
-  parent.replaceChildren();
-  return append(parent, children);
-}
+export { append, h, replace } from '../shared/dom.js';
 
 /** A status line for the outcome of an action, announced to screen readers. */
 export function statusLine(testId) {

@@ -7,7 +7,7 @@ import { readPlayerLocation } from '../player/location.js';
 import { setUpPlayer } from '../player/setup.js';
 import { SessionWindows } from '../player/windows.js';
 
-const { root, controller, byId } = setUpPlayer();
+const { root, controller, byId } = setUpPlayer({ controls: { openInReplay: true } });
 new FullscreenToggle(root, byId('fullscreen'));
 
 start(readPlayerLocation(window.location));

@@ -3,6 +3,7 @@
 // (a playlist plays the next one when a session ends: `/replays/{id}?playlist={playlistId}`),
 // who watched the session, "Add to playlist", and the signed-in user.
 
+import { PlayerState } from '../player/state.js';
 import { api } from './api.js';
 import { h, replace, describeError } from './dom.js';
 import { formatInstant } from './format.js';
@@ -10,8 +11,6 @@ import { canEditPlaylists, currentUser, isAdmin } from './me.js';
 import { openedList } from './session-list-context.js';
 import { userBadge } from './topbar.js';
 
-const PLAYING = 'playing';
-const PAUSED = 'paused';
 const END_TOLERANCE_MS = 250;
 const ADVANCE_DELAY_MS = 1500;
 
@@ -71,7 +70,7 @@ function showList(sessionId, back, navigation) {
 function showWatchersOnceLoaded(controller, sessionId, container) {
   const show = async () => {
     controller.removeEventListener('statechange', show);
-    if (controller.state === 'error') {
+    if (controller.state === PlayerState.ERROR) {
       return;
     }
     try {
@@ -145,12 +144,12 @@ async function showPlaylist(controller, sessionId, playlistId, back, navigation)
   }
   let previousState = controller.state;
   controller.addEventListener('statechange', () => {
-    const ended = previousState === PLAYING && controller.state === PAUSED && controller.currentTime >= controller.duration - END_TOLERANCE_MS;
+    const ended = previousState === PlayerState.PLAYING && controller.state === PlayerState.PAUSED && controller.currentTime >= controller.duration - END_TOLERANCE_MS;
     previousState = controller.state;
     if (ended) {
       announce.textContent = 'Playing the next session of the playlist…';
       setTimeout(() => {
-        if (controller.state === PAUSED && controller.currentTime >= controller.duration - END_TOLERANCE_MS) {
+        if (controller.state === PlayerState.PAUSED && controller.currentTime >= controller.duration - END_TOLERANCE_MS) {
           window.location.assign(next);
         }
       }, ADVANCE_DELAY_MS);

@@ -3,11 +3,9 @@
 // preview window of the playback API (`preview=true`), which is never counted as a playback.
 // Thumbnails are drawn only when their row scrolls into view, two at a time.
 
-import { Replayer } from 'rrweb';
-import { APP_REQUEST, apiUrl } from './api.js';
+import { EventType, Replayer } from 'rrweb';
+import { request } from '../shared/http.js';
 
-const FULL_SNAPSHOT = 2;
-const META = 4;
 const CONCURRENCY = 2;
 
 const queue = [];
@@ -56,21 +54,15 @@ function drain() {
 }
 
 async function draw(frame) {
-  const url = apiUrl(`/api/v1/sessions/${encodeURIComponent(frame.dataset.sessionId)}/events`, {
-    preview: true,
-    from: 0,
-    to: 1000,
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(frame.dataset.sessionId)}/events`, {
+    query: { preview: true, from: 0, to: 1000 },
   });
-  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', ...APP_REQUEST } });
-  if (!response.ok) {
-    throw new Error(`HTTP ${response.status}`);
-  }
   const events = firstKeyframe(await response.json());
   if (!events) {
     frame.dataset.state = 'unavailable';
     return;
   }
-  const meta = events.find((event) => event.type === META);
+  const meta = events.find((event) => event.type === EventType.Meta);
   const width = meta?.data?.width || 1280;
   const height = meta?.data?.height || 800;
   const replayer = new Replayer(events, {
@@ -100,8 +92,8 @@ function firstKeyframe(events) {
   if (!Array.isArray(events)) {
     return null;
   }
-  const snapshot = events.findIndex((event) => event && event.type === FULL_SNAPSHOT);
-  if (snapshot < 0 || !events.slice(0, snapshot).some((event) => event && event.type === META)) {
+  const snapshot = events.findIndex((event) => event && event.type === EventType.FullSnapshot);
+  if (snapshot < 0 || !events.slice(0, snapshot).some((event) => event && event.type === EventType.Meta)) {
     return null;
   }
   return events.slice(0, snapshot + 1);

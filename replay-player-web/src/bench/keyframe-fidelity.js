@@ -2,7 +2,7 @@
 // its first event and once from a stored keyframe, pauses both at the same moment and
 // serializes both pages, so that a test can check that the keyframe shows what the whole
 // session shows.
-import { Replayer } from 'rrweb';
+import { EventType, IncrementalSource, MouseInteractions, Replayer } from 'rrweb';
 import { firstFrame } from '../player/first-frame.js';
 
 const ASSETS_TIMEOUT_MS = 3000;
@@ -10,6 +10,17 @@ const SETTLE_POLL_MS = 100;
 const SETTLE_POLLS = 30;
 
 const replayers = {};
+
+// The incremental sources that move rrweb's pointer by positions, and the mouse interactions
+// that place it on their target.
+const POINTER_MOVES = new Set([IncrementalSource.MouseMove, IncrementalSource.TouchMove, IncrementalSource.Drag]);
+const POINTER_PLACING = new Set([
+  MouseInteractions.MouseUp,
+  MouseInteractions.MouseDown,
+  MouseInteractions.Click,
+  MouseInteractions.TouchStart,
+  MouseInteractions.TouchEnd,
+]);
 
 /**
  * Shows the moment `t` (ms from the session's first event) in two replayers, one given every
@@ -61,20 +72,22 @@ function ignoredPointerEvent(events, moment) {
     if (event.timestamp >= moment) {
       break;
     }
-    if (event.type === 2) {
+    if (event.type === EventType.FullSnapshot) {
       snapshotIds = new Set();
       collectIds(event.data.node, snapshotIds);
       added = new Set();
       last = null;
-    } else if (event.type === 3 && event.data.source === 0) {
-      for (const addition of event.data.adds ?? []) {
-        collectIds(addition.node, added);
+    } else if (event.type === EventType.IncrementalSnapshot) {
+      const { data } = event;
+      if (data.source === IncrementalSource.Mutation) {
+        for (const addition of data.adds ?? []) {
+          collectIds(addition.node, added);
+        }
+      } else if (POINTER_MOVES.has(data.source) && data.positions?.length) {
+        last = null;
+      } else if (data.source === IncrementalSource.MouseInteraction && POINTER_PLACING.has(data.type) && data.id !== -1) {
+        last = data.id;
       }
-    } else if (event.type === 3 && [1, 6, 12].includes(event.data.source) && event.data.positions?.length) {
-      last = null;
-    } else if (event.type === 3 && event.data.source === 2 && [0, 1, 2, 7, 9].includes(event.data.type)
-        && event.data.id !== -1) {
-      last = event.data.id;
     }
   }
   return last !== null && added.has(last) && !snapshotIds?.has(last);

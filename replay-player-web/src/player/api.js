@@ -1,21 +1,13 @@
-// Client for the Replay HTTP API, as seen from the player page (same origin, cookie session).
+// What the player reads from the Replay HTTP API (same origin, cookie session), through the
+// shared client. The player's requests are not marked as the app's: a 401 challenges for HTTP
+// Basic, as it does for the page itself.
 
-/** An API failure, carrying the RFC 9457 problem details the server sent (or our own summary). */
-export class ProblemError extends Error {
-  constructor({ title, detail = '', status = 0, type = 'about:blank' }) {
-    super(detail ? `${title}: ${detail}` : title);
-    this.name = 'ProblemError';
-    this.title = title;
-    this.detail = detail;
-    this.status = status;
-    this.type = type;
-  }
-}
+import { ProblemError, request } from '../shared/http.js';
 
-/** Fetches the whole event stream of a session: one JSON array of rrweb events in timestamp order. */
-export async function fetchSessionEvents(sessionId, { signal } = {}) {
-  return (await fetchEventWindow(sessionId, { signal })).events;
-}
+const OPTIONS = Object.freeze({
+  appRequest: false,
+  unreachable: 'The recording could not be loaded. Check your connection and reload the page.',
+});
 
 /**
  * Fetches a window of a session's events: the keyframe at or before `from` (ms from the session
@@ -23,21 +15,13 @@ export async function fetchSessionEvents(sessionId, { signal } = {}) {
  * windowStart }`, where `sessionStart` is epoch ms and `duration` and `windowStart` are ms.
  */
 export async function fetchEventWindow(sessionId, { from = null, to = null, context = null, continuation = false, signal } = {}) {
-  const params = new URLSearchParams();
-  if (context !== null) {
-    params.set('context', context);
-  }
-  if (continuation) {
-    params.set('continuation', 'true');
-  }
-  if (from !== null) {
-    params.set('from', String(Math.max(0, Math.floor(from))));
-  }
-  if (to !== null) {
-    params.set('to', String(Math.max(0, Math.ceil(to))));
-  }
-  const query = params.size ? `?${params}` : '';
-  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/events${query}`, signal);
+  const query = {
+    context,
+    continuation: continuation ? 'true' : null,
+    from: from === null ? null : Math.max(0, Math.floor(from)),
+    to: to === null ? null : Math.max(0, Math.ceil(to)),
+  };
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/events`, { ...OPTIONS, query, signal });
   const events = await jsonFrom(response);
   if (!Array.isArray(events)) {
     throw new ProblemError({
@@ -59,31 +43,24 @@ export async function fetchEventWindow(sessionId, { from = null, to = null, cont
 
 /** Fetches the timeline summary of a session: views, markers, inactivity periods and counts. */
 export async function fetchTimeline(sessionId, { signal } = {}) {
-  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/timeline`, signal);
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/timeline`, { ...OPTIONS, signal });
   return jsonFrom(response);
 }
 
-async function request(url, signal) {
-  let response;
+/** Fetches the session's summary; resolves to null when it cannot be read. */
+export async function fetchSession(sessionId) {
   try {
-    response = await fetch(url, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-      signal,
-    });
-  } catch (cause) {
-    if (cause?.name === 'AbortError') {
-      throw cause;
-    }
-    throw new ProblemError({
-      title: 'Could not reach the server',
-      detail: 'The recording could not be loaded. Check your connection and reload the page.',
-    });
+    const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}`, OPTIONS);
+    return await response.json();
+  } catch {
+    return null;
   }
-  if (!response.ok) {
-    throw await problemFrom(response);
-  }
-  return response;
+}
+
+/** Fetches one page of a session's RUM events (`{ items, nextCursor }`). */
+export async function fetchRumPage(sessionId, { limit, cursor = null }) {
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/rum`, { ...OPTIONS, query: { limit, cursor } });
+  return response.json();
 }
 
 async function jsonFrom(response) {
@@ -102,26 +79,4 @@ function numberHeader(response, name) {
   const value = response.headers.get(name);
   const number = value === null ? NaN : Number(value);
   return Number.isFinite(number) ? number : null;
-}
-
-async function problemFrom(response) {
-  const fallback = {
-    title: response.statusText || `Request failed (HTTP ${response.status})`,
-    status: response.status,
-  };
-  const contentType = response.headers.get('Content-Type') || '';
-  if (!contentType.includes('json')) {
-    return new ProblemError(fallback);
-  }
-  try {
-    const problem = await response.json();
-    return new ProblemError({
-      title: typeof problem.title === 'string' && problem.title ? problem.title : fallback.title,
-      detail: typeof problem.detail === 'string' ? problem.detail : '',
-      status: Number.isInteger(problem.status) ? problem.status : response.status,
-      type: typeof problem.type === 'string' ? problem.type : undefined,
-    });
-  } catch (cause) {
-    return new ProblemError(fallback);
-  }
 }

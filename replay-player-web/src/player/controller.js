@@ -3,20 +3,12 @@
 // Every change is announced synchronously with a 'statechange' event, right after the replayer
 // has been told, so whoever reflects the state (data-state) is never ahead of the replayed page.
 
-import { Replayer } from 'rrweb';
+import { EventType, Replayer } from 'rrweb';
 
+import { ProblemError } from '../shared/http.js';
 import { firstFrame } from './first-frame.js';
+import { PlayerState } from './state.js';
 import { WINDOW_MS } from './windows.js';
-
-export const PlayerState = Object.freeze({
-  LOADING: 'loading',
-  READY: 'ready',
-  PLAYING: 'playing',
-  PAUSED: 'paused',
-  ERROR: 'error',
-});
-
-const EventType = Object.freeze({ META: 4, FULL_SNAPSHOT: 2 });
 
 // rrweb reports the end of playback a little after the last event; a 'finish' that arrives while
 // the clock is still this far from the end belongs to an earlier seek and is not the end.
@@ -24,17 +16,6 @@ const END_TOLERANCE_MS = 250;
 
 // How far ahead of the loaded events (in session time, at 1×) the next window is fetched.
 const PREFETCH_AHEAD_MS = 20_000;
-
-// How long to wait for rrweb to draw the first full snapshot before positioning anyway.
-
-export class PlaybackError extends Error {
-  constructor(title, detail) {
-    super(`${title}: ${detail}`);
-    this.name = 'PlaybackError';
-    this.title = title;
-    this.detail = detail;
-  }
-}
 
 export class PlayerController extends EventTarget {
   #root;
@@ -123,7 +104,7 @@ export class PlayerController extends EventTarget {
     }
   }
 
-  /** Puts the player in the error state; `error` is a ProblemError, PlaybackError or any Error. */
+  /** Puts the player in the error state; `error` is a ProblemError or any Error. */
   fail(error) {
     this.#error = error;
     if (this.#replayer && this.#state === PlayerState.PLAYING) {
@@ -386,20 +367,20 @@ export class PlayerController extends EventTarget {
 
 function checkPlayable(events) {
   if (!Array.isArray(events) || events.length < 2) {
-    throw new PlaybackError('Nothing to play', 'This session has no recorded events yet.');
+    throw new ProblemError({ title: 'Nothing to play', detail: 'This session has no recorded events yet.' });
   }
-  const firstSnapshot = events.find((event) => event && event.type === EventType.FULL_SNAPSHOT);
+  const firstSnapshot = events.find((event) => event && event.type === EventType.FullSnapshot);
   if (!firstSnapshot) {
-    throw new PlaybackError(
-      'Recording cannot be played',
-      'The recording has no full snapshot of the page, so there is nothing to draw.',
-    );
+    throw new ProblemError({
+      title: 'Recording cannot be played',
+      detail: 'The recording has no full snapshot of the page, so there is nothing to draw.',
+    });
   }
-  if (!events.some((event) => event && event.type === EventType.META)) {
-    throw new PlaybackError(
-      'Recording cannot be played',
-      'The recording does not say the size of the recorded page.',
-    );
+  if (!events.some((event) => event && event.type === EventType.Meta)) {
+    throw new ProblemError({
+      title: 'Recording cannot be played',
+      detail: 'The recording does not say the size of the recorded page.',
+    });
   }
   return firstSnapshot;
 }

@@ -2,8 +2,8 @@
 // (Space, ←/→, < and > for slower and faster, 1 2 4 8 for a speed).
 // It only talks to the PlayerController; it never touches the replayer.
 
-import { PlayerState } from './controller.js';
 import { formatDuration } from './format.js';
+import { PlayerState } from './state.js';
 
 const ARROW_STEP_MS = 5000;
 

@@ -5,6 +5,7 @@
 // derives them when it indexes the session). Every row seeks the replay to its moment; RUM errors
 // and frustration signals (rage, dead and error clicks) are also drawn on the seek bar.
 
+import { fetchRumPage } from './api.js';
 import { formatDuration } from './format.js';
 
 const PAGE_SIZE = 1000;
@@ -380,18 +381,7 @@ async function fetchAllEvents(sessionId) {
   const events = [];
   let cursor = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) {
-      params.set('cursor', cursor);
-    }
-    const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/rum?${params}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-    });
-    if (!response.ok) {
-      throw new Error(`HTTP ${response.status}`);
-    }
-    const body = await response.json();
+    const body = await fetchRumPage(sessionId, { limit: PAGE_SIZE, cursor });
     events.push(...(body.items ?? []));
     cursor = body.nextCursor;
     if (!cursor) {

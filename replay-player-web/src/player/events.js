@@ -3,21 +3,10 @@
 // the item at the playhead is marked (aria-current) and kept in view, unless the viewer has just
 // scrolled the list themselves.
 
-import { PlayerState } from './controller.js';
+import { FILTERS, eventsOf, filterCounts, filterItems, itemText, playheadIndex, repeats } from './event-items.js';
 import { formatDuration } from './format.js';
 import { KINDS } from './markers.js';
-
-const FILTERS = Object.freeze([
-  { key: 'all', label: 'All', kinds: null },
-  { key: 'view', label: 'Views', kinds: ['view'] },
-  { key: 'click', label: 'Clicks', kinds: ['click', 'rage-click', 'dead-click'] },
-  { key: 'frustration', label: 'Frustration', kinds: ['rage-click', 'dead-click'] },
-  { key: 'input', label: 'Inputs', kinds: ['input'] },
-  { key: 'error', label: 'Errors', kinds: ['error'] },
-]);
-
-// Views first, then what happened on them, when two items share a moment.
-const ORDER = Object.freeze({ view: 0, error: 1, 'rage-click': 2, 'dead-click': 3, click: 4, input: 5 });
+import { PlayerState } from './state.js';
 
 // How long the list leaves its scroll position alone after the viewer scrolled it.
 const MANUAL_SCROLL_MS = 4000;
@@ -31,6 +20,7 @@ export class EventList {
   #filterBar;
   #items = [];
   #buttons = [];
+  #offsets = [];
   #filter = 'all';
   #current = -1;
   #timer = 0;
@@ -70,12 +60,9 @@ export class EventList {
   }
 
   #drawFilters() {
-    const counts = new Map();
-    for (const item of this.#items) {
-      counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
-    }
+    const counts = filterCounts(this.#items);
     const buttons = FILTERS.map((filter) => {
-      const count = filter.kinds ? filter.kinds.reduce((sum, kind) => sum + (counts.get(kind) ?? 0), 0) : this.#items.length;
+      const count = counts.get(filter.key);
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'event-filter-button';
@@ -101,9 +88,9 @@ export class EventList {
   }
 
   #draw() {
-    const kinds = FILTERS.find((filter) => filter.key === this.#filter)?.kinds;
-    const shown = kinds ? this.#items.filter((item) => kinds.includes(item.kind)) : this.#items;
+    const shown = filterItems(this.#items, this.#filter);
     this.#buttons = shown.map((item) => this.#button(item));
+    this.#offsets = shown.map((item) => item.offset);
     this.#list.replaceChildren(
       ...this.#buttons.map((button) => {
         const entry = document.createElement('li');
@@ -128,14 +115,12 @@ export class EventList {
     button.dataset.testid = 'event-item';
     button.dataset.kind = item.kind;
     button.dataset.offset = String(item.offset);
-    const name = KINDS[item.kind];
-    const times = item.count > 1 ? ` ×${item.count}` : '';
     const time = span('event-time', formatDuration(item.offset));
-    const kind = span('event-kind', `${name}${times}`);
+    const kind = span('event-kind', `${KINDS[item.kind]}${repeats(item)}`);
     const label = span('event-label', item.label ?? '');
     label.title = item.label ?? '';
     button.append(time, kind, label);
-    button.setAttribute('aria-label', `${name}${times} at ${formatDuration(item.offset)}${item.label ? `: ${item.label}` : ''}`);
+    button.setAttribute('aria-label', itemText(item));
     button.addEventListener('click', () => {
       this.#manualUntil = 0;
       this.#controller.seek(item.offset);
@@ -156,15 +141,7 @@ export class EventList {
 
   // Marks the last item at or before the playhead, and the ones before it as past.
   #highlight(jumped) {
-    const now = this.#controller.currentTime;
-    let index = -1;
-    for (let i = 0; i < this.#buttons.length && offsetOf(this.#buttons[i]) <= now; i++) {
-      index = i;
-    }
-    // Of the items at the same moment, the first stands for them (the one a click on it chose).
-    while (index > 0 && offsetOf(this.#buttons[index - 1]) === offsetOf(this.#buttons[index])) {
-      index--;
-    }
+    const index = playheadIndex(this.#offsets, this.#controller.currentTime);
     if (index === this.#current && !jumped) {
       return;
     }
@@ -198,44 +175,6 @@ export class EventList {
   #scrolledByHand() {
     this.#manualUntil = Date.now() + MANUAL_SCROLL_MS;
   }
-}
-
-/** The list's items from a timeline summary: views and markers, a plain click left out where a rage or dead click stands for it. */
-export function eventsOf(timeline) {
-  const views = (timeline?.views ?? []).map((view) => ({ kind: 'view', offset: view.start, label: view.url, count: 1 }));
-  const markers = (timeline?.markers ?? []).filter((marker) => KINDS[marker.kind] && marker.kind !== 'navigation' && marker.kind !== 'view');
-  const frustrated = new Set(
-    markers.filter((marker) => marker.kind === 'rage-click' || marker.kind === 'dead-click').map((marker) => `${marker.offset}|${marker.label}`),
-  );
-  const kept = markers.filter((marker) => marker.kind !== 'click' || !frustrated.has(`${marker.offset}|${marker.label}`));
-  const items = [...views, ...kept.map(({ kind, offset, label, count }) => ({ kind, offset, label, count: count ?? 1 }))].sort(
-    (a, b) => a.offset - b.offset || (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9),
-  );
-  return mergeRepeats(items);
-}
-
-// Repeated clicks or dead clicks on one element, each within a second of the one before, are one
-// item that counts them (a rage click's dead clicks would otherwise fill the list).
-function mergeRepeats(items) {
-  const merged = [];
-  const last = new Map();
-  for (const item of items) {
-    const key = `${item.kind}|${item.label}`;
-    const previous = last.get(key);
-    if ((item.kind === 'click' || item.kind === 'dead-click') && previous && item.offset - previous.until <= 1000) {
-      previous.item.count += item.count;
-      previous.until = item.offset;
-      continue;
-    }
-    const copy = { ...item };
-    merged.push(copy);
-    last.set(key, { item: copy, until: item.offset });
-  }
-  return merged;
-}
-
-function offsetOf(button) {
-  return Number(button.dataset.offset);
 }
 
 function span(className, text) {

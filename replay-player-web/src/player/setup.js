@@ -1,17 +1,22 @@
 // The wiring that the player page and the embedded player share: the controller, the fitting of
 // the replayed page into the stage, the controls, the state on the root element (`data-state`)
-// and the error box. Both pages carry the same ids for these parts.
+// and the error box. Both pages carry the same ids for these parts, and an element `#controls`
+// where the control bar goes.
 
+import { PlayerController } from './controller.js';
 import { Controls } from './controls.js';
-import { PlayerController, PlayerState } from './controller.js';
+import { mountControls } from './controls-view.js';
+import { PlayerState } from './state.js';
 import { ViewportFitter } from './viewport.js';
 
 /**
  * Sets up the player in the current page and returns `{ root, controller, byId }`; the page then
- * loads a session with `controller.load(...)`.
+ * loads a session with `controller.load(...)`. `controls` names the optional parts of the control
+ * bar (see `mountControls`).
  */
-export function setUpPlayer() {
+export function setUpPlayer({ controls = {} } = {}) {
   const byId = (id) => document.getElementById(id);
+  const elements = mountControls(byId('controls'), controls);
   const root = byId('player');
   const viewport = byId('replay-viewport');
   const controller = new PlayerController(viewport);
@@ -33,13 +38,7 @@ export function setUpPlayer() {
     });
   }
 
-  new Controls(controller, {
-    playToggle: byId('play-toggle'),
-    seek: byId('seek'),
-    currentTime: byId('current-time'),
-    totalTime: byId('total-time'),
-    speed: byId('speed'),
-  });
+  new Controls(controller, elements);
   return { root, controller, byId };
 }
 

@@ -1,9 +1,9 @@
 // "Skip inactivity": while playing, jumps over the periods in which nothing happened.
 
-import { PlayerState } from './controller.js';
+import { PlayerState } from './state.js';
 
 // Leave this much of the period before its end, so the viewer sees what comes next start.
-const LEAD_IN_MS = 500;
+export const LEAD_IN_MS = 500;
 
 export class InactivitySkipper {
   #controller;
@@ -27,7 +27,7 @@ export class InactivitySkipper {
 
   /** The inactivity periods of the timeline summary: `[{ start, end }]` in ms. */
   setPeriods(periods) {
-    this.#periods = (periods ?? []).filter((period) => period.end - period.start > 2 * LEAD_IN_MS);
+    this.#periods = skippablePeriods(periods);
     this.#update();
   }
 
@@ -42,11 +42,24 @@ export class InactivitySkipper {
   }
 
   #check() {
-    const now = this.#controller.currentTime;
-    const period = this.#periods.find((candidate) => now >= candidate.start && now < candidate.end - LEAD_IN_MS);
-    if (period) {
-      this.#controller.seek(period.end - LEAD_IN_MS);
-      this.#onSkip(period);
+    const skip = skipAt(this.#periods, this.#controller.currentTime);
+    if (skip) {
+      this.#controller.seek(skip.to);
+      this.#onSkip(skip.period);
     }
   }
+}
+
+/** The periods worth a jump: longer than the lead-ins they keep. */
+export function skippablePeriods(periods) {
+  return (periods ?? []).filter((period) => period.end - period.start > 2 * LEAD_IN_MS);
+}
+
+/**
+ * The jump to make at `now` (ms): `{ period, to }` while inside a period and before its lead-in,
+ * where `to` is the period's end less the lead-in; null otherwise.
+ */
+export function skipAt(periods, now) {
+  const period = periods.find((candidate) => now >= candidate.start && now < candidate.end - LEAD_IN_MS);
+  return period ? { period, to: period.end - LEAD_IN_MS } : null;
 }

@@ -1,6 +1,6 @@
 // Ties rrweb's record() to the session, the batching and the upload.
 
-import { record } from 'rrweb';
+import { EventType, IncrementalSource, record } from 'rrweb';
 import { devtoolsPlugins, watchNavigation } from './devtools-capture.js';
 import { EventQueue } from './event-queue.js';
 import { maskInputFn, maskInputOptions } from './privacy.js';
@@ -8,11 +8,17 @@ import { SessionStore } from './session.js';
 import { Uploader } from './uploader.js';
 import { uuid } from './uuid.js';
 
-const EventType = Object.freeze({ FULL_SNAPSHOT: 2, INCREMENTAL_SNAPSHOT: 3, META: 4 });
-
-// Incremental sources that mean a person is using the page: mouse move, mouse interaction,
-// scroll, input, touch move, media interaction, drag, selection.
-const USER_SOURCES = new Set([1, 2, 3, 5, 6, 7, 12, 14]);
+// Incremental sources that mean a person is using the page.
+const USER_SOURCES = new Set([
+  IncrementalSource.MouseMove,
+  IncrementalSource.MouseInteraction,
+  IncrementalSource.Scroll,
+  IncrementalSource.Input,
+  IncrementalSource.TouchMove,
+  IncrementalSource.MediaInteraction,
+  IncrementalSource.Drag,
+  IncrementalSource.Selection,
+]);
 
 export class SessionRecorder {
   #config;
@@ -105,16 +111,16 @@ export class SessionRecorder {
       return;
     }
     if (this.#awaitingSnapshot) {
-      if (event.type !== EventType.META && event.type !== EventType.FULL_SNAPSHOT) {
+      if (event.type !== EventType.Meta && event.type !== EventType.FullSnapshot) {
         return;
       }
-      this.#awaitingSnapshot = event.type !== EventType.FULL_SNAPSHOT;
+      this.#awaitingSnapshot = event.type !== EventType.FullSnapshot;
     }
     if (activity) {
       this.#sessions.touch(now);
     }
     this.#queue.add(JSON.stringify(event));
-    if (event.type === EventType.FULL_SNAPSHOT) {
+    if (event.type === EventType.FullSnapshot) {
       // The snapshot is the biggest event and nothing plays without it: send it (compressed)
       // right away rather than risk it on a page hide, where only 64 KB can leave.
       this.#queue.flush();
@@ -164,9 +170,10 @@ export class SessionRecorder {
   };
 }
 
-function isUserActivity(event) {
-  if (event.type === EventType.META || event.type === EventType.FULL_SNAPSHOT) {
+/** Whether an event shows someone using the page: pointer, scroll or input, or the page drawn anew. */
+export function isUserActivity(event) {
+  if (event.type === EventType.Meta || event.type === EventType.FullSnapshot) {
     return true;
   }
-  return event.type === EventType.INCREMENTAL_SNAPSHOT && USER_SOURCES.has(event.data?.source);
+  return event.type === EventType.IncrementalSnapshot && USER_SOURCES.has(event.data?.source);
 }

@@ -2,10 +2,11 @@
 // failed sign-in, filtered by actor, action, target and time; newest first, cursor paging,
 // export as NDJSON.
 
-import { api, apiUrl } from '../api.js';
+import { api } from '../api.js';
 import { adminHead } from '../admin-nav.js';
 import { h, replace, field, describeError } from '../dom.js';
 import { formatInstant, instantToLocalInput, localInputToInstant } from '../format.js';
+import { apiUrl } from '../../shared/http.js';
 
 const PAGE_SIZE = 50;
 const ACTIONS = [

@@ -1,0 +1,105 @@
+// The player page (/replays/{sessionId}): wires the API client, the controller, the controls and
+// the panels around the replay to the page's markup. What the page adds around the player (the
+// app's top bar) comes in as `extras`.
+
+import { fetchSession, fetchTimeline } from './api.js';
+import { attachDevtools } from './devtools.js';
+import { EventList } from './events.js';
+import { FullscreenToggle } from './fullscreen.js';
+import { attachHelp } from './help.js';
+import { readPlayerLocation } from './location.js';
+import { SeekMarkers } from './markers.js';
+import { isMobileSource } from './session-info.js';
+import { setUpPlayer } from './setup.js';
+import { attachShare } from './share.js';
+import { InactivitySkipper } from './skip.js';
+import { attachTabs } from './tabs.js';
+import { SessionWindows } from './windows.js';
+
+/** The control bar of the player page: the seek bar with markers, skip, share and shortcuts. */
+const CONTROLS = Object.freeze({ timeline: true, skip: true, share: true, help: true });
+
+/**
+ * Starts the player page for the session its address names. `extras(controller, sessionId)` adds
+ * what the page shows around the player; it is called once the session has started loading.
+ */
+export function startPlayerPage({ extras = () => {} } = {}) {
+  const { root, controller, byId } = setUpPlayer({ controls: CONTROLS });
+  const place = readPlayerLocation(window.location);
+
+  const markers = new SeekMarkers(controller, byId('seek-markers'), byId('seek-gaps'));
+  const toast = toaster(byId('toast'));
+  const skipper = new InactivitySkipper(controller, byId('skip-inactivity'), (period) => toast(`Skipped ${Math.round((period.end - period.start) / 1000)} s without activity`));
+  const events = new EventList(controller, { list: byId('event-list'), status: byId('event-status'), filters: byId('event-filter') });
+  new FullscreenToggle(byId('player-main'), byId('fullscreen'));
+  attachHelp(byId('help-dialog'), byId('help'), byId('help-close'));
+  attachTabs(byId('side-tabs'));
+
+  start(place);
+  extras(controller, place.sessionId);
+  attachDevtools(controller, place.sessionId, { root, seekTrack: byId('seek').parentElement });
+
+  async function start({ sessionId, startAt, autoplay }) {
+    if (!sessionId) {
+      controller.fail({ title: 'No session to play', detail: 'The address does not name a session.' });
+      events.fail();
+      return;
+    }
+    attachShare(controller, sessionId, {
+      button: byId('share'),
+      dialog: byId('share-dialog'),
+      url: byId('share-url'),
+      time: byId('share-time'),
+      status: byId('share-status'),
+      embed: byId('share-embed'),
+    });
+    byId('session-label').textContent = `Session ${sessionId}`;
+    document.title = `Session ${sessionId} · Replay`;
+    fetchSession(sessionId).then((session) => {
+      if (session) {
+        root.dataset.source = session.source;
+        root.classList.toggle('is-mobile', isMobileSource(session.source));
+        showSessionLabel(byId('session-label'), session);
+      }
+    });
+    const timeline = fetchTimeline(sessionId).catch(() => null);
+    try {
+      await controller.load(new SessionWindows(sessionId), { startAt, autoplay });
+    } catch (error) {
+      controller.fail(error);
+      events.fail();
+      return;
+    }
+    // The markers and the event list are extras: the player works without them.
+    const summary = await timeline;
+    if (summary) {
+      markers.show(summary);
+      skipper.setPeriods(summary.inactivity);
+      events.show(summary);
+    } else {
+      events.fail();
+    }
+  }
+}
+
+// The top bar names the session by who, when and where: `ada · 26 Nov 2026, 10:14 · browser`.
+function showSessionLabel(label, session) {
+  const started = new Date(session.startedAt);
+  const when = Number.isNaN(started.getTime()) ? '' : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(started);
+  label.textContent = [session.userId ?? 'anonymous', when, session.source].filter(Boolean).join(' · ');
+  label.title = `Session ${session.id}`;
+  document.title = `${label.textContent} · Replay`;
+}
+
+// Shows a short message over the replay for a moment.
+function toaster(element) {
+  let timer = 0;
+  return (message) => {
+    element.textContent = message;
+    element.hidden = false;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      element.hidden = true;
+    }, 2500);
+  };
+}
