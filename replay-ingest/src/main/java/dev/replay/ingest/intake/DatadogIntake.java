@@ -30,6 +30,7 @@ import dev.replay.ingest.resource.ImageTypes;
 import dev.replay.ingest.resource.ResourceStore;
 import dev.replay.ingest.rum.NewRumBatch;
 import dev.replay.ingest.rum.RumBatchStore;
+import dev.replay.ingest.segment.MalformedSegmentException;
 import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;
