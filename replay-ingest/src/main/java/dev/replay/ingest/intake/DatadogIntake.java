@@ -24,7 +24,6 @@ import dev.replay.core.segment.RecordingContext;
 import dev.replay.core.segment.SegmentSummary;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
-import dev.replay.ingest.application.IntakeAuthorization;
 import dev.replay.ingest.intake.MultipartBody.Part;
 import dev.replay.ingest.resource.ImageTypes;
 import dev.replay.ingest.resource.ResourceStore;

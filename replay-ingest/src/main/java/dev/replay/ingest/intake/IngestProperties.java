@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("replay.ingest")
 @Validated
-public record IngestProperties(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("64MB") DataSize maxInflatedSize,
+record IngestProperties(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("64MB") DataSize maxInflatedSize,
 		@DefaultValue("5s") Duration tokenCacheTtl, @DefaultValue("7d") Duration maxEventAge,
 		@DefaultValue("1h") Duration maxEventLead) {
 
