@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.replay.core.event.EventType;
+import dev.replay.core.event.IncrementalSource;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.timeline.RawEvent;
 import tools.jackson.core.JacksonException;
@@ -40,14 +42,6 @@ public final class InputMasker {
 	private static final byte[] SNAPSHOT_OFFSET = "\"initialOffset\"".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] ATTRIBUTES = "\"attributes\"".getBytes(StandardCharsets.UTF_8);
-
-	private static final int FULL_SNAPSHOT = 2;
-
-	private static final int INCREMENTAL = 3;
-
-	private static final int MUTATION = 0;
-
-	private static final int INPUT = 5;
 
 	/** The shortest typed value masked where the page echoes it. */
 	public static final int MIN_ECHO_LENGTH = 4;
@@ -169,18 +163,18 @@ public final class InputMasker {
 		}
 		int type = root.path("type").asInt(-1);
 		boolean changed = false;
-		if (type == FULL_SNAPSHOT) {
+		if (type == EventType.FULL_SNAPSHOT.code()) {
 			this.inputs.clear();
 			this.typed.values().forEach(this::retire);
 			this.typed.clear();
 			changed = walk(data.path("node"));
 		}
-		else if (type == INCREMENTAL) {
+		else if (type == EventType.INCREMENTAL_SNAPSHOT.code()) {
 			int source = data.path("source").asInt(-1);
-			if (source == MUTATION) {
+			if (source == IncrementalSource.MUTATION.code()) {
 				changed = mutation(data);
 			}
-			else if (source == INPUT) {
+			else if (source == IncrementalSource.INPUT.code()) {
 				changed = input(data);
 			}
 		}
