@@ -21,6 +21,7 @@ import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.DatadogSegment;
 import dev.replay.core.segment.DatadogSegmentMetadata;
 import dev.replay.core.segment.RecordingContext;
+import dev.replay.core.segment.SegmentFormat;
 import dev.replay.core.segment.SegmentSummary;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
@@ -116,7 +117,7 @@ class DatadogIntake {
 			applications.add(uuid(metadata.segments().get(i).applicationId(), metadataPath(metadata, i)));
 		}
 		applications.forEach((application) -> this.authorization.requireAllowed(token, application));
-		String format = metadata.array() ? "datadog-mobile" : "datadog-browser";
+		String format = (metadata.array() ? SegmentFormat.DATADOG_MOBILE : SegmentFormat.DATADOG_BROWSER).code();
 		List<NewSegment> accepted = new ArrayList<>();
 		for (int i = 0; i < upload.segments().size(); i++) {
 			accepted.add(readSegment(request, "segment[" + i + "]", metadataPath(metadata, i), upload.segments().get(i),
