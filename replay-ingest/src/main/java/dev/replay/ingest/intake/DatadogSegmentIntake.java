@@ -17,6 +17,7 @@ import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.DatadogSegment;
 import dev.replay.core.segment.DatadogSegmentMetadata;
 import dev.replay.core.segment.RecordingContext;
+import dev.replay.core.segment.SegmentFormat;
 import dev.replay.core.segment.SegmentSummary;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
@@ -81,7 +82,7 @@ class DatadogSegmentIntake {
 				.add(DatadogIds.applicationId(metadata.segments().get(i).applicationId(), metadataPath(metadata, i)));
 		}
 		applications.forEach((application) -> this.authorization.requireAllowed(upload.token(), application));
-		String format = metadata.array() ? "datadog-mobile" : "datadog-browser";
+		String format = (metadata.array() ? SegmentFormat.DATADOG_MOBILE : SegmentFormat.DATADOG_BROWSER).code();
 		List<NewSegment> accepted = new ArrayList<>();
 		for (int i = 0; i < upload.segments().size(); i++) {
 			accepted.add(readSegment(request, "segment[" + i + "]", metadataPath(metadata, i), upload.segments().get(i),
