@@ -12,7 +12,7 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +51,7 @@ class DatadogClientIntegrationTests {
 		builder.environment()
 			.putAll(Map.of("REPLAY_URL", "http://127.0.0.1:" + this.port, "DD_APP_KEY", token, "DD_API_KEY",
 					"not-checked", "REPLAY_USERNAME", editor.username(), "REPLAY_APPLICATION_ID",
-					DatadogCorpus.BROWSER_APPLICATION.toString(), "REPLAY_SESSION_IDS", first + "," + second));
+					TestCorpus.BROWSER_APPLICATION.toString(), "REPLAY_SESSION_IDS", first + "," + second));
 		builder.environment().remove("DD_SITE");
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

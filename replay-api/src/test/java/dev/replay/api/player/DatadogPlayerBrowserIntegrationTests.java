@@ -9,7 +9,7 @@ import dev.replay.DatadogRecordings;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,7 @@ class DatadogPlayerBrowserIntegrationTests {
 	@Test
 	void showsDatadogRecordingAsItWasAtScreenshotTime() throws Exception {
 		String sessionId = DatadogRecordings.ingestBrowser(new ReplayClient(this.port), RECORDING);
-		long errorsShownAt = DatadogCorpus.browserManifest(RECORDING)
+		long errorsShownAt = TestCorpus.browserManifest(RECORDING)
 			.path("screenshots")
 			.get(1)
 			.path("timestampMs")

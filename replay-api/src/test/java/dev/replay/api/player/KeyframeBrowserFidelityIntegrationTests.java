@@ -27,6 +27,7 @@ import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +99,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 	static List<String> recordings() throws IOException {
 		List<String> recordings = new ArrayList<>();
 		for (String recorder : List.of("rrweb", "datadog")) {
-			try (Stream<Path> folders = Files.list(RrwebCorpus.ROOT.resolve(recorder))) {
+			try (Stream<Path> folders = Files.list(TestCorpus.ROOT.resolve(recorder))) {
 				folders.filter(Files::isDirectory)
 					.map((folder) -> recorder + "/" + folder.getFileName())
 					.sorted()
@@ -175,7 +176,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 		moments.add(middle + 250);
 		moments.add(duration + 1);
 		JsonNode manifest = ReplayClient
-			.json(Files.readString(RrwebCorpus.ROOT.resolve(recording).resolve("manifest.json")));
+			.json(Files.readString(TestCorpus.ROOT.resolve(recording).resolve("manifest.json")));
 		for (JsonNode screenshot : manifest.path("screenshots")) {
 			moments.add(screenshot.path("timestampMs").asLong());
 		}

@@ -24,6 +24,7 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
 import dev.replay.ScreenshotComparison;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +100,7 @@ class ReplayFidelityIntegrationTests {
 	static List<Arguments> screenshots() throws IOException {
 		List<Arguments> cases = new ArrayList<>();
 		for (String recorder : List.of("rrweb", "datadog")) {
-			try (Stream<Path> folders = Files.list(RrwebCorpus.ROOT.resolve(recorder))) {
+			try (Stream<Path> folders = Files.list(TestCorpus.ROOT.resolve(recorder))) {
 				for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
 					JsonNode manifest = ReplayClient.json(Files.readString(folder.resolve("manifest.json")));
 					for (JsonNode screenshot : manifest.path("screenshots")) {
@@ -118,7 +119,7 @@ class ReplayFidelityIntegrationTests {
 	void replayLooksLikeTheOriginalPage(String recording, String label, String file, long offsetMs) throws IOException {
 		String sessionId = SESSIONS.computeIfAbsent(recording, this::ingest);
 		BufferedImage replay = replayAt(sessionId, offsetMs);
-		BufferedImage original = ImageIO.read(RrwebCorpus.ROOT.resolve(recording).resolve(file).toFile());
+		BufferedImage original = ImageIO.read(TestCorpus.ROOT.resolve(recording).resolve(file).toFile());
 		double share = ScreenshotComparison.differingShare(original, replay);
 		Files.writeString(REPORT, String.format(Locale.ROOT, "%s\t%s\t%d\t%.4f%n", recording, label, offsetMs, share),
 				StandardCharsets.UTF_8, StandardOpenOption.APPEND);

@@ -13,7 +13,7 @@ import java.util.UUID;
 import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,7 +109,7 @@ class SessionSearchIntegrationTests {
 		DatadogRecordings.createApplications(this.client);
 		String android = DatadogRecordings.ingestMobile(this.client, "android-shop-login-list-detail");
 		String ios = DatadogRecordings.ingestMobile(this.client, "ios-travel-login-list-detail");
-		String mobile = "/api/v1/sessions?limit=200&applicationId=" + DatadogCorpus.MOBILE_APPLICATION;
+		String mobile = "/api/v1/sessions?limit=200&applicationId=" + TestCorpus.MOBILE_APPLICATION;
 		assertThat(idsAt(mobile + "&source=android")).contains(android).doesNotContain(ios);
 		assertThat(idsAt(mobile + "&source=ios")).contains(ios).doesNotContain(android);
 		assertThat(idsAt(mobile + "&source=ios,android")).contains(ios, android);

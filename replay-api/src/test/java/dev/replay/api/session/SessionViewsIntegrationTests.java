@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ class SessionViewsIntegrationTests {
 		ReplayClient client = new ReplayClient(this.port);
 		String sessionId = DatadogRecordings.ingestBrowser(client, "spa-router");
 		JsonNode views = ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId + "/views").body());
-		int recordedViews = DatadogCorpus.browserManifest("spa-router").path("views").asInt();
+		int recordedViews = TestCorpus.browserManifest("spa-router").path("views").asInt();
 		assertThat(views.size()).isEqualTo(recordedViews).isGreaterThan(1);
 		assertThat(views.get(0).path("url").asString()).contains("/spa/");
 		JsonNode session = ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId).body());

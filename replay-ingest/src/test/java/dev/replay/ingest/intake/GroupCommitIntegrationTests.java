@@ -15,12 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.replay.ingest.TestcontainersConfiguration;
-import dev.replay.ingest.application.ApplicationExistsException;
 import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
-import dev.replay.ingest.application.ClientTokenExistsException;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,20 +58,7 @@ class GroupCommitIntegrationTests {
 
 	@BeforeEach
 	void createCorpusApplications() {
-		for (UUID id : List.of(DatadogCorpus.BROWSER_APPLICATION, DatadogCorpus.MOBILE_APPLICATION)) {
-			try {
-				this.registry.createApplication("corpus " + id, id);
-			}
-			catch (ApplicationExistsException ex) {
-				// created by an earlier test of this run
-			}
-		}
-		try {
-			this.registry.createClientToken("corpus", DatadogCorpus.CLIENT_TOKEN, null);
-		}
-		catch (ClientTokenExistsException ex) {
-			// created by an earlier test of this run
-		}
+		CorpusApplications.create(this.registry);
 	}
 
 	@AfterEach
@@ -83,9 +68,9 @@ class GroupCommitIntegrationTests {
 
 	@Test
 	void storesDatadogRequestsDeliveredSeveralTimesConcurrentlyOnce() throws Exception {
-		String folder = DatadogCorpus.browserRecordings().get(0);
-		String sessionId = DatadogCorpus.browserSessionId(folder);
-		List<CapturedRequest> requests = DatadogCorpus.browserRequests(folder)
+		String folder = TestCorpus.browserRecordings().get(0);
+		String sessionId = TestCorpus.browserSessionId(folder);
+		List<CapturedRequest> requests = TestCorpus.browserRequests(folder)
 			.stream()
 			.filter((request) -> request.pathAndQuery().contains("%2Freplay"))
 			.toList();
@@ -93,7 +78,7 @@ class GroupCommitIntegrationTests {
 		for (int i = 0; i < requests.size(); i++) {
 			for (int copy = 0; copy < 2 + (i % 4); copy++) {
 				CapturedRequest request = requests.get(i);
-				deliveries.add(() -> DatadogCorpus.send(base(), request).statusCode());
+				deliveries.add(() -> TestCorpus.send(base(), request).statusCode());
 			}
 		}
 		assertThat(runTogether(deliveries)).containsOnly(202);
