@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +29,6 @@ class DatadogCorpusPlaybackIntegrationTests {
 
 	private static final String IOS = "ios-travel-login-list-detail";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -40,7 +36,6 @@ class DatadogCorpusPlaybackIntegrationTests {
 
 	@BeforeEach
 	void createCorpusApplications() {
-		this.client = new ReplayClient(this.port);
 		DatadogRecordings.createApplications(this.client);
 	}
 

@@ -22,8 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,13 +57,12 @@ class AuthorizationMatrixIntegrationTests {
 
 	private static Fixtures fixtures;
 
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	@BeforeEach
 	void createFixtures() {
-		if (fixtures == null || fixtures.port() != this.port) {
-			fixtures = Fixtures.create(new ReplayClient(this.port), this.port);
+		if (fixtures == null || fixtures.port() != this.client.port()) {
+			fixtures = Fixtures.create(this.client);
 		}
 	}
 
@@ -442,7 +439,7 @@ class AuthorizationMatrixIntegrationTests {
 			return ReplayClient.json(response.body()).path("token").asString();
 		}
 
-		static Fixtures create(ReplayClient client, int port) {
+		static Fixtures create(ReplayClient client) {
 			TestUsers users = new TestUsers(client);
 			TestSessions sessions = new TestSessions(client);
 			TestUser viewer = users.create("viewer");
@@ -460,8 +457,8 @@ class AuthorizationMatrixIntegrationTests {
 			HttpResponse<String> demotion = users.send("PATCH", "/api/v1/users/" + demoted.id(),
 					ReplayClient.ADMIN_BASIC, Map.of("role", "viewer"));
 			assertThat(demotion.statusCode()).as(demotion.body()).isEqualTo(200);
-			return new Fixtures(port, client, users, sessions, byCaller, tokens, editor, owner, sessions.record(),
-					demotedAdmin);
+			return new Fixtures(client.port(), client, users, sessions, byCaller, tokens, editor, owner,
+					sessions.record(), demotedAdmin);
 		}
 
 		HttpResponse<String> send(Request request, Caller caller) {

@@ -27,9 +27,7 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 
 	@Test
 	void refusesPasswordsAndChallengesForATokenInstead() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-
-		HttpResponse<String> basic = client.getAsAdmin("/api/v1/me");
+		HttpResponse<String> basic = this.client.getAsAdmin("/api/v1/me");
 
 		assertThat(basic.statusCode()).isEqualTo(401);
 		assertThat(basic.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -69,16 +67,14 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 		assertThat(created.statusCode()).isEqualTo(201);
 		String token = ReplayClient.json(created.body()).path("token").asString();
 
-		HttpResponse<String> users = new ReplayClient(this.port).get("/api/v1/users", TestUsers.bearer(token));
+		HttpResponse<String> users = this.client.get("/api/v1/users", TestUsers.bearer(token));
 		assertThat(users.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void tellsTheSignInPageThatOnlySingleSignOnIsLeft() {
-		ReplayClient client = new ReplayClient(this.port);
-
 		JsonNode options = ReplayClient
-			.json(client.send(HttpRequest.newBuilder(client.uri("/api/v1/auth/sign-in-options"))).body());
+			.json(this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/sign-in-options"))).body());
 
 		assertThat(options.path("localSignIn").asBoolean()).isFalse();
 		assertThat(options.path("singleSignOn").path("name").asString()).isEqualTo(PROVIDER_NAME);

@@ -6,20 +6,15 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestSessions;
 import dev.replay.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class SessionDeletionIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -29,13 +24,6 @@ class SessionDeletionIntegrationTests {
 	TestUsers users;
 
 	TestSessions sessions;
-
-	@BeforeEach
-	void createClients() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-		this.sessions = new TestSessions(this.client);
-	}
 
 	@Test
 	void deletesSessionWithItsBytesAndAuditsIt() {

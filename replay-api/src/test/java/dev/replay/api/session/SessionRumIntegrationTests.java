@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
@@ -31,14 +29,10 @@ class SessionRumIntegrationTests {
 
 	private static final String ERRORS = "errors-console";
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	@BeforeEach
 	void createClient() {
-		this.client = new ReplayClient(this.port);
 		DatadogRecordings.createApplications(this.client);
 	}
 

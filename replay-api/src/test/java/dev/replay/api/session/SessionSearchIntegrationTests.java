@@ -21,8 +21,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,16 +34,12 @@ class SessionSearchIntegrationTests {
 
 	private static Fixtures fixtures;
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	@BeforeEach
 	void recordSessions() {
-		this.client = new ReplayClient(this.port);
-		if (fixtures == null || fixtures.port() != this.port) {
-			fixtures = Fixtures.record(this.client, this.port);
+		if (fixtures == null || fixtures.port() != this.client.port()) {
+			fixtures = Fixtures.record(this.client);
 		}
 	}
 
@@ -153,7 +147,7 @@ class SessionSearchIntegrationTests {
 	void breaksTiesBySessionIdAcrossPages() {
 		// three sessions that start at the same moment, last as long and hold as many
 		// events
-		Fixtures application = Fixtures.empty(this.client, this.port);
+		Fixtures application = Fixtures.empty(this.client);
 		List<String> twins = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			twins.add(application.record(this.client, BASE, 5_000, 3, "https://twins.example/", null, null));
@@ -243,14 +237,14 @@ class SessionSearchIntegrationTests {
 	 */
 	record Fixtures(int port, UUID applicationId, String token, String cart, String checkout, String blog) {
 
-		static Fixtures empty(ReplayClient client, int port) {
+		static Fixtures empty(ReplayClient client) {
 			JsonNode application = client.createApplication("search " + UUID.randomUUID());
-			return new Fixtures(port, UUID.fromString(application.path("id").asString()),
+			return new Fixtures(client.port(), UUID.fromString(application.path("id").asString()),
 					application.path("clientToken").asString(), null, null, null);
 		}
 
-		static Fixtures record(ReplayClient client, int port) {
-			Fixtures empty = empty(client, port);
+		static Fixtures record(ReplayClient client) {
+			Fixtures empty = empty(client);
 			UUID applicationId = empty.applicationId();
 			String cart = empty.record(client, BASE, 10_000, 50, "https://shop.example/Cart",
 					user("u-1", "Ada Lovelace", "ada@example.org"), null);
@@ -258,7 +252,7 @@ class SessionSearchIntegrationTests {
 					user("u-2", "Grace Hopper", "grace@navy.example"), "https://shop.example/checkout/pay");
 			String blog = empty.record(client, BASE.plusSeconds(7200), 1_000, 42, "https://blog.example/post_1%", null,
 					null);
-			return new Fixtures(port, applicationId, empty.token(), cart, checkout, blog);
+			return new Fixtures(client.port(), applicationId, empty.token(), cart, checkout, blog);
 		}
 
 		private static Map<String, Object> user(String id, String name, String email) {

@@ -77,6 +77,18 @@ public final class TestCorpus {
 	}
 
 	/**
+	 * The recordings of the corpus pages by both browser recorders.
+	 * @return {@code rrweb/<folder>} for each rrweb recording, then
+	 * {@code datadog/<folder>} for each Datadog browser recording, each sorted
+	 */
+	public static List<String> pageRecordings() {
+		List<String> recordings = new ArrayList<>();
+		rrwebRecordings().forEach((folder) -> recordings.add("rrweb/" + folder));
+		browserRecordings().forEach((folder) -> recordings.add("datadog/" + folder));
+		return recordings;
+	}
+
+	/**
 	 * The requests of a browser recording, as sent to the proxy (the capture sink's path
 	 * replaced by {@code /intake}).
 	 * @param folder the recording folder
@@ -192,6 +204,15 @@ public final class TestCorpus {
 			}
 		}
 		return batches;
+	}
+
+	/**
+	 * A page recording's manifest.
+	 * @param recording the recording as {@link #pageRecordings()} names it
+	 * @return the manifest
+	 */
+	public static JsonNode manifest(String recording) {
+		return manifest(ROOT.resolve(recording));
 	}
 
 	/**
