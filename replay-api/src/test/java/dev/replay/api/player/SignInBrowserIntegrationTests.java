@@ -43,12 +43,7 @@ class SignInBrowserIntegrationTests {
 
 	@Test
 	void goesBackOnlyToPathsOfTheApp() {
-		TestUser viewer = this.users.create("viewer");
-		this.browser.get(this.client.url("/login?next=" + encoded("/playlists?mine=true#top")));
-		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
-		this.browser.findElement(BrowserPages.testId("username")).sendKeys(viewer.username());
-		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
-		this.browser.findElement(BrowserPages.testId("sign-in")).click();
+		signIn(this.users.create("viewer"), "/playlists?mine=true#top");
 		waitFor().until(ExpectedConditions.urlToBe(this.client.url("/playlists?mine=true#top")));
 		// signed in, the sign-in page goes on to next at once
 		for (String next : FOREIGN) {
@@ -67,11 +62,7 @@ class SignInBrowserIntegrationTests {
 	void changesOwnPasswordAndResetsAnotherUsersPassword() {
 		TestUser admin = this.users.create("admin");
 		TestUser viewer = this.users.create("viewer");
-		this.browser.get(this.client.url("/login?next=" + encoded("/account")));
-		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
-		this.browser.findElement(BrowserPages.testId("username")).sendKeys(admin.username());
-		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
-		this.browser.findElement(BrowserPages.testId("sign-in")).click();
+		signIn(admin, "/account");
 		waitFor().until(ExpectedConditions.urlToBe(this.client.url("/account")));
 
 		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("change-password")));
@@ -101,6 +92,15 @@ class SignInBrowserIntegrationTests {
 				"New password set"));
 		assertThat(this.client.get("/api/v1/me", TestUsers.basic(viewer.username(), "set-by-the-admin")).statusCode())
 			.isEqualTo(200);
+	}
+
+	// the sign-in page's form, opened to go on to next
+	private void signIn(TestUser user, String next) {
+		this.browser.get(this.client.url("/login?next=" + encoded(next)));
+		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
+		this.browser.findElement(BrowserPages.testId("username")).sendKeys(user.username());
+		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
+		this.browser.findElement(BrowserPages.testId("sign-in")).click();
 	}
 
 	private static String encoded(String value) {

@@ -16,7 +16,7 @@ import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestSessions;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,13 +57,9 @@ class AuthorizationMatrixIntegrationTests {
 
 	private static Fixtures fixtures;
 
-	ReplayClient client;
-
-	@BeforeEach
-	void createFixtures() {
-		if (fixtures == null || fixtures.port() != this.client.port()) {
-			fixtures = Fixtures.create(this.client);
-		}
+	@BeforeAll
+	static void createFixtures(ReplayClient client) {
+		fixtures = Fixtures.create(client);
 	}
 
 	static Stream<Arguments> matrix() {
@@ -428,7 +424,7 @@ class AuthorizationMatrixIntegrationTests {
 
 	}
 
-	record Fixtures(int port, ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
+	record Fixtures(ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
 			Map<Caller, String> apiTokens, TestUser editor, TestUser owner, String session,
 			BrowserSession demotedAdmin) {
 
@@ -457,8 +453,8 @@ class AuthorizationMatrixIntegrationTests {
 			HttpResponse<String> demotion = users.send("PATCH", "/api/v1/users/" + demoted.id(),
 					ReplayClient.ADMIN_BASIC, Map.of("role", "viewer"));
 			assertThat(demotion.statusCode()).as(demotion.body()).isEqualTo(200);
-			return new Fixtures(client.port(), client, users, sessions, byCaller, tokens, editor, owner,
-					sessions.record(), demotedAdmin);
+			return new Fixtures(client, users, sessions, byCaller, tokens, editor, owner, sessions.record(),
+					demotedAdmin);
 		}
 
 		HttpResponse<String> send(Request request, Caller caller) {

@@ -231,16 +231,7 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 		assertThat(anonymous.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
-		CookieManager cookies = new CookieManager();
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-		browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/csrf")).build(),
-				HttpResponse.BodyHandlers.discarding());
-		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
-			.POST(HttpRequest.BodyPublishers
-				.ofString("username=" + viewer.username() + "&password=" + TestUsers.PASSWORD))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> form = new BrowserSession(this.client).signIn(viewer.username(), TestUsers.PASSWORD);
 		assertThat(form.statusCode()).isEqualTo(200);
 	}
 

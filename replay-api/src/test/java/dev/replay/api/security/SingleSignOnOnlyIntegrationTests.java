@@ -32,20 +32,10 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 		assertThat(basic.statusCode()).isEqualTo(401);
 		assertThat(basic.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(basic.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"Replay\"");
-		CookieManager cookies = new CookieManager();
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-		browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/csrf")).build(),
-				HttpResponse.BodyHandlers.discarding());
-		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
-			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ReplayClient.ADMIN_PASSWORD))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		BrowserSession browser = new BrowserSession(this.client);
+		HttpResponse<String> form = browser.signIn("admin", ReplayClient.ADMIN_PASSWORD);
 		assertThat(form.statusCode()).isEqualTo(401);
-		assertThat(
-				browser.send(HttpRequest.newBuilder(replay("/api/v1/me")).build(), HttpResponse.BodyHandlers.ofString())
-					.statusCode())
-			.isEqualTo(401);
+		assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -23,11 +23,9 @@ class SessionDeletionIntegrationTests {
 
 	TestUsers users;
 
-	TestSessions sessions;
-
 	@Test
-	void deletesSessionWithItsBytesAndAuditsIt() {
-		String sessionId = this.sessions.record();
+	void deletesSessionWithItsBytesAndAuditsIt(TestSessions sessions) {
+		String sessionId = sessions.record();
 		this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		HttpResponse<String> deleted = this.users.send("DELETE", "/api/v1/sessions/" + sessionId,
 				ReplayClient.ADMIN_BASIC, null);
@@ -41,8 +39,8 @@ class SessionDeletionIntegrationTests {
 	}
 
 	@Test
-	void refusesDeletionByEditor() {
-		String sessionId = this.sessions.record();
+	void refusesDeletionByEditor(TestSessions sessions) {
+		String sessionId = sessions.record();
 		HttpResponse<String> response = this.users.send("DELETE", "/api/v1/sessions/" + sessionId,
 				this.users.create("editor").basic(), null);
 		assertThat(response.statusCode()).isEqualTo(403);

@@ -14,7 +14,7 @@ import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.ingest.testsupport.TestCorpus;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,11 +36,9 @@ class SessionSearchIntegrationTests {
 
 	ReplayClient client;
 
-	@BeforeEach
-	void recordSessions() {
-		if (fixtures == null || fixtures.port() != this.client.port()) {
-			fixtures = Fixtures.record(this.client);
-		}
+	@BeforeAll
+	static void recordSessions(ReplayClient client) {
+		fixtures = Fixtures.record(client);
 	}
 
 	@Test
@@ -235,11 +233,11 @@ class SessionSearchIntegrationTests {
 	 * 10 s, 7 events, Ada), a checkout (an hour later, 60 s, 22 events in two views,
 	 * Grace) and a blog post (two hours later, 1 s, 42 events, no user).
 	 */
-	record Fixtures(int port, UUID applicationId, String token, String cart, String checkout, String blog) {
+	record Fixtures(UUID applicationId, String token, String cart, String checkout, String blog) {
 
 		static Fixtures empty(ReplayClient client) {
 			JsonNode application = client.createApplication("search " + UUID.randomUUID());
-			return new Fixtures(client.port(), UUID.fromString(application.path("id").asString()),
+			return new Fixtures(UUID.fromString(application.path("id").asString()),
 					application.path("clientToken").asString(), null, null, null);
 		}
 
@@ -252,7 +250,7 @@ class SessionSearchIntegrationTests {
 					user("u-2", "Grace Hopper", "grace@navy.example"), "https://shop.example/checkout/pay");
 			String blog = empty.record(client, BASE.plusSeconds(7200), 1_000, 42, "https://blog.example/post_1%", null,
 					null);
-			return new Fixtures(client.port(), applicationId, empty.token(), cart, checkout, blog);
+			return new Fixtures(applicationId, empty.token(), cart, checkout, blog);
 		}
 
 		private static Map<String, Object> user(String id, String name, String email) {

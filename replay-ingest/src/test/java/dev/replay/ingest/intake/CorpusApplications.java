@@ -7,14 +7,21 @@ import dev.replay.ingest.application.ApplicationExistsException;
 import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ClientTokenExistsException;
 import dev.replay.ingest.testsupport.TestCorpus;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The applications and the client token that the corpus recordings name, which the intake
- * must know before it accepts them.
+ * must know before it accepts them: created before each test of a class that extends with
+ * this.
  */
-final class CorpusApplications {
+final class CorpusApplications implements BeforeEachCallback {
 
-	private CorpusApplications() {
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		create(SpringExtension.getApplicationContext(context).getBean(ApplicationRegistry.class));
 	}
 
 	/**

@@ -19,11 +19,10 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 import dev.replay.ingest.TestcontainersConfiguration;
-import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.testsupport.TestCorpus;
 import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
+@ExtendWith(CorpusApplications.class)
 class DatadogIntakeIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -54,18 +54,9 @@ class DatadogIntakeIntegrationTests {
 	int port;
 
 	@Autowired
-	ApplicationRegistry registry;
-
-	@Autowired
 	JdbcClient jdbc;
 
-	String sessionId;
-
-	@BeforeEach
-	void createCorpusApplications() {
-		CorpusApplications.create(this.registry);
-		this.sessionId = UUID.randomUUID().toString();
-	}
+	String sessionId = UUID.randomUUID().toString();
 
 	static Stream<CapturedRequest> mobileRequests() {
 		return TestCorpus.mobileRecordings().stream().flatMap((folder) -> TestCorpus.mobileRequests(folder).stream());

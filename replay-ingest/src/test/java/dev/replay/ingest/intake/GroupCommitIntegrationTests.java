@@ -15,13 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.replay.ingest.TestcontainersConfiguration;
-import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
 import dev.replay.ingest.testsupport.TestCorpus;
 import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.ingest.batch-max-delay=50ms", "replay.ingest.writer-threads=2" })
 @Import(TestcontainersConfiguration.class)
+@ExtendWith({ CorpusApplications.class, NewApplications.class })
 class GroupCommitIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -49,17 +49,9 @@ class GroupCommitIntegrationTests {
 	int port;
 
 	@Autowired
-	ApplicationRegistry registry;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-
-	@BeforeEach
-	void createCorpusApplications() {
-		CorpusApplications.create(this.registry);
-	}
 
 	@AfterEach
 	void stopExecutor() {
@@ -87,8 +79,7 @@ class GroupCommitIntegrationTests {
 	}
 
 	@Test
-	void storesNativeBatchesDeliveredSeveralTimesConcurrentlyOnce() throws Exception {
-		CreatedApplication app = this.registry.createApplication("group commit", null);
+	void storesNativeBatchesDeliveredSeveralTimesConcurrentlyOnce(CreatedApplication app) throws Exception {
 		String sessionId = UUID.randomUUID().toString();
 		int batches = 40;
 		List<Callable<Integer>> deliveries = new ArrayList<>();
@@ -109,9 +100,8 @@ class GroupCommitIntegrationTests {
 	}
 
 	@Test
-	void answersConflictOnlyToTheWriteWhoseSessionBelongsToAnotherApplication() throws Exception {
-		CreatedApplication owner = this.registry.createApplication("owner", null);
-		CreatedApplication other = this.registry.createApplication("other", null);
+	void answersConflictOnlyToTheWriteWhoseSessionBelongsToAnotherApplication(CreatedApplication owner,
+			CreatedApplication other) throws Exception {
 		String owned = UUID.randomUUID().toString();
 		assertThat(
 				postNative(owned, owner.clientToken().token(),
