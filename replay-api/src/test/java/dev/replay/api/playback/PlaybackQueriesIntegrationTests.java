@@ -21,7 +21,7 @@ import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import dev.replay.ingest.timeline.SessionIndexer;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +99,7 @@ class PlaybackQueriesIntegrationTests {
 		ReplayClient client = new ReplayClient(this.port);
 		String folder = "spa-router";
 		String sessionId = DatadogRecordings.ingestBrowser(client, folder);
-		assertThat(segments(sessionId)).isEqualTo(DatadogCorpus.browserManifest(folder).path("segments").asLong())
+		assertThat(segments(sessionId)).isEqualTo(TestCorpus.browserManifest(folder).path("segments").asLong())
 			.isGreaterThan(2);
 		List<Executed> statements = this.log.during(() -> client.getAsAdmin(events(sessionId)));
 		assertRecordingReadIn(statements, 2);
