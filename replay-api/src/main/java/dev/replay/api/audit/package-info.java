@@ -3,6 +3,9 @@
  * it.
  */
 @NullMarked
+@ApplicationModule
 package dev.replay.api.audit;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

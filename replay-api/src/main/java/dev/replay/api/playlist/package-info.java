@@ -3,6 +3,9 @@
  * who made them.
  */
 @NullMarked
+@ApplicationModule
 package dev.replay.api.playlist;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * stored segments.
  */
 @NullMarked
+@ApplicationModule
 package dev.replay.ingest.timeline;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
