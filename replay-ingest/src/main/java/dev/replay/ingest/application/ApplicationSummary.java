@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param id the application id, as the SDKs send it
  * @param name the display name
  * @param createdAt when it was created
- * @param retentionDays how many days its sessions are kept after they end, unless a
- * playlist holds them
+ * @param retentionDays how many days its sessions are kept after they end, unless they
+ * are held (a playlist holds its sessions)
  */
 public record ApplicationSummary(UUID id, String name, Instant createdAt, int retentionDays) {
 

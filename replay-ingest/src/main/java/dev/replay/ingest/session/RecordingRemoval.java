@@ -4,8 +4,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes recorded sessions with everything stored for them: segments, page views, watch
- * entries and playlist items.
+ * Deletes recorded sessions with everything stored for them: segments, page views and
+ * holds, and the rows other features keep about them (watch entries, playlist items).
  */
 @Service
 public class RecordingRemoval {
