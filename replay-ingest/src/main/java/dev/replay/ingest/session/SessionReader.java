@@ -23,6 +23,7 @@ import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.resource.ResourceLinks;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,11 @@ public class SessionReader {
 
 	private final JdbcClient jdbc;
 
-	SessionReader(JdbcClient jdbc) {
+	private final ResourceLinks links;
+
+	SessionReader(JdbcClient jdbc, ResourceLinks links) {
 		this.jdbc = jdbc;
+		this.links = links;
 	}
 
 	/**
@@ -220,7 +224,7 @@ public class SessionReader {
 	 * @return the segments
 	 */
 	public List<SegmentEvents> segments(String sessionId, long timestamp) {
-		DatadogConversion conversion = new DatadogConversion(sessionId);
+		DatadogConversion conversion = new DatadogConversion(sessionId, this.links);
 		return this.jdbc.sql("""
 				select id, first_event_at, format from segment where session_id = :session
 				   and (cast(:from as timestamptz) is null or format <> 'rrweb' or last_event_at >= :from)
@@ -312,12 +316,15 @@ public class SessionReader {
 
 		private final String sessionId;
 
+		private final ResourceLinks links;
+
 		private @Nullable DatadogReplayConverter browser;
 
 		private @Nullable DatadogMobileConverter mobile;
 
-		DatadogConversion(String sessionId) {
+		DatadogConversion(String sessionId, ResourceLinks links) {
 			this.sessionId = sessionId;
+			this.links = links;
 		}
 
 		List<RawEvent> browser(long segmentId, InputStream in) throws IOException {
@@ -329,8 +336,7 @@ public class SessionReader {
 
 		List<RawEvent> mobile(long segmentId, InputStream in) throws IOException {
 			if (this.mobile == null) {
-				String prefix = "/api/v1/sessions/" + this.sessionId + "/resources/";
-				this.mobile = new DatadogMobileConverter((id) -> prefix + id);
+				this.mobile = new DatadogMobileConverter((id) -> this.links.link(this.sessionId, id));
 			}
 			return convert(segmentId, in, this.mobile::convertSegment);
 		}
