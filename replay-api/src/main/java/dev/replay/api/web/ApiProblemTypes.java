@@ -10,6 +10,12 @@ public final class ApiProblemTypes {
 
 	private static final String BASE = "https://replay.dev/problems/";
 
+	/** The caller is not signed in. */
+	public static final URI UNAUTHENTICATED = of("unauthenticated");
+
+	/** Anything unexpected. */
+	public static final URI INTERNAL = of("internal-error");
+
 	/** A user with that name already exists. */
 	public static final URI USER_EXISTS = of("user-exists");
 
