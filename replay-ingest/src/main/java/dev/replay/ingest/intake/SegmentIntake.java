@@ -9,7 +9,7 @@ import dev.replay.core.rrweb.NativeSegmentReader;
 import dev.replay.core.segment.NativeSegment;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
-import dev.replay.ingest.application.IntakeAuthorization;
+import dev.replay.ingest.segment.MalformedSegmentException;
 import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;

@@ -15,8 +15,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.replay.core.segment.Violation;
-import dev.replay.ingest.intake.IngestProperties;
-import dev.replay.ingest.intake.MalformedSegmentException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +70,7 @@ public class SegmentCommitter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	SegmentCommitter(IngestProperties properties, SegmentStore store, IntakeAvailability availability,
+	SegmentCommitter(GroupCommitProperties properties, SegmentStore store, IntakeAvailability availability,
 			IntakeActivity activity, IntakeMetrics metrics) {
 		this.store = store;
 		this.availability = availability;

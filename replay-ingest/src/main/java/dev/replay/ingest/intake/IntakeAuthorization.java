@@ -1,12 +1,14 @@
-package dev.replay.ingest.application;
+package dev.replay.ingest.intake;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.replay.core.segment.ClientText;
+import dev.replay.ingest.application.ApplicationNotAllowedException;
+import dev.replay.ingest.application.ClientTokenChecks;
 import dev.replay.ingest.application.ClientTokenChecks.TokenVerdict;
-import dev.replay.ingest.intake.IngestProperties;
+import dev.replay.ingest.application.InvalidClientTokenException;
 import dev.replay.ingest.segment.IntakeAvailability;
 import dev.replay.ingest.segment.IntakeUnavailableException;
 import org.jspecify.annotations.Nullable;
