@@ -2,7 +2,7 @@
  * Administration of applications and their client tokens.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API application")
 package dev.replay.api.application;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * it.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API audit")
 package dev.replay.api.audit;
 
 import org.jspecify.annotations.NullMarked;

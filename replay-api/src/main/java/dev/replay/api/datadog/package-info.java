@@ -4,7 +4,7 @@
  * changing only the base URL.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API Datadog")
 package dev.replay.api.datadog;
 
 import org.jspecify.annotations.NullMarked;

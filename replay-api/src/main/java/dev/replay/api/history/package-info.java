@@ -2,7 +2,7 @@
  * Watch history: who watched which session, when and where, per session and per user.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API history")
 package dev.replay.api.history;
 
 import org.jspecify.annotations.NullMarked;

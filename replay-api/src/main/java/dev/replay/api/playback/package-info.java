@@ -2,7 +2,7 @@
  * Streaming a session's events to the player.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API playback")
 package dev.replay.api.playback;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,7 @@
  * The player's pages, served from the bundled static files.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API player")
 package dev.replay.api.player;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * who made them.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API playlist")
 package dev.replay.api.playlist;
 
 import org.jspecify.annotations.NullMarked;

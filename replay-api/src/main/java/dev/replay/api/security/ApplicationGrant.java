@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param applicationIds the applications granted when not all, in id order; empty when
  * all
  */
-public record ApplicationGrant(boolean all, List<UUID> applicationIds) {
+record ApplicationGrant(boolean all, List<UUID> applicationIds) {
 
 	/** The JSON value of a grant of every application. */
 	public static final String ALL_VALUE = "all";

@@ -3,7 +3,7 @@
  * 403.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API security")
 package dev.replay.api.security;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,7 @@
  * Listing and describing recorded sessions.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API session")
 package dev.replay.api.session;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,10 +2,13 @@ package dev.replay.api.web;
 
 import java.net.URI;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The {@code type} URIs of the problems (RFC 9457) that only the REST API answers with;
  * the shared ones are in {@code dev.replay.ingest.ProblemTypes}.
  */
+@NamedInterface("api")
 public final class ApiProblemTypes {
 
 	private static final String BASE = "https://replay.dev/problems/";

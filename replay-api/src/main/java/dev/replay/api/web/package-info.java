@@ -2,7 +2,7 @@
  * Web glue shared by every feature: problem details and error handling.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "API web")
 package dev.replay.api.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -16,7 +16,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "application")
-public class ApplicationEntity implements Persistable<UUID> {
+class ApplicationEntity implements Persistable<UUID> {
 
 	/** How long sessions are kept unless the application says otherwise. */
 	public static final int DEFAULT_RETENTION_DAYS = 30;

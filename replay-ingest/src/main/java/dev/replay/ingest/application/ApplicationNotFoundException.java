@@ -6,11 +6,13 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Thrown when the application a request is about does not exist.
  */
+@NamedInterface("api")
 public class ApplicationNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

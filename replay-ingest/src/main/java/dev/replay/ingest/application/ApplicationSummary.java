@@ -3,6 +3,8 @@ package dev.replay.ingest.application;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An application whose sessions are recorded.
  *
@@ -12,6 +14,7 @@ import java.util.UUID;
  * @param retentionDays how many days its sessions are kept after they end, unless they
  * are held (a playlist holds its sessions)
  */
+@NamedInterface("api")
 public record ApplicationSummary(UUID id, String name, Instant createdAt, int retentionDays) {
 
 }

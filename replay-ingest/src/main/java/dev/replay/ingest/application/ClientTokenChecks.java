@@ -3,12 +3,14 @@ package dev.replay.ingest.application;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
  * Answers, in one query, whether a client token may write to an application.
  */
 @Repository
+@NamedInterface("api")
 public class ClientTokenChecks {
 
 	private final JdbcClient jdbc;

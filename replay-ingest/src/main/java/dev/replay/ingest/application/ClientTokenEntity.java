@@ -24,7 +24,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "client_token")
-public class ClientTokenEntity implements Persistable<UUID> {
+class ClientTokenEntity implements Persistable<UUID> {
 
 	@Id
 	private UUID id;

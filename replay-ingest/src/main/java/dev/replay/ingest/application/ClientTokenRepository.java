@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Client tokens, by id and by value.
  */
-public interface ClientTokenRepository extends JpaRepository<ClientTokenEntity, UUID> {
+interface ClientTokenRepository extends JpaRepository<ClientTokenEntity, UUID> {
 
 	boolean existsByToken(String token);
 

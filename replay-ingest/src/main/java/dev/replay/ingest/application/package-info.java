@@ -3,7 +3,7 @@
  * a token write to an application.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest application")
 package dev.replay.ingest.application;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * application connects as its own role.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest database")
 package dev.replay.ingest.database;
 
 import org.jspecify.annotations.NullMarked;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * are remembered for a few seconds, so that most requests need no query.
  */
 @Component
-public class IntakeAuthorization {
+class IntakeAuthorization {
 
 	private static final UUID NO_APPLICATION = new UUID(0, 0);
 

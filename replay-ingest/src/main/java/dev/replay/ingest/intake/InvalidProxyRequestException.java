@@ -10,7 +10,7 @@ import org.springframework.web.ErrorResponseException;
  * Answered when a request to the Datadog proxy endpoint has no usable {@code ddforward}
  * parameter.
  */
-public class InvalidProxyRequestException extends ErrorResponseException {
+class InvalidProxyRequestException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import org.springframework.web.ErrorResponseException;
  * coding does not decode, its multipart framing is broken, or parts are missing or
  * unexpected.
  */
-public class MalformedBodyException extends ErrorResponseException {
+class MalformedBodyException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

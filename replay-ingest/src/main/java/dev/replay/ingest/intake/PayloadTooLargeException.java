@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Answered when a body, or what it inflates to, is larger than the configured limit.
  */
-public class PayloadTooLargeException extends ErrorResponseException {
+class PayloadTooLargeException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Answered when the media type or content coding of a body is not one that intake reads.
  */
-public class UnsupportedBodyException extends ErrorResponseException {
+class UnsupportedBodyException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

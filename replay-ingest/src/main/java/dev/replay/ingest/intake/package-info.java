@@ -3,7 +3,7 @@
  * once they are durable.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest intake")
 package dev.replay.ingest.intake;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,8 @@ import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.ingest.timeline.StoredKeyframe;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The events that play a window of a session: the latest keyframe at or before the
  * window's start, then the events after it up to the window's end; or, without a
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * floor ({@link InputMasker}) before it is handed out. The segments before the keyframe
  * are not read at all when their format allows it.
  */
+@NamedInterface("api")
 public final class PlaybackWindow {
 
 	private final long sessionStart;

@@ -16,6 +16,7 @@ import dev.replay.ingest.timeline.TimelineStore;
 import dev.replay.ingest.timeline.TimelineStore.SessionBounds;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * keyframes and summaries when the session has been indexed.
  */
 @Service
+@NamedInterface("api")
 public class SessionTimelines {
 
 	// never due: computing a summary on demand writes no keyframe

@@ -3,7 +3,7 @@
  * stream.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest playback")
 package dev.replay.ingest.playback;
 
 import org.jspecify.annotations.NullMarked;

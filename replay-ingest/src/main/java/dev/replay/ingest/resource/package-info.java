@@ -3,7 +3,7 @@
  * player.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest resource")
 package dev.replay.ingest.resource;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * in small batches found through indexes, keeping the sessions that are held.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest retention")
 package dev.replay.ingest.retention;
 
 import org.jspecify.annotations.NullMarked;

@@ -18,6 +18,7 @@ import dev.replay.core.rum.RumEvent.Context;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Repository;
  * transaction.
  */
 @Repository
+@NamedInterface("api")
 public class RumEventStore {
 
 	private static final String COLUMNS = """

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * Queries over the RUM events of sessions.
  */
 @Repository
-public class RumReader {
+class RumReader {
 
 	// the application a session belongs to: its recording's, else its RUM events'
 	private static final String APPLICATION_OF_SESSION = """

@@ -3,7 +3,7 @@
  * summary and their reads.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest RUM")
 package dev.replay.ingest.rum;
 
 import org.jspecify.annotations.NullMarked;

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * fails, its writes are retried one transaction each, so that one bad write fails alone.
  */
 @Component
+@NamedInterface("api")
 public class SegmentCommitter implements SmartLifecycle {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SegmentCommitter.class);

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Repository;
  * connection's auto-commit when it is returned.
  */
 @Repository
-public class SegmentStore {
+class SegmentStore {
 
 	private static final Comparator<NewSegment> SEGMENT_ORDER = Comparator.comparing(NewSegment::sessionId)
 		.thenComparing(NewSegment::dedupKey);

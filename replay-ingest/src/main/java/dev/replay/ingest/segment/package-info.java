@@ -3,7 +3,7 @@
  * transaction, and the segment rows.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest segment")
 package dev.replay.ingest.segment;
 
 import org.jspecify.annotations.NullMarked;

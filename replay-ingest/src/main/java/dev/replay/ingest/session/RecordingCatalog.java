@@ -16,12 +16,14 @@ import dev.replay.ingest.resource.SessionResource;
 import dev.replay.ingest.session.SessionReader.Position;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
  * Read-only queries over recorded sessions and their stored segments.
  */
 @Service
+@NamedInterface("api")
 public class RecordingCatalog {
 
 	private final SessionReader reader;

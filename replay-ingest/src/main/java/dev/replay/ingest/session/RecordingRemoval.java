@@ -1,5 +1,6 @@
 package dev.replay.ingest.session;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -8,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
  * holds, and the rows other features keep about them (watch entries, playlist items).
  */
 @Service
+@NamedInterface("api")
 public class RecordingRemoval {
 
 	private final SessionDeletion deletion;

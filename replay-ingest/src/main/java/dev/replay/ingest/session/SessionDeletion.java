@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * shares them.
  */
 @Repository
-public class SessionDeletion {
+class SessionDeletion {
 
 	private final JdbcClient jdbc;
 

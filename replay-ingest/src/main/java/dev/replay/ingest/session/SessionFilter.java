@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Which sessions to list; every part is optional.
  *
@@ -30,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param action only sessions with a RUM action whose name contains this text, ignoring
  * case
  */
+@NamedInterface("api")
 public record SessionFilter(@Nullable UUID applicationId, @Nullable Set<String> sessionIds,
 		Set<String> excludedSessionIds, boolean hasErrors, boolean hasRageClicks, @Nullable Instant from,
 		@Nullable Instant to, @Nullable Long minDurationMs, @Nullable Long maxDurationMs, List<String> sources,

@@ -31,12 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
  * Queries over sessions and segments for the read side.
  */
 @Repository
+@NamedInterface("api")
 public class SessionReader {
 
 	private static final String SESSION_COLUMNS = """
@@ -72,7 +74,7 @@ public class SessionReader {
 	 * @param limit the most rows to return
 	 * @return the rows
 	 */
-	public List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
+	List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
 			@Nullable Position after, int limit) {
 		StringBuilder sql = new StringBuilder(SESSION_COLUMNS).append(" s where true");
 		Map<String, Object> params = new HashMap<>();
@@ -279,7 +281,7 @@ public class SessionReader {
 	 * or {@link SessionSort#ACTIVITY})
 	 * @param sessionId its id
 	 */
-	public record Position(Instant startedAt, long value, String sessionId) {
+	record Position(Instant startedAt, long value, String sessionId) {
 
 	}
 

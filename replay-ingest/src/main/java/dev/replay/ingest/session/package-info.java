@@ -2,7 +2,7 @@
  * Recorded sessions: search with cursors, details, views and deletion.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest session")
 package dev.replay.ingest.session;
 
 import org.jspecify.annotations.NullMarked;

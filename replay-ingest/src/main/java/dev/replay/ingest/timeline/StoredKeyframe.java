@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.replay.core.timeline.RawEvent;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A keyframe as stored.
  *
@@ -15,6 +17,7 @@ import dev.replay.core.timeline.RawEvent;
  * @param maskedValues the sensitive values typed before the keyframe, to mask where the
  * page shows them later; never to be served
  */
+@NamedInterface("api")
 public record StoredKeyframe(long offset, long timestamp, int includedAtTimestamp, List<RawEvent> events,
 		List<String> maskedValues) {
 

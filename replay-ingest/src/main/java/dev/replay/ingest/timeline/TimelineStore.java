@@ -19,12 +19,14 @@ import dev.replay.core.timeline.TimelineSummary;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
  * Keyframes, timeline summaries and the indexing state of sessions.
  */
 @Repository
+@NamedInterface("api")
 public class TimelineStore {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,7 +3,7 @@
  * stored segments.
  */
 @NullMarked
-@ApplicationModule
+@ApplicationModule(displayName = "Ingest timeline")
 package dev.replay.ingest.timeline;
 
 import org.jspecify.annotations.NullMarked;
