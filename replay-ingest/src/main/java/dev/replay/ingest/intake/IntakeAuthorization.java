@@ -47,7 +47,7 @@ class IntakeAuthorization {
 	 * @throws InvalidClientTokenException if it is missing, or holds a control character
 	 * that no token has
 	 */
-	public static String present(@Nullable String token) {
+	static String present(@Nullable String token) {
 		if (token == null || token.isBlank() || ClientText.hasControl(token)) {
 			throw new InvalidClientTokenException();
 		}
@@ -61,7 +61,7 @@ class IntakeAuthorization {
 	 * @throws InvalidClientTokenException if the token is unknown or revoked
 	 * @throws ApplicationNotAllowedException if it may not write to the application
 	 */
-	public void requireAllowed(String token, UUID applicationId) {
+	void requireAllowed(String token, UUID applicationId) {
 		Grant grant = new Grant(token, applicationId);
 		Long until = this.allowed.get(grant);
 		if (until != null && System.nanoTime() - until < 0) {
@@ -87,7 +87,7 @@ class IntakeAuthorization {
 	 * @param token the token
 	 * @throws InvalidClientTokenException if the token is unknown or revoked
 	 */
-	public void requireKnown(String token) {
+	void requireKnown(String token) {
 		if (check(token, NO_APPLICATION) == TokenVerdict.UNKNOWN_TOKEN) {
 			throw new InvalidClientTokenException();
 		}

@@ -14,7 +14,7 @@ class InvalidProxyRequestException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public InvalidProxyRequestException(String detail) {
+	InvalidProxyRequestException(String detail) {
 		super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_PROXY_REQUEST,
 				"Invalid proxy request", detail), null);
 	}

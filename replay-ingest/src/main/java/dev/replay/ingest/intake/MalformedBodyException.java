@@ -15,7 +15,7 @@ class MalformedBodyException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public MalformedBodyException(String detail) {
+	MalformedBodyException(String detail) {
 		super(HttpStatus.BAD_REQUEST,
 				Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body", detail), null);
 	}

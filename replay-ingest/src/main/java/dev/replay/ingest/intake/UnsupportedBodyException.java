@@ -13,7 +13,7 @@ class UnsupportedBodyException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public UnsupportedBodyException(String detail) {
+	UnsupportedBodyException(String detail) {
 		super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail), null);
 	}

@@ -62,7 +62,7 @@ class SegmentStore {
 	 * @throws org.springframework.dao.DataAccessException if the transaction fails, in
 	 * which case none of the writes is stored
 	 */
-	public List<WriteResult> storeAll(List<SegmentWrite> writes) {
+	List<WriteResult> storeAll(List<SegmentWrite> writes) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {

@@ -25,7 +25,7 @@ class SessionDeletion {
 	 * @param sessionId the id
 	 * @return the deleted session, empty if there was none
 	 */
-	public Optional<SessionSummary> delete(String sessionId) {
+	Optional<SessionSummary> delete(String sessionId) {
 		// raw RUM batches are linked to sessions without a foreign key (RUM may come
 		// first):
 		// unlink them, and delete those that no other session needs
