@@ -133,7 +133,16 @@ public class WatchHistory {
 	 */
 	@Transactional(readOnly = true)
 	public List<WatchedSession> history(HistoryQuery query, int page, int size) {
-		return page(visibleHistory(query), page, size);
+		List<Watches> onPage = page(visibleWatches(query), page, size);
+		Map<String, SessionSummary> sessions = this.catalog
+			.findSessions(onPage.stream().map(Watches::sessionId).toList(), query.scope())
+			.stream()
+			.collect(Collectors.toMap(SessionSummary::id, Function.identity()));
+		return onPage.stream().filter((watch) -> sessions.containsKey(watch.sessionId())).map((watch) -> {
+			SessionSummary session = sessions.get(watch.sessionId());
+			return new WatchedSession(watch.sessionId(), session.applicationId(), session.startedAt(),
+					session.firstUrl(), watch.times(), watch.lastWatchedAt());
+		}).toList();
 	}
 
 	/**
@@ -143,7 +152,7 @@ public class WatchHistory {
 	 */
 	@Transactional(readOnly = true)
 	public long historySize(HistoryQuery query) {
-		return visibleHistory(query).size();
+		return visibleWatches(query).size();
 	}
 
 	/**
@@ -168,9 +177,10 @@ public class WatchHistory {
 		return Set.copyOf(this.jdbc.sql("select distinct session_id from watch_entry").query(String.class).list());
 	}
 
-	// the user's watches, one row per session and the most recent first, of the sessions
-	// the catalog finds in the scope (and the application asked for)
-	private List<WatchedSession> visibleHistory(HistoryQuery query) {
+	// the user's watches, one row per session and the most recent first; when the scope
+	// or the application limits them, only those of the sessions that the catalog finds
+	// there (the sessions of watches always exist: their deletion deletes the watches)
+	private List<Watches> visibleWatches(HistoryQuery query) {
 		List<Watches> watches = this.jdbc.sql("""
 				select w.session_id, count(*) as times, max(w.watched_at) as last_watched_at
 				from watch_entry w
@@ -185,16 +195,16 @@ public class WatchHistory {
 					rs.getTimestamp("last_watched_at").toInstant()))
 			.list();
 		UUID applicationId = query.applicationId();
-		Map<String, SessionSummary> sessions = this.catalog
+		if (query.scope().isAll() && applicationId == null) {
+			return watches;
+		}
+		Set<String> visible = this.catalog
 			.findSessions(watches.stream().map(Watches::sessionId).toList(), query.scope())
 			.stream()
 			.filter((session) -> applicationId == null || applicationId.equals(session.applicationId()))
-			.collect(Collectors.toMap(SessionSummary::id, Function.identity()));
-		return watches.stream().filter((watch) -> sessions.containsKey(watch.sessionId())).map((watch) -> {
-			SessionSummary session = sessions.get(watch.sessionId());
-			return new WatchedSession(watch.sessionId(), session.applicationId(), session.startedAt(),
-					session.firstUrl(), watch.times(), watch.lastWatchedAt());
-		}).toList();
+			.map(SessionSummary::id)
+			.collect(Collectors.toSet());
+		return watches.stream().filter((watch) -> visible.contains(watch.sessionId())).toList();
 	}
 
 	private static <T> List<T> page(List<T> all, int page, int size) {
