@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.replay.core.compression.CorruptCompressionException;
 import dev.replay.core.compression.InflatedSizeLimitExceededException;
+import dev.replay.core.event.EventType;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.DatadogSegment;
@@ -28,11 +29,9 @@ public final class DatadogSegmentReader {
 
 	private static final int MAX_HREF_LENGTH = 2048;
 
-	private static final int FULL_SNAPSHOT = 2;
-
+	// Datadog's browser records share rrweb's type codes; mobile ones have codes of their
+	// own
 	private static final int MOBILE_FULL_SNAPSHOT = 10;
-
-	private static final int META = 4;
 
 	private DatadogSegmentReader() {
 	}
@@ -177,8 +176,8 @@ public final class DatadogSegmentReader {
 			}
 			this.first = Math.min(this.first, timestamp);
 			this.last = Math.max(this.last, timestamp);
-			this.fullSnapshot |= type == FULL_SNAPSHOT || type == MOBILE_FULL_SNAPSHOT;
-			if (type == META && metaHref != null) {
+			this.fullSnapshot |= type == EventType.FULL_SNAPSHOT.code() || type == MOBILE_FULL_SNAPSHOT;
+			if (type == EventType.META.code() && metaHref != null) {
 				this.href = metaHref;
 			}
 			this.count++;

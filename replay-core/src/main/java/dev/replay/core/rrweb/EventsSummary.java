@@ -1,5 +1,6 @@
 package dev.replay.core.rrweb;
 
+import dev.replay.core.event.EventType;
 import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SegmentSummary;
 import org.jspecify.annotations.Nullable;
@@ -11,8 +12,6 @@ import tools.jackson.core.JsonToken;
  * keeping only the figures of a {@link SegmentSummary}.
  */
 final class EventsSummary {
-
-	private static final int FULL_SNAPSHOT = 2;
 
 	private long first = Long.MAX_VALUE;
 
@@ -59,7 +58,7 @@ final class EventsSummary {
 		}
 		this.first = Math.min(this.first, timestamp);
 		this.last = Math.max(this.last, timestamp);
-		this.fullSnapshot |= type == FULL_SNAPSHOT;
+		this.fullSnapshot |= type == EventType.FULL_SNAPSHOT.code();
 		this.count++;
 		return null;
 	}

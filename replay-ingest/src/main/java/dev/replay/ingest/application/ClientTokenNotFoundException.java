@@ -4,18 +4,16 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Thrown when a client token is not found.
  */
-@NamedInterface("api")
-public class ClientTokenNotFoundException extends ErrorResponseException {
+class ClientTokenNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public ClientTokenNotFoundException(java.util.UUID id) {
+	ClientTokenNotFoundException(java.util.UUID id) {
 		super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.CLIENT_TOKEN_NOT_FOUND,
 				"Client token not found", "No client token with id " + id + "."), null);
 	}

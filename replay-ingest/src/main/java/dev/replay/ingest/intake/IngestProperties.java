@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits of the intake; those of the group commit share the prefix (the segment module's
- * {@code GroupCommitProperties}).
+ * Limits of the intake: what a request may hold and whom it is believed. The group
+ * commit's limits share the prefix ({@code GroupCommitProperties}).
  *
  * @param maxBodySize the largest request body accepted, as sent (compressed)
  * @param maxInflatedSize the largest a body may become once inflated

@@ -173,7 +173,7 @@ class RumReader {
 	 * @param timeMs the time of the last event on the page
 	 * @param id its id
 	 */
-	public record Position(long timeMs, long id) {
+	record Position(long timeMs, long id) {
 
 	}
 

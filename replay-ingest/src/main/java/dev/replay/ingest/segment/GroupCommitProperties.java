@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits of the group commit of segments; the intake's own limits share the prefix.
+ * Limits of the group commit, beside the intake's own limits under the same prefix.
  *
  * @param batchMaxSegments the most segments committed in one transaction
  * @param batchMaxDelay how long a writer waits for more segments before it commits a

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.resource.ResourceStore;
 import dev.replay.ingest.resource.SessionResource;
@@ -20,7 +19,7 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-only queries over recorded sessions and their stored segments.
+ * Read-only queries over recorded sessions.
  */
 @Service
 @NamedInterface("api")
@@ -99,15 +98,6 @@ public class RecordingCatalog {
 	 */
 	public List<SessionView> views(String sessionId) {
 		return this.reader.views(sessionId);
-	}
-
-	/**
-	 * The stored segments of a session, each read from the database only when asked.
-	 * @param sessionId the session id
-	 * @return the segments, never {@code null}
-	 */
-	public List<SegmentEvents> segments(String sessionId) {
-		return this.reader.segments(sessionId);
 	}
 
 	/**
