@@ -2,6 +2,7 @@ package dev.replay.api.playback;
 
 import java.time.Instant;
 
+import dev.replay.api.audit.RecordingReads;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.playback.PlaybackWindow;
@@ -17,12 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens a session for playback, among the sessions of the applications the viewer is
- * granted (any other answers 404, like a missing one). A playback is announced as
- * {@link PlaybackStarted} inside the transaction, so that the watch entry and the audit
- * event are stored before the first byte is sent. Two kinds of request are not announced:
- * a preview, which only ever gets the session's first keyframe, and a follow-up window of
- * a playback the same user opened within {@code replay.playback.audit-window}; a
- * follow-up window without such a playback counts as a new playback.
+ * granted (any other answers 404, like a missing one). A playback is audited and
+ * announced as {@link PlaybackStarted} inside the transaction, so that the audit event
+ * and the watch entry are stored before the first byte is sent. Two kinds of request are
+ * not announced: a preview, which only ever gets the session's first keyframe, and a
+ * follow-up window of a playback the same user opened within
+ * {@code replay.playback.audit-window}; a follow-up window without such a playback counts
+ * as a new playback.
  */
 @Service
 class PlaybackService {
@@ -67,6 +69,7 @@ class PlaybackService {
 		if (request == Request.PREVIEW || (request == Request.CONTINUATION && this.reads.playedRecently(sessionId))) {
 			return window;
 		}
+		this.reads.played(sessionId, window.applicationId(), context.name());
 		this.events
 			.publishEvent(new PlaybackStarted(sessionId, window.applicationId(), viewer.id(), context, Instant.now()));
 		LOG.info("Playback of session {} opened by {} in the {}.", sessionId, viewer.getUsername(), context);

@@ -2,12 +2,14 @@ package dev.replay.ingest.application;
 
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers, in one query, whether a client token may write to an application.
  */
 @Service
+@NamedInterface("api")
 public class ClientTokenChecks {
 
 	private final ClientTokenRepository tokens;

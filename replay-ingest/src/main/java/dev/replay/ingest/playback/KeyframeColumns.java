@@ -13,10 +13,13 @@ import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.timeline.RawEvent;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The stored form of a keyframe's {@code events} and {@code masked_values} columns: each
  * a gzip-compressed JSON array, written by the indexer and read by playback.
  */
+@NamedInterface("api")
 public final class KeyframeColumns {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -8,12 +8,15 @@ import dev.replay.core.playback.Playback;
 import dev.replay.core.playback.PlaybackKeyframe;
 import dev.replay.core.timeline.RawEvent;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The events that play a window of a session: a {@link Playback} from the latest keyframe
  * at or before the window's start, or from the session's start, up to the window's end,
  * over the session's stored segments. The segments before the keyframe are not read at
  * all when their format allows it, and those after the window's end never are.
  */
+@NamedInterface("api")
 public final class PlaybackWindow {
 
 	private final String sessionId;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.Iterator;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.replay.core.compression.ContentEncoding;
@@ -12,10 +11,12 @@ import dev.replay.core.playback.SessionDecoder;
 import dev.replay.core.playback.StoredSegment;
 import dev.replay.core.segment.SegmentFormat;
 import dev.replay.core.timeline.SegmentEvents;
+import dev.replay.ingest.resource.ResourceLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decoded by one {@link SessionDecoder} for the session when the merge reaches them.
  */
 @Repository
+@NamedInterface("api")
 public class SessionSegments {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SessionSegments.class);
@@ -36,10 +38,13 @@ public class SessionSegments {
 
 	private final JdbcClient jdbc;
 
+	private final ResourceLinks links;
+
 	private final TransactionTemplate transaction;
 
-	SessionSegments(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+	SessionSegments(JdbcClient jdbc, ResourceLinks links, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.links = links;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setReadOnly(true);
 	}
@@ -60,7 +65,7 @@ public class SessionSegments {
 	 * @throws IOException if the reader fails to read a segment or to pass its events on
 	 */
 	public int read(String sessionId, long from, long until, Reader reader) throws IOException {
-		SessionDecoder decoder = new SessionDecoder(resourceUrls(sessionId),
+		SessionDecoder decoder = new SessionDecoder((resourceId) -> this.links.link(sessionId, resourceId),
 				(segment, problem) -> LOG.warn("Segment {} of session {} cannot be fully converted: {}", segment.id(),
 						sessionId, problem.getMessage()));
 		int[] read = { 0 };
@@ -113,11 +118,6 @@ public class SessionSegments {
 					SegmentFormat.fromCode(rs.getString("format")), ContentEncoding.fromCode(rs.getString("encoding")),
 					rs.getBytes("body")))
 			.stream();
-	}
-
-	private static Function<String, String> resourceUrls(String sessionId) {
-		String prefix = "/api/v1/sessions/" + sessionId + "/resources/";
-		return (id) -> prefix + id;
 	}
 
 	/**

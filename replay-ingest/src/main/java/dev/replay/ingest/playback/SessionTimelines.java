@@ -14,6 +14,7 @@ import dev.replay.ingest.playback.PlaybackStore.OpenedSession;
 import dev.replay.ingest.session.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
  * query; its events take one more, which streams the segments.
  */
 @Service
+@NamedInterface("api")
 public class SessionTimelines {
 
 	// never due: computing a summary on demand writes no keyframe

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.replay.core.rum.RumEvent;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * transaction.
  */
 @Repository
+@NamedInterface("api")
 public class RumEventStore {
 
 	static final String ORIGIN_DATADOG = "datadog";

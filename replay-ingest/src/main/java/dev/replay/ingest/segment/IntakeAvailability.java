@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -20,6 +21,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * tries again by itself afterwards.
  */
 @Component
+@NamedInterface("api")
 public class IntakeAvailability {
 
 	private static final Logger LOG = LoggerFactory.getLogger(IntakeAvailability.class);

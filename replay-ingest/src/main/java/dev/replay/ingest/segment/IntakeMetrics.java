@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * meter registry in the application they are kept in a private one.
  */
 @Component
+@NamedInterface("api")
 public class IntakeMetrics {
 
 	private static final String PROBLEM_PREFIX = "https://replay.dev/problems/";

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * transaction that holds its segments has committed.
  */
 @Component
+@NamedInterface("api")
 public class SegmentCommitter implements SmartLifecycle {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SegmentCommitter.class);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,12 +15,14 @@ import dev.replay.ingest.resource.SessionResource;
 import dev.replay.ingest.session.SessionReader.Position;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
  * Read-only queries over recorded sessions.
  */
 @Service
+@NamedInterface("api")
 public class RecordingCatalog {
 
 	private final SessionReader reader;
@@ -75,6 +78,17 @@ public class RecordingCatalog {
 	 */
 	public Optional<SessionSummary> findSession(String sessionId, ApplicationScope scope) {
 		return this.reader.findSession(sessionId, scope);
+	}
+
+	/**
+	 * Find sessions by id among those of the applications in a scope, for features that
+	 * keep session ids of their own (watch history, playlists).
+	 * @param sessionIds the session ids
+	 * @param scope the applications whose sessions may be seen
+	 * @return the sessions recorded in one of those applications, in no particular order
+	 */
+	public List<SessionSummary> findSessions(Collection<String> sessionIds, ApplicationScope scope) {
+		return this.reader.findSessions(sessionIds, scope);
 	}
 
 	/**

@@ -4,22 +4,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.replay.ingest.application.ApplicationScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
  * Queries over sessions for the read side: search, one session, its views.
  */
 @Repository
+@NamedInterface("api")
 public class SessionReader {
 
 	private static final String SESSION_COLUMNS = """
@@ -46,7 +50,7 @@ public class SessionReader {
 	 * @param limit the most rows to return
 	 * @return the rows
 	 */
-	public List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
+	List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
 			@Nullable Position after, int limit) {
 		StringBuilder sql = new StringBuilder(SESSION_COLUMNS).append(" s where true");
 		Map<String, Object> params = new HashMap<>();
@@ -59,18 +63,14 @@ public class SessionReader {
 			sql.append(" and s.application_id = :app");
 			params.put("app", filter.applicationId());
 		}
-		if (filter.watchedBy() != null) {
-			sql.append(
-					" and exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :watchedBy)");
-			params.put("watchedBy", filter.watchedBy());
+		Set<String> only = filter.sessionIds();
+		if (only != null) {
+			sql.append(" and s.id = any(:only)");
+			params.put("only", only.toArray(String[]::new));
 		}
-		if (filter.notWatchedBy() != null) {
-			sql.append(" and not exists (select 1 from watch_entry w where w.session_id = s.id"
-					+ " and w.user_id = :notWatchedBy)");
-			params.put("notWatchedBy", filter.notWatchedBy());
-		}
-		if (filter.notWatched()) {
-			sql.append(" and not exists (select 1 from watch_entry w where w.session_id = s.id)");
+		if (!filter.excludedSessionIds().isEmpty()) {
+			sql.append(" and s.id <> all(:excluded)");
+			params.put("excluded", filter.excludedSessionIds().toArray(String[]::new));
 		}
 		// a session has errors or rage clicks when its replay or its RUM events say so
 		if (filter.hasErrors()) {
@@ -168,6 +168,25 @@ public class SessionReader {
 	}
 
 	/**
+	 * Sessions by id, among those of the applications in a scope.
+	 * @param sessionIds the ids
+	 * @param scope the applications whose sessions may be seen
+	 * @return the sessions recorded in one of those applications, in no particular order
+	 */
+	public List<SessionSummary> findSessions(Collection<String> sessionIds, ApplicationScope scope) {
+		if (sessionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(SESSION_COLUMNS + " where id = any(:ids)"
+					+ " and (cast(:apps as uuid[]) is null or application_id = any(cast(:apps as uuid[])))")
+			.param("ids", sessionIds.toArray(String[]::new))
+			.param("apps", scope.sqlArray())
+			.query(SessionReader::toSummary)
+			.list();
+	}
+
+	/**
 	 * The views of a session, in the order they started.
 	 * @param sessionId the id
 	 * @return the views
@@ -207,7 +226,7 @@ public class SessionReader {
 	 * or {@link SessionSort#ACTIVITY})
 	 * @param sessionId its id
 	 */
-	public record Position(Instant startedAt, long value, String sessionId) {
+	record Position(Instant startedAt, long value, String sessionId) {
 
 	}
 
