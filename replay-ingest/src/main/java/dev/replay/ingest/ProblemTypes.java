@@ -3,8 +3,9 @@ package dev.replay.ingest;
 import java.net.URI;
 
 /**
- * The {@code type} URIs of the problems (RFC 9457) that Replay answers with; the README
- * lists them all.
+ * The {@code type} URIs of the problems (RFC 9457) that the recording side answers with,
+ * some of which the application answers with too; those only the application answers with
+ * are in its own list. The README lists them all.
  */
 public final class ProblemTypes {
 
@@ -72,14 +73,8 @@ public final class ProblemTypes {
 	/** The request is malformed: bad JSON, a missing field or an invalid parameter. */
 	public static final URI BAD_REQUEST = of("bad-request");
 
-	/** The caller is not signed in. */
-	public static final URI UNAUTHENTICATED = of("unauthenticated");
-
 	/** The caller may not do this. */
 	public static final URI FORBIDDEN = of("forbidden");
-
-	/** Anything unexpected. */
-	public static final URI INTERNAL = of("internal-error");
 
 	private ProblemTypes() {
 	}

@@ -3,6 +3,9 @@
  * it.
  */
 @NullMarked
+@ApplicationModule(displayName = "API audit")
 package dev.replay.api.audit;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,9 @@
  * changing only the base URL.
  */
 @NullMarked
+@ApplicationModule(displayName = "API Datadog")
 package dev.replay.api.datadog;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@ package dev.replay.api.playback;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A user started to watch a session; previews and thumbnails do not count.
  *
@@ -12,6 +14,7 @@ import java.util.UUID;
  * @param context where they watch it
  * @param startedAt when
  */
+@NamedInterface("api")
 public record PlaybackStarted(String sessionId, UUID applicationId, UUID userId, PlaybackContext context,
 		Instant startedAt) {
 

@@ -2,6 +2,7 @@ package dev.replay.api.playback;
 
 import java.time.Duration;
 
+import dev.replay.api.audit.RecordingReads;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.application.ApplicationScope;

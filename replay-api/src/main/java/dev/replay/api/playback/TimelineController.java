@@ -3,6 +3,7 @@ package dev.replay.api.playback;
 import java.util.List;
 import java.util.Locale;
 
+import dev.replay.api.audit.RecordingReads;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.core.timeline.TimelineSummary;

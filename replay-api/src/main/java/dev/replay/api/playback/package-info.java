@@ -2,6 +2,9 @@
  * Streaming a session's events to the player.
  */
 @NullMarked
+@ApplicationModule(displayName = "API playback")
 package dev.replay.api.playback;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when a session is added to a playlist that already holds it.
  */
-public class PlaylistItemExistsException extends ErrorResponseException {
+class PlaylistItemExistsException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

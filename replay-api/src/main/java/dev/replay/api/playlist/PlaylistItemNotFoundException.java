@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when a session is removed from a playlist that does not hold it.
  */
-public class PlaylistItemNotFoundException extends ErrorResponseException {
+class PlaylistItemNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

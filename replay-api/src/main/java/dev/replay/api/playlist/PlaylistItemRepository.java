@@ -15,6 +15,8 @@ interface PlaylistItemRepository extends JpaRepository<PlaylistItem, Long> {
 
 	Page<PlaylistItem> findByPlaylistIdOrderByIdAsc(long playlistId, Pageable pageable);
 
+	List<PlaylistItem> findByPlaylistIdOrderByIdAsc(long playlistId);
+
 	Optional<PlaylistItem> findByPlaylistIdAndSessionId(long playlistId, String sessionId);
 
 	List<PlaylistItem> findByPlaylistIdAndSessionIdIn(long playlistId, Collection<String> sessionIds);

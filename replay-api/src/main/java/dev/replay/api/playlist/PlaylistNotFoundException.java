@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when no playlist has the requested id.
  */
-public class PlaylistNotFoundException extends ErrorResponseException {
+class PlaylistNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

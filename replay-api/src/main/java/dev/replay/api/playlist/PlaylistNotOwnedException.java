@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when someone other than the owner or an admin changes a playlist.
  */
-public class PlaylistNotOwnedException extends ErrorResponseException {
+class PlaylistNotOwnedException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

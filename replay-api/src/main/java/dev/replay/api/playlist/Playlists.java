@@ -6,20 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.replay.api.audit.AuditLog;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.security.Role;
 import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.retention.SessionHolds;
 import dev.replay.ingest.session.RecordingCatalog;
 import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,19 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, changes and reads playlists. Editors create them; only the owner or an admin
  * changes one; every signed-in user reads them, seeing (and counting) only the sessions
- * of the applications they are granted. Every change is audited.
+ * of the applications they are granted, as the recording side's catalog finds them. A
+ * playlist holds its sessions on the recording side, so that retention keeps them. Every
+ * change is audited.
  */
 @Service
+@NamedInterface("api")
 public class Playlists {
-
-	// the items of a playlist whose sessions belong to applications in the scope
-	private static final String VISIBLE_ITEMS = """
-			with visible as (
-			  select i.id, i.session_id, i.added_by, i.added_at
-			  from playlist_item i join replay_session s on s.id = i.session_id
-			  where i.playlist_id = :playlist
-			    and (cast(:apps as uuid[]) is null or s.application_id = any(cast(:apps as uuid[]))))
-			""";
 
 	private final PlaylistRepository playlists;
 
@@ -47,20 +44,20 @@ public class Playlists {
 
 	private final RecordingCatalog catalog;
 
+	private final SessionHolds holds;
+
 	private final AuditLog audit;
 
 	private final ApplicationGrants grants;
 
-	private final JdbcClient jdbc;
-
-	Playlists(PlaylistRepository playlists, PlaylistItemRepository items, RecordingCatalog catalog, AuditLog audit,
-			ApplicationGrants grants, JdbcClient jdbc) {
+	Playlists(PlaylistRepository playlists, PlaylistItemRepository items, RecordingCatalog catalog, SessionHolds holds,
+			AuditLog audit, ApplicationGrants grants) {
 		this.playlists = playlists;
 		this.items = items;
 		this.catalog = catalog;
+		this.holds = holds;
 		this.audit = audit;
 		this.grants = grants;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -107,6 +104,7 @@ public class Playlists {
 	public void delete(long id, ReplayPrincipal caller) {
 		Playlist playlist = changeable(id, caller);
 		this.playlists.delete(playlist);
+		this.holds.releaseAll(holder(id));
 		this.audit.record("playlist.deleted", "playlist", Long.toString(id), Map.of("name", playlist.getName()));
 	}
 
@@ -152,18 +150,13 @@ public class Playlists {
 	public Page<ItemDetails> items(long id, int page, int size, ReplayPrincipal caller) {
 		find(id);
 		ApplicationScope scope = this.grants.scopeOf(caller);
-		List<ItemDetails> content = this.jdbc.sql(VISIBLE_ITEMS + """
-				select i.session_id, i.added_by, i.added_at from visible i
-				order by i.id
-				limit :limit offset :offset""")
-			.param("playlist", id)
-			.param("apps", scope.sqlArray())
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query((rs, row) -> new ItemDetails(rs.getString("session_id"), rs.getString("added_by"),
-					rs.getTimestamp("added_at").toInstant()))
-			.list();
-		return new PageImpl<>(content, PageRequest.of(page, size), visibleCount(id, scope));
+		PageRequest request = PageRequest.of(page, size);
+		if (scope.isAll()) {
+			return this.items.findByPlaylistIdOrderByIdAsc(id, request).map(Playlists::itemDetails);
+		}
+		List<ItemDetails> visible = visibleItems(id, scope);
+		int from = (int) Math.min(request.getOffset(), visible.size());
+		return new PageImpl<>(visible.subList(from, Math.min(from + size, visible.size())), request, visible.size());
 	}
 
 	/**
@@ -243,6 +236,7 @@ public class Playlists {
 			return;
 		}
 		this.items.deleteAll(found);
+		this.holds.release(holder(id), found.stream().map(PlaylistItem::getSessionId).toList());
 		playlist.touch();
 		this.audit.record("playlist.items-removed", "playlist", Long.toString(id),
 				Map.of("sessionIds", found.stream().map(PlaylistItem::getSessionId).toList()));
@@ -264,6 +258,7 @@ public class Playlists {
 		List<PlaylistItem> added = this.items.saveAll(sessionIds.stream()
 			.map((sessionId) -> new PlaylistItem(playlist.getId(), sessionId, caller.getUsername()))
 			.toList());
+		this.holds.hold(holder(playlist.getId()), sessionIds);
 		playlist.touch();
 		this.audit.record("playlist.items-added", "playlist", Long.toString(playlist.getId()),
 				Map.of("sessionIds", sessionIds));
@@ -288,12 +283,28 @@ public class Playlists {
 		}
 	}
 
+	// the items of a playlist, in the order added, whose sessions the catalog finds in
+	// the
+	// scope
+	private List<ItemDetails> visibleItems(long id, ApplicationScope scope) {
+		List<ItemDetails> all = this.items.findByPlaylistIdOrderByIdAsc(id)
+			.stream()
+			.map(Playlists::itemDetails)
+			.toList();
+		Set<String> visible = this.catalog.findSessions(all.stream().map(ItemDetails::sessionId).toList(), scope)
+			.stream()
+			.map(SessionSummary::id)
+			.collect(Collectors.toSet());
+		return all.stream().filter((item) -> visible.contains(item.sessionId())).toList();
+	}
+
 	private long visibleCount(long id, ApplicationScope scope) {
-		return this.jdbc.sql(VISIBLE_ITEMS + "select count(*) from visible")
-			.param("playlist", id)
-			.param("apps", scope.sqlArray())
-			.query(Long.class)
-			.single();
+		return scope.isAll() ? this.items.countByPlaylistId(id) : visibleItems(id, scope).size();
+	}
+
+	// a playlist holds its sessions on the recording side under this name
+	private static String holder(long id) {
+		return "playlist:" + id;
 	}
 
 	private PlaylistDetails details(Playlist playlist, ApplicationScope scope) {

@@ -3,6 +3,9 @@
  * who made them.
  */
 @NullMarked
+@ApplicationModule(displayName = "API playlist")
 package dev.replay.api.playlist;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

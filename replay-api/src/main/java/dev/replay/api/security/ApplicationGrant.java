@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param applicationIds the applications granted when not all, in id order; empty when
  * all
  */
-public record ApplicationGrant(boolean all, List<UUID> applicationIds) {
+record ApplicationGrant(boolean all, List<UUID> applicationIds) {
 
 	/** The JSON value of a grant of every application. */
 	public static final String ALL_VALUE = "all";
@@ -35,7 +35,7 @@ public record ApplicationGrant(boolean all, List<UUID> applicationIds) {
 	 * @param applicationIds the applications; none when empty
 	 * @return the grant
 	 */
-	public static ApplicationGrant of(Collection<UUID> applicationIds) {
+	static ApplicationGrant of(Collection<UUID> applicationIds) {
 		return new ApplicationGrant(false, List.copyOf(applicationIds));
 	}
 
@@ -85,7 +85,7 @@ public record ApplicationGrant(boolean all, List<UUID> applicationIds) {
 	 * The sessions this grant lets see.
 	 * @return the scope for session queries
 	 */
-	public ApplicationScope scope() {
+	ApplicationScope scope() {
 		return this.all ? ApplicationScope.ALL : ApplicationScope.of(this.applicationIds);
 	}
 

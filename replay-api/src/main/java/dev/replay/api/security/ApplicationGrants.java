@@ -16,6 +16,7 @@ import dev.replay.ingest.application.ApplicationSummary;
 import dev.replay.ingest.application.UnknownApplicationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * request of every signed-in session and API token.
  */
 @Service
+@NamedInterface("api")
 public class ApplicationGrants {
 
 	private final JdbcClient jdbc;

@@ -50,7 +50,7 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
 		}
-		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+		write(request, response, HttpStatus.UNAUTHORIZED, ApiProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 				"Sign in with HTTP Basic, an API token or a session to use this resource.");
 	}
 
@@ -64,7 +64,7 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
 	}
 
 	void signInFailed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+		write(request, response, HttpStatus.UNAUTHORIZED, ApiProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 				"The user name or password is wrong.");
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -11,6 +12,7 @@ import org.springframework.security.core.userdetails.User;
 /**
  * A signed-in user, however they signed in: their id, name and role.
  */
+@NamedInterface("api")
 public class ReplayPrincipal extends User {
 
 	private static final long serialVersionUID = 1L;

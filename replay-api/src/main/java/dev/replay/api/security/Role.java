@@ -2,9 +2,12 @@ package dev.replay.api.security;
 
 import java.util.Locale;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What a user may do: each role includes the ones before it.
  */
+@NamedInterface("api")
 public enum Role {
 
 	/** Finds and watches recordings. */

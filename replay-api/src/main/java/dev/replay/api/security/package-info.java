@@ -3,6 +3,9 @@
  * 403.
  */
 @NullMarked
+@ApplicationModule(displayName = "API security")
 package dev.replay.api.security;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

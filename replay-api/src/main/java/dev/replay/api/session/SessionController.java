@@ -3,10 +3,12 @@ package dev.replay.api.session;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.api.session.SessionSearch.Watched;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import dev.replay.ingest.session.RecordingCatalog;
@@ -38,11 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Searches, describes and deletes recorded sessions. {@code watchedByMe=true} lists only
  * the sessions the caller watched, {@code watchedByMe=false} those they did not, and
- * {@code notWatched=true} those that nobody watched; the other filters (among them
- * {@code error} and {@code action}, over RUM error messages and action names) and the
- * sort orders are those of {@link SessionFilter} and {@link SessionSort}. Only sessions
- * of the applications the caller is granted are found; any other answers 404, like a
- * missing one.
+ * {@code notWatched=true} those that nobody watched (see {@link SessionSearch}); the
+ * other filters (among them {@code error} and {@code action}, over RUM error messages and
+ * action names) and the sort orders are those of {@link SessionFilter} and
+ * {@link SessionSort}. Only sessions of the applications the caller is granted are found;
+ * any other answers 404, like a missing one.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
@@ -53,12 +55,16 @@ class SessionController {
 
 	private final RecordingCatalog catalog;
 
+	private final SessionSearch search;
+
 	private final SessionRemoval removal;
 
 	private final ApplicationGrants grants;
 
-	SessionController(RecordingCatalog catalog, SessionRemoval removal, ApplicationGrants grants) {
+	SessionController(RecordingCatalog catalog, SessionSearch search, SessionRemoval removal,
+			ApplicationGrants grants) {
 		this.catalog = catalog;
+		this.search = search;
 		this.removal = removal;
 		this.grants = grants;
 	}
@@ -118,12 +124,11 @@ class SessionController {
 		if (minDurationMs != null && maxDurationMs != null && minDurationMs > maxDurationMs) {
 			throw badRequest("minDurationMs must not be greater than maxDurationMs.");
 		}
-		SessionFilter filter = new SessionFilter(applicationId, Boolean.TRUE.equals(watchedByMe) ? me.id() : null,
-				Boolean.FALSE.equals(watchedByMe) ? me.id() : null, notWatched, hasErrors, hasRageClicks, from, to,
+		SessionFilter filter = new SessionFilter(applicationId, null, Set.of(), hasErrors, hasRageClicks, from, to,
 				minDurationMs, maxDurationMs, sources(source), blankToNull(url), blankToNull(user), blankToNull(error),
 				blankToNull(action));
-		SessionPage page = this.catalog.findSessions(filter, this.grants.scopeOf(me), SessionSort.of(sort), cursor,
-				limit);
+		SessionPage page = this.search.find(filter, new Watched(watchedByMe, notWatched), SessionSort.of(sort), cursor,
+				limit, me);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
 	}
 

@@ -2,7 +2,7 @@ package dev.replay.api.session;
 
 import java.util.List;
 
-import dev.replay.api.playback.RecordingReads;
+import dev.replay.api.audit.RecordingReads;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.session.RecordingCatalog;

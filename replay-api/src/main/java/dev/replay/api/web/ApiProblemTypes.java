@@ -2,13 +2,22 @@ package dev.replay.api.web;
 
 import java.net.URI;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The {@code type} URIs of the problems (RFC 9457) that only the REST API answers with;
  * the shared ones are in {@code dev.replay.ingest.ProblemTypes}.
  */
+@NamedInterface("api")
 public final class ApiProblemTypes {
 
 	private static final String BASE = "https://replay.dev/problems/";
+
+	/** The caller is not signed in. */
+	public static final URI UNAUTHENTICATED = of("unauthenticated");
+
+	/** Anything unexpected. */
+	public static final URI INTERNAL = of("internal-error");
 
 	/** A user with that name already exists. */
 	public static final URI USER_EXISTS = of("user-exists");

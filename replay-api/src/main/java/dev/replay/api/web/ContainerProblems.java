@@ -82,9 +82,9 @@ final class ContainerProblems {
 	private static URI typeOf(int status) {
 		return switch (status) {
 			case 400 -> ProblemTypes.BAD_REQUEST;
-			case 401 -> ProblemTypes.UNAUTHENTICATED;
+			case 401 -> ApiProblemTypes.UNAUTHENTICATED;
 			case 403 -> ProblemTypes.FORBIDDEN;
-			case 500 -> ProblemTypes.INTERNAL;
+			case 500 -> ApiProblemTypes.INTERNAL;
 			default -> URI.create("about:blank");
 		};
 	}

@@ -2,6 +2,8 @@ package dev.replay.api.web;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One page of a list that is paged by number.
  *
@@ -11,6 +13,7 @@ import java.util.List;
  * @param size the page size asked for
  * @param totalItems how many items there are on all pages
  */
+@NamedInterface("api")
 public record PageResponse<T>(List<T> items, int page, int size, long totalItems) {
 
 }

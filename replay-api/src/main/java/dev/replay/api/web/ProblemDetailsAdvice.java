@@ -93,7 +93,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			throw ex;
 		}
 		LOG.error("Unexpected error", ex);
-		return countIntakeRejection(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+		return countIntakeRejection(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ApiProblemTypes.INTERNAL,
 				"Internal error", "Something went wrong on our side; the error has been logged."));
 	}
 

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Marks a request body type whose unknown fields are refused (400 {@code bad-request})
  * instead of ignored. Jackson ignores unknown fields by default, and Replay keeps that
@@ -16,6 +18,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@NamedInterface("api")
 public @interface RejectUnknownFields {
 
 }

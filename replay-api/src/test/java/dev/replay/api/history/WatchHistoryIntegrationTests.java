@@ -1,6 +1,8 @@
 package dev.replay.api.history;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
@@ -110,6 +112,68 @@ class WatchHistoryIntegrationTests {
 		assertThat(ids("/api/v1/sessions?watchedByMe=true" + app, viewer)).containsExactly(watched);
 		assertThat(ids("/api/v1/sessions?watchedByMe=false" + app, viewer)).containsExactly(unwatched);
 		assertThat(ids("/api/v1/sessions?notWatched=true" + app, viewer)).containsExactly(unwatched);
+	}
+
+	@Test
+	void pagesTheSessionsWatchedOrNotWithCursors() {
+		TestSessions own = new TestSessions(this.client);
+		TestUser viewer = this.users.create("viewer");
+		TestUser other = this.users.create("viewer");
+		List<String> recorded = List.of(own.record(), own.record(), own.record(), own.record(), own.record());
+		List<String> watchedByViewer = List.of(recorded.get(0), recorded.get(2), recorded.get(4));
+		watchedByViewer.forEach((id) -> this.client.get("/api/v1/sessions/" + id + "/events", viewer.basic()));
+		this.client.get("/api/v1/sessions/" + recorded.get(1) + "/events", other.basic());
+		String app = "&applicationId=" + own.applicationId();
+
+		for (String sort : List.of("start", "duration", "activity")) {
+			assertThat(allPages("/api/v1/sessions?watchedByMe=true&sort=" + sort + app, viewer))
+				.containsExactlyInAnyOrderElementsOf(watchedByViewer);
+			assertThat(allPages("/api/v1/sessions?watchedByMe=false&sort=" + sort + app, viewer))
+				.containsExactlyInAnyOrder(recorded.get(1), recorded.get(3));
+			assertThat(allPages("/api/v1/sessions?notWatched=true&sort=" + sort + app, viewer))
+				.containsExactly(recorded.get(3));
+		}
+		assertThat(allPages("/api/v1/sessions?watchedByMe=true&notWatched=true" + app, viewer)).isEmpty();
+		assertThat(allPages("/api/v1/sessions?watchedByMe=false&notWatched=true" + app, other))
+			.containsExactly(recorded.get(3));
+	}
+
+	@Test
+	void ordersWatchersByTheirLastWatchThenPages() {
+		TestUser earlier = this.users.create("viewer");
+		TestUser later = this.users.create("viewer");
+		String sessionId = this.sessions.record();
+		this.client.get("/api/v1/sessions/" + sessionId + "/events", earlier.basic());
+		this.client.get("/api/v1/sessions/" + sessionId + "/events", earlier.basic());
+		this.client.get("/api/v1/sessions/" + sessionId + "/events", later.basic());
+		String watchers = "/api/v1/sessions/" + sessionId + "/watchers?size=1&page=";
+
+		JsonNode first = ReplayClient.json(this.client.get(watchers + 0, later.basic()).body());
+		JsonNode second = ReplayClient.json(this.client.get(watchers + 1, later.basic()).body());
+
+		assertThat(first.path("watchedCount").asLong()).isEqualTo(3);
+		assertThat(first.path("watchers")).hasSize(1);
+		assertThat(first.path("watchers").get(0).path("username").asString()).isEqualTo(later.username());
+		assertThat(second.path("watchers").get(0).path("username").asString()).isEqualTo(earlier.username());
+		assertThat(second.path("watchers").get(0).path("timesWatched").asInt()).isEqualTo(2);
+	}
+
+	// follows nextCursor one session at a time, failing on a session listed twice
+	private List<String> allPages(String path, TestUser user) {
+		List<String> ids = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = ReplayClient
+				.json(this.client.get(path + "&limit=1" + ((cursor != null) ? "&cursor=" + cursor : ""), user.basic())
+					.body());
+			page.path("items").valueStream().map((item) -> item.path("id").asString()).forEach((id) -> {
+				assertThat(ids).doesNotContain(id);
+				ids.add(id);
+			});
+			cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
+		}
+		while (cursor != null && ids.size() < 20);
+		return ids;
 	}
 
 	private java.util.List<String> ids(String path, TestUser user) {

@@ -97,9 +97,13 @@ class WindowedPlaybackIntegrationTests {
 		int segments = RrwebCorpus.manifest("errors-console").path("batches").size();
 		PlaybackWindow whole = this.timelines.window(sessionId, null, null);
 		PlaybackWindow late = this.timelines.window(sessionId, screenshotAt("errors-console", 2), null);
-		assertThat(whole.segmentCount()).isEqualTo(segments);
+		whole.forEach((event) -> {
+		});
+		late.forEach((event) -> {
+		});
+		assertThat(whole.segmentsRead()).isEqualTo(segments);
 		assertThat(late.startsAtKeyframe()).isTrue();
-		assertThat(late.segmentCount()).isLessThan(segments);
+		assertThat(late.segmentsRead()).isPositive().isLessThan(segments);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.replay.api.playlist;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,10 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class PlaylistIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ReplayClient client;
 
@@ -157,6 +164,57 @@ class PlaylistIntegrationTests {
 	}
 
 	@Test
+	void holdsItsSessionsOnTheRecordingSideUntilTheyAreRemovedOrThePlaylistIsDeleted() {
+		long first = create(this.editor, "First holder");
+		long second = create(this.editor, "Second holder");
+		String removed = this.sessions.record();
+		String shared = this.sessions.record();
+		this.users.send("POST", "/api/v1/playlists/" + first + "/items/bulk", this.editor.basic(),
+				Map.of("sessionIds", List.of(removed, shared)));
+		this.users.send("POST", "/api/v1/playlists/" + second + "/items", this.editor.basic(),
+				Map.of("sessionId", shared));
+		assertThat(holds(removed, shared)).containsExactlyInAnyOrder(removed + " playlist:" + first,
+				shared + " playlist:" + first, shared + " playlist:" + second);
+
+		this.users.send("DELETE", "/api/v1/playlists/" + first + "/items/" + removed, this.editor.basic(), null);
+		assertThat(holds(removed, shared)).containsExactlyInAnyOrder(shared + " playlist:" + first,
+				shared + " playlist:" + second);
+
+		this.users.send("DELETE", "/api/v1/playlists/" + first, this.editor.basic(), null);
+		assertThat(holds(removed, shared)).containsExactly(shared + " playlist:" + second);
+	}
+
+	@Test
+	void pagesAndCountsOnlyTheItemsOfTheApplicationsTheReaderIsGranted() {
+		TestSessions other = new TestSessions(this.client);
+		long id = create(this.editor, "Two applications");
+		List<String> granted = List.of(this.sessions.record(), this.sessions.record(), this.sessions.record());
+		List<String> added = List.of(granted.get(0), other.record(), granted.get(1), other.record(), granted.get(2));
+		this.users.send("POST", "/api/v1/playlists/" + id + "/items/bulk", this.editor.basic(),
+				Map.of("sessionIds", added));
+		TestUser reader = this.users.create("viewer");
+		assertThat(this.users
+			.send("PATCH", "/api/v1/users/" + reader.id(), ReplayClient.ADMIN_BASIC,
+					Map.of("applications", List.of(this.sessions.applicationId())))
+			.statusCode()).isEqualTo(200);
+
+		List<String> paged = new ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			JsonNode items = ReplayClient
+				.json(this.client.get("/api/v1/playlists/" + id + "/items?page=" + page + "&size=2", reader.basic())
+					.body());
+			assertThat(items.path("totalItems").asLong()).isEqualTo(3);
+			paged.addAll(sessionIds(items));
+		}
+
+		assertThat(paged).containsExactlyElementsOf(granted);
+		assertThat(ReplayClient.json(this.client.get("/api/v1/playlists/" + id, reader.basic()).body())
+			.path("sessionCount")
+			.asLong()).isEqualTo(3);
+		assertThat(items(id, 0, 10).path("totalItems").asLong()).isEqualTo(5);
+	}
+
+	@Test
 	void auditsPlaylistChanges() {
 		long id = create(this.editor, "Audited");
 		String sessionId = this.sessions.record();
@@ -167,6 +225,13 @@ class PlaylistIntegrationTests {
 			.json(this.client.getAsAdmin("/api/v1/audit-events?targetType=playlist&targetId=" + id).body());
 		assertThat(events.path("items").valueStream().map((event) -> event.path("action").asString()))
 			.containsExactly("playlist.deleted", "playlist.items-added", "playlist.created");
+	}
+
+	private List<String> holds(String... sessionIds) {
+		return this.jdbc.sql("select session_id || ' ' || holder from session_hold where session_id = any(?)")
+			.param(sessionIds)
+			.query(String.class)
+			.list();
 	}
 
 	private long create(TestUser owner, String name) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import dev.replay.core.compression.CorruptCompressionException;
 import dev.replay.core.compression.InflatedSizeLimitExceededException;
+import dev.replay.core.event.EventType;
 import dev.replay.core.rrweb.EventsSummary;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.segment.ClientText;
@@ -30,11 +31,7 @@ public final class DatadogSegmentReader {
 
 	private static final int MAX_HREF_LENGTH = 2048;
 
-	private static final int FULL_SNAPSHOT = 2;
-
 	private static final int MOBILE_FULL_SNAPSHOT = 10;
-
-	private static final int META = 4;
 
 	private DatadogSegmentReader() {
 	}
@@ -99,7 +96,7 @@ public final class DatadogSegmentReader {
 		private boolean recordsSeen;
 
 		private final EventsSummary records = new EventsSummary(
-				(type) -> type == FULL_SNAPSHOT || type == MOBILE_FULL_SNAPSHOT);
+				(type) -> type == EventType.FULL_SNAPSHOT.code() || type == MOBILE_FULL_SNAPSHOT);
 
 		// the href of the record being read, kept when the record is a usable meta record
 		private @Nullable String recordHref;
@@ -147,7 +144,7 @@ public final class DatadogSegmentReader {
 		private @Nullable String readRecord(JsonParser parser, JsonToken token) {
 			this.recordHref = null;
 			String problem = this.records.read(parser, token, (this.href == null) ? this.hrefReader : null);
-			if (problem == null && this.records.lastType() == META && this.recordHref != null) {
+			if (problem == null && this.records.lastType() == EventType.META.code() && this.recordHref != null) {
 				this.href = this.recordHref;
 			}
 			return problem;

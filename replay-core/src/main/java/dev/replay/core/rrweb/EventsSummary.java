@@ -3,6 +3,7 @@ package dev.replay.core.rrweb;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
+import dev.replay.core.event.EventType;
 import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SegmentSummary;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +16,6 @@ import tools.jackson.core.JsonToken;
  * keeping only the figures of a {@link SegmentSummary}.
  */
 public final class EventsSummary {
-
-	private static final int FULL_SNAPSHOT = 2;
 
 	private final IntPredicate fullSnapshotType;
 
@@ -34,7 +33,7 @@ public final class EventsSummary {
 	 * A summary of rrweb events, where type 2 is a full snapshot.
 	 */
 	public EventsSummary() {
-		this((type) -> type == FULL_SNAPSHOT);
+		this((type) -> type == EventType.FULL_SNAPSHOT.code());
 	}
 
 	/**

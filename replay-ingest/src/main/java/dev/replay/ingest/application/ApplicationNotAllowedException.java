@@ -4,11 +4,13 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Answered when a client token may not write to the application a segment names.
  */
+@NamedInterface("api")
 public class ApplicationNotAllowedException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

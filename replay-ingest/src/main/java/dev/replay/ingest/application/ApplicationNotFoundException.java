@@ -11,11 +11,11 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when the application a request is about does not exist.
  */
-public class ApplicationNotFoundException extends ErrorResponseException {
+class ApplicationNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public ApplicationNotFoundException(UUID id) {
+	ApplicationNotFoundException(UUID id) {
 		super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.APPLICATION_NOT_FOUND,
 				"Application not found", "No application with id " + id + "."), null);
 	}

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates and lists applications and the client tokens that may write to them.
  */
 @Service
+@NamedInterface("api")
 public class ApplicationRegistry {
 
 	private static final SecureRandom RANDOM = new SecureRandom();

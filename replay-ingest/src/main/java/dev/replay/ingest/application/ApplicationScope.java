@@ -8,11 +8,14 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The applications whose sessions a query may see: all of them, or a set, possibly empty.
  * Every read of sessions takes one, so that a user's grant is part of the SQL that finds
  * the sessions.
  */
+@NamedInterface("api")
 public final class ApplicationScope {
 
 	/** Every application, present and future. */

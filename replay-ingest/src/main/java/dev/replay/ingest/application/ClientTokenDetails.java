@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A client token. Client tokens ship inside web pages and apps, so their value is not a
  * secret: they can only write recordings.
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param revokedAt when it was revoked, {@code null} while valid
  */
+@NamedInterface("api")
 public record ClientTokenDetails(UUID id, String name, String token, @Nullable List<UUID> applicationIds,
 		Instant createdAt, @Nullable Instant revokedAt) {
 

@@ -9,11 +9,11 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when a client token is not found.
  */
-public class ClientTokenNotFoundException extends ErrorResponseException {
+class ClientTokenNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public ClientTokenNotFoundException(java.util.UUID id) {
+	ClientTokenNotFoundException(java.util.UUID id) {
 		super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.CLIENT_TOKEN_NOT_FOUND,
 				"Client token not found", "No client token with id " + id + "."), null);
 	}

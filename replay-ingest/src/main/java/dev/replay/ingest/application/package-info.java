@@ -3,9 +3,9 @@
  * a token write to an application.
  */
 @NullMarked
-@NamedInterface("application")
+@ApplicationModule(displayName = "Ingest application")
 package dev.replay.ingest.application;
 
 import org.jspecify.annotations.NullMarked;
 
-import org.springframework.modulith.NamedInterface;
+import org.springframework.modulith.ApplicationModule;

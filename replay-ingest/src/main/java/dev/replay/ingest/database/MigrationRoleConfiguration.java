@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * owner of the schema ({@code spring.flyway.user}, the application's own user when it is
  * not set); the {@code afterMigrate} callback grants the application's role, when it is
  * another one, exactly what it needs (ADR 0014). The role is asked of the application's
- * own connection, so it is right whichever way the connection was configured.
+ * own connection, so it is right whichever way the connection was configured. Migrations
+ * run without PostgreSQL's notices.
  */
 @Configuration(proxyBeanMethods = false)
 class MigrationRoleConfiguration {
@@ -34,6 +35,11 @@ class MigrationRoleConfiguration {
 			// must not end the string literal it is given in
 			placeholders.put(APP_ROLE_PLACEHOLDER, role.replace("'", "''"));
 			configuration.placeholders(placeholders);
+			// PostgreSQL's notices ("already exists, skipping" of an "if not exists" in
+			// an old
+			// migration) are not warnings, but Flyway would log them as such on every new
+			// database
+			configuration.initSql("set client_min_messages = warning");
 		};
 	}
 

@@ -3,6 +3,9 @@
  * application connects as its own role.
  */
 @NullMarked
+@ApplicationModule(displayName = "Ingest database")
 package dev.replay.ingest.database;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * once they are durable.
  */
 @NullMarked
+@ApplicationModule(displayName = "Ingest intake")
 package dev.replay.ingest.intake;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

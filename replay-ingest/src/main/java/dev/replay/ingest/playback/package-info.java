@@ -3,9 +3,9 @@
  * stream.
  */
 @NullMarked
-@NamedInterface("playback")
+@ApplicationModule(displayName = "Ingest playback")
 package dev.replay.ingest.playback;
 
 import org.jspecify.annotations.NullMarked;
 
-import org.springframework.modulith.NamedInterface;
+import org.springframework.modulith.ApplicationModule;

@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Tells an image's media type from its first bytes, whatever its part claimed (Android
  * labels WebP images {@code image/png}).
  */
+@NamedInterface("api")
 public final class ImageTypes {
 
 	private static final int SNIFF_LENGTH = 512;

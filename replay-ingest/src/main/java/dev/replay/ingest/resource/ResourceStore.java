@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.replay.ingest.application.ApplicationScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the images that mobile recordings refer to, once per application and resource id.
  */
 @Repository
+@NamedInterface("api")
 public class ResourceStore {
 
 	private final JdbcClient jdbc;

@@ -3,9 +3,9 @@
  * player.
  */
 @NullMarked
-@NamedInterface("resource")
+@ApplicationModule(displayName = "Ingest resource")
 package dev.replay.ingest.resource;
 
 import org.jspecify.annotations.NullMarked;
 
-import org.springframework.modulith.NamedInterface;
+import org.springframework.modulith.ApplicationModule;

@@ -16,11 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes, on a schedule, the sessions that ended longer ago than their application's
- * retention (but those a playlist holds), the raw RUM batches (with their typed events)
- * no kept session needs, the RUM summaries of sessions that had no replay, and the upload
- * request ids too old to come back. Every batch is its own short transaction, and the
- * deletion of a batch of sessions is published as {@link SessionsExpired} in it, so that
- * the audit trail records it atomically.
+ * retention (but those held, see {@link SessionHolds}), the raw RUM batches (with their
+ * typed events) no kept session needs, the RUM summaries of sessions that had no replay,
+ * and the upload request ids too old to come back. Every batch is its own short
+ * transaction, and the deletion of a batch of sessions is published as
+ * {@link SessionsExpired} in it, so that the audit trail records it atomically.
  */
 @Component
 class RetentionJob {

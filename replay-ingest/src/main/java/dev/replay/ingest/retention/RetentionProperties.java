@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("replay.retention")
 @Validated
-public record RetentionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval,
+record RetentionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval,
 		@DefaultValue("500") @Positive int batchSize, @DefaultValue("7d") Duration requestIdTtl) {
 
 }

@@ -28,14 +28,13 @@ class RetentionStore {
 	}
 
 	// Lock and return a batch of an application's sessions last received before the
-	// cutoff
-	// (the server's time, never the client's) and that no playlist holds; sessions locked
-	// by others are left for the next pass.
+	// cutoff (the server's time, never the client's) and that nobody holds; sessions
+	// locked by others are left for the next pass.
 	List<String> lockExpiredSessions(UUID applicationId, Instant cutoff, int limit) {
 		return this.jdbc.sql("""
 				select s.id from replay_session s
 				where s.application_id = :application and s.received_at < :cutoff
-				  and not exists (select 1 from playlist_item p where p.session_id = s.id)
+				  and not exists (select 1 from session_hold h where h.session_id = s.id)
 				order by s.received_at
 				limit :limit
 				for update of s skip locked""")
@@ -46,9 +45,8 @@ class RetentionStore {
 			.list();
 	}
 
-	// Delete sessions; their segments, keyframes, views, watches and the links of their
-	// raw
-	// RUM batches go with them.
+	// Delete sessions; their segments, keyframes, views, holds, watches and the links of
+	// their raw RUM batches go with them.
 	int deleteSessions(List<String> sessionIds) {
 		this.jdbc.sql("delete from rum_batch_session where session_id = any(:ids)")
 			.param("ids", sessionIds.toArray(String[]::new))
@@ -59,15 +57,14 @@ class RetentionStore {
 	}
 
 	// Delete a batch of an application's raw RUM batches received before the cutoff, but
-	// those
-	// that a playlist's session or a session still recorded after the cutoff needs.
+	// those that a held session or a session still recorded after the cutoff needs.
 	int deleteExpiredRumBatches(UUID applicationId, Instant cutoff, int limit) {
 		return this.jdbc.sql("""
 				delete from rum_batch where id in (
 				  select b.id from rum_batch b
 				  where b.application_id = :application and b.received_at < :cutoff
 				    and not exists (select 1 from rum_batch_session rs
-				                    join playlist_item p on p.session_id = rs.session_id
+				                    join session_hold h on h.session_id = rs.session_id
 				                    where rs.batch_id = b.id)
 				    and not exists (select 1 from rum_batch_session rs
 				                    join replay_session s on s.id = rs.session_id
@@ -81,16 +78,15 @@ class RetentionStore {
 	}
 
 	// Delete a batch of an application's RUM summaries of sessions without replay whose
-	// last
-	// event came before the cutoff (a replay session's summary goes with it), unless a
-	// playlist holds the session.
+	// last event came before the cutoff (a replay session's summary goes with it), unless
+	// the session is held.
 	int deleteExpiredRumSessions(UUID applicationId, Instant cutoff, int limit) {
 		return this.jdbc.sql("""
 				delete from rum_session where session_id in (
 				  select r.session_id from rum_session r
 				  where r.application_id = :application and r.last_event_ms < :cutoff
 				    and not exists (select 1 from replay_session s where s.id = r.session_id)
-				    and not exists (select 1 from playlist_item p where p.session_id = r.session_id)
+				    and not exists (select 1 from session_hold h where h.session_id = r.session_id)
 				  order by r.last_event_ms
 				  limit :limit)""")
 			.param("application", applicationId)

@@ -3,6 +3,8 @@ package dev.replay.ingest.retention;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Published after the retention job deleted a batch of an application's sessions.
  *
@@ -10,6 +12,7 @@ import java.util.UUID;
  * @param retentionDays its retention when they were deleted
  * @param sessionIds the deleted sessions
  */
+@NamedInterface("api")
 public record SessionsExpired(UUID applicationId, int retentionDays, List<String> sessionIds) {
 
 }

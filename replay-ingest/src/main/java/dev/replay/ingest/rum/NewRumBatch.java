@@ -8,6 +8,8 @@ import dev.replay.core.compression.ContentEncoding;
 import dev.replay.core.rum.RumEvent;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A batch of Datadog RUM or log events ready to be stored as received.
  *
@@ -22,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param body the stored bytes
  * @param events the valid RUM events, stored typed beside the batch
  */
+@NamedInterface("api")
 public record NewRumBatch(@Nullable String requestId, @Nullable UUID applicationId, String track,
 		ContentEncoding encoding, int receivedBytes, int lines, int skippedLines, Set<String> sessionIds, byte[] body,
 		List<RumEvent> events) {

@@ -3,6 +3,7 @@ package dev.replay.ingest.rum;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * RUM events of a batch in typed rows, in the same transaction.
  */
 @Repository
+@NamedInterface("api")
 public class RumBatchStore {
 
 	private final JdbcClient jdbc;

@@ -12,6 +12,7 @@ import dev.replay.ingest.session.InvalidCursorException;
 import dev.replay.ingest.session.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
  * RUM tells about a session.
  */
 @Service
+@NamedInterface("api")
 public class RumCatalog {
 
 	private final RumReader reader;

@@ -5,6 +5,8 @@ import java.util.List;
 import dev.replay.core.rum.RumEvent;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What RUM events tell about a session: who, on what, where, which pages and how it went.
  *
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param errorClickCount error clicks
  * @param views the views with their loading time and Core Web Vitals, in time order
  */
+@NamedInterface("api")
 public record RumSessionSummary(String sessionId, RumEvent.Context user, @Nullable String firstUrl,
 		@Nullable String lastUrl, int viewCount, int errorCount, int actionCount, int frustrationCount,
 		int rageClickCount, int deadClickCount, int errorClickCount, List<ViewTimings> views) {

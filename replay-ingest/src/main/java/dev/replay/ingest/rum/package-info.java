@@ -3,9 +3,9 @@
  * summary and their reads.
  */
 @NullMarked
-@NamedInterface("rum")
+@ApplicationModule(displayName = "Ingest RUM")
 package dev.replay.ingest.rum;
 
 import org.jspecify.annotations.NullMarked;
 
-import org.springframework.modulith.NamedInterface;
+import org.springframework.modulith.ApplicationModule;

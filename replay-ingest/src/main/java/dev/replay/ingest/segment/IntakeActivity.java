@@ -3,6 +3,7 @@ package dev.replay.ingest.segment;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * aside while recordings are pouring in.
  */
 @Component
+@NamedInterface("api")
 public class IntakeActivity {
 
 	private static final long SECOND_NANOS = 1_000_000_000L;
@@ -23,7 +25,7 @@ public class IntakeActivity {
 
 	private volatile long lastSecondCount;
 
-	public IntakeActivity() {
+	IntakeActivity() {
 		this(System::nanoTime);
 	}
 

@@ -5,13 +5,13 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
-import dev.replay.ingest.intake.IngestProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -21,6 +21,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * tries again by itself afterwards.
  */
 @Component
+@NamedInterface("api")
 public class IntakeAvailability {
 
 	private static final Logger LOG = LoggerFactory.getLogger(IntakeAvailability.class);
@@ -31,7 +32,7 @@ public class IntakeAvailability {
 
 	private volatile boolean down;
 
-	IntakeAvailability(IngestProperties properties) {
+	IntakeAvailability(GroupCommitProperties properties) {
 		this.retryAfter = properties.retryAfter();
 	}
 

@@ -8,12 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Answered when the intake cannot take a request now (overload, or the database is
  * unreachable), with the {@code Retry-After} that the SDKs honour.
  */
+@NamedInterface("api")
 public class IntakeUnavailableException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

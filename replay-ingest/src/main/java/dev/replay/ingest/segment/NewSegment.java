@@ -7,6 +7,8 @@ import dev.replay.core.segment.RecordingContext;
 import dev.replay.core.segment.SegmentSummary;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A segment ready to be stored, with what the session row needs to know about it.
  *
@@ -23,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param receivedBytes how many bytes the client sent
  * @param body the stored bytes
  */
+@NamedInterface("api")
 public record NewSegment(String sessionId, UUID applicationId, String source, String dedupKey,
 		@Nullable Integer sequence, @Nullable String viewId, String format, ContentEncoding encoding,
 		SegmentSummary summary, RecordingContext context, int receivedBytes, byte[] body) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The segments of one request, written all or nothing, and the request id that makes a
  * retry of the request recognisable.
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the id the client gave the request, or {@code null}
  * @param segments the segments, at least one
  */
+@NamedInterface("api")
 public record SegmentWrite(@Nullable UUID requestApplicationId, @Nullable String requestId, List<NewSegment> segments) {
 
 	/**
@@ -29,7 +32,7 @@ public record SegmentWrite(@Nullable UUID requestApplicationId, @Nullable String
 	 * Whether the write claims a request id.
 	 * @return {@code true} if it has one
 	 */
-	public boolean claimsRequest() {
+	boolean claimsRequest() {
 		return this.requestApplicationId != null && this.requestId != null;
 	}
 

@@ -2,6 +2,8 @@ package dev.replay.ingest.segment;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What happened to a {@link SegmentWrite}.
  *
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param conflictingSessionId the session that belongs to another application, for
  * {@link Status#SESSION_CONFLICT}
  */
+@NamedInterface("api")
 public record WriteResult(Status status, int stored, int duplicates, @Nullable String conflictingSessionId) {
 
 	static WriteResult written(int stored, int duplicates) {

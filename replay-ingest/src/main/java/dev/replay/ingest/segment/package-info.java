@@ -3,9 +3,9 @@
  * transaction, and the segment rows.
  */
 @NullMarked
-@NamedInterface("segment")
+@ApplicationModule(displayName = "Ingest segment")
 package dev.replay.ingest.segment;
 
 import org.jspecify.annotations.NullMarked;
 
-import org.springframework.modulith.NamedInterface;
+import org.springframework.modulith.ApplicationModule;

@@ -4,11 +4,13 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Thrown when a paging cursor was not produced by Replay.
  */
+@NamedInterface("api")
 public class InvalidCursorException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

@@ -4,12 +4,14 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Thrown when a request parameter holds what no valid value holds, such as a control
  * character.
  */
+@NamedInterface("api")
 public class InvalidParameterException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

@@ -4,23 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.resource.ResourceStore;
 import dev.replay.ingest.resource.SessionResource;
 import dev.replay.ingest.session.SessionReader.Position;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-only queries over recorded sessions and their stored segments.
+ * Read-only queries over recorded sessions.
  */
 @Service
+@NamedInterface("api")
 public class RecordingCatalog {
 
 	private final SessionReader reader;
@@ -79,21 +81,23 @@ public class RecordingCatalog {
 	}
 
 	/**
+	 * Find sessions by id among those of the applications in a scope, for features that
+	 * keep session ids of their own (watch history, playlists).
+	 * @param sessionIds the session ids
+	 * @param scope the applications whose sessions may be seen
+	 * @return the sessions recorded in one of those applications, in no particular order
+	 */
+	public List<SessionSummary> findSessions(Collection<String> sessionIds, ApplicationScope scope) {
+		return this.reader.findSessions(sessionIds, scope);
+	}
+
+	/**
 	 * The views of a session, in the order they started.
 	 * @param sessionId the session id
 	 * @return the views, empty when the recorder sent none
 	 */
 	public List<SessionView> views(String sessionId) {
 		return this.reader.views(sessionId);
-	}
-
-	/**
-	 * The stored segments of a session, each read from the database only when asked.
-	 * @param sessionId the session id
-	 * @return the segments, never {@code null}
-	 */
-	public List<SegmentEvents> segments(String sessionId) {
-		return this.reader.segments(sessionId);
 	}
 
 	/**

@@ -1,13 +1,15 @@
 package dev.replay.ingest.session;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes recorded sessions with everything stored for them: segments, page views, watch
- * entries and playlist items.
+ * Deletes recorded sessions with everything stored for them: segments, page views and
+ * holds, and the rows other features keep about them (watch entries, playlist items).
  */
 @Service
+@NamedInterface("api")
 public class RecordingRemoval {
 
 	private final SessionDeletion deletion;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * shares them.
  */
 @Repository
-public class SessionDeletion {
+class SessionDeletion {
 
 	private final JdbcClient jdbc;
 
@@ -25,7 +25,7 @@ public class SessionDeletion {
 	 * @param sessionId the id
 	 * @return the deleted session, empty if there was none
 	 */
-	public Optional<SessionSummary> delete(String sessionId) {
+	Optional<SessionSummary> delete(String sessionId) {
 		// raw RUM batches are linked to sessions without a foreign key (RUM may come
 		// first):
 		// unlink them, and delete those that no other session needs

@@ -2,17 +2,19 @@ package dev.replay.ingest.session;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Which sessions to list; every part is optional.
  *
  * @param applicationId only sessions of this application
- * @param watchedBy only sessions this user watched
- * @param notWatchedBy only sessions this user did not watch
- * @param notWatched only sessions that nobody watched
+ * @param sessionIds only these sessions, or any when {@code null}
+ * @param excludedSessionIds none of these sessions
  * @param hasErrors only indexed sessions with at least one error
  * @param hasRageClicks only indexed sessions with at least one rage click
  * @param from only sessions that started at or after this instant
@@ -30,12 +32,15 @@ import org.jspecify.annotations.Nullable;
  * @param action only sessions with a RUM action whose name contains this text, ignoring
  * case
  */
-public record SessionFilter(@Nullable UUID applicationId, @Nullable UUID watchedBy, @Nullable UUID notWatchedBy,
-		boolean notWatched, boolean hasErrors, boolean hasRageClicks, @Nullable Instant from, @Nullable Instant to,
-		@Nullable Long minDurationMs, @Nullable Long maxDurationMs, List<String> sources, @Nullable String url,
-		@Nullable String user, @Nullable String error, @Nullable String action) {
+@NamedInterface("api")
+public record SessionFilter(@Nullable UUID applicationId, @Nullable Set<String> sessionIds,
+		Set<String> excludedSessionIds, boolean hasErrors, boolean hasRageClicks, @Nullable Instant from,
+		@Nullable Instant to, @Nullable Long minDurationMs, @Nullable Long maxDurationMs, List<String> sources,
+		@Nullable String url, @Nullable String user, @Nullable String error, @Nullable String action) {
 
 	public SessionFilter {
+		sessionIds = (sessionIds != null) ? Set.copyOf(sessionIds) : null;
+		excludedSessionIds = Set.copyOf(excludedSessionIds);
 		sources = List.copyOf(sources);
 	}
 
@@ -45,8 +50,8 @@ public record SessionFilter(@Nullable UUID applicationId, @Nullable UUID watched
 	 * @return the filter
 	 */
 	public static SessionFilter ofApplication(@Nullable UUID applicationId) {
-		return new SessionFilter(applicationId, null, null, false, false, false, null, null, null, null, List.of(),
-				null, null, null, null);
+		return new SessionFilter(applicationId, null, Set.of(), false, false, null, null, null, null, List.of(), null,
+				null, null, null);
 	}
 
 }

@@ -4,11 +4,13 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Thrown when no recorded session has the requested id.
  */
+@NamedInterface("api")
 public class SessionNotFoundException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

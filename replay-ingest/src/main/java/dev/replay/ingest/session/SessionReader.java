@@ -1,39 +1,29 @@
 package dev.replay.ingest.session;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
-import dev.replay.core.compression.BoundedInflation;
-import dev.replay.core.compression.ContentEncoding;
-import dev.replay.core.datadog.DatadogFormatException;
-import dev.replay.core.datadog.DatadogMobileConverter;
-import dev.replay.core.datadog.DatadogReplayConverter;
-import dev.replay.core.rrweb.RrwebEventReader;
-import dev.replay.core.timeline.RawEvent;
-import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.application.ApplicationScope;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
- * Queries over sessions and segments for the read side.
+ * Queries over sessions for the read side: search, one session, its views.
  */
 @Repository
+@NamedInterface("api")
 public class SessionReader {
 
 	private static final String SESSION_COLUMNS = """
@@ -41,12 +31,6 @@ public class SessionReader {
 			       user_name, user_email, indexed_at, click_count, rage_click_count, dead_click_count, input_count, error_count,
 			       active_duration_ms
 			from replay_session""";
-
-	private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
-
-	private static final String DATADOG_BROWSER = "datadog-browser";
-
-	private static final String DATADOG_MOBILE = "datadog-mobile";
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +50,7 @@ public class SessionReader {
 	 * @param limit the most rows to return
 	 * @return the rows
 	 */
-	public List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
+	List<SessionSummary> findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
 			@Nullable Position after, int limit) {
 		StringBuilder sql = new StringBuilder(SESSION_COLUMNS).append(" s where true");
 		Map<String, Object> params = new HashMap<>();
@@ -79,18 +63,14 @@ public class SessionReader {
 			sql.append(" and s.application_id = :app");
 			params.put("app", filter.applicationId());
 		}
-		if (filter.watchedBy() != null) {
-			sql.append(
-					" and exists (select 1 from watch_entry w where w.session_id = s.id and w.user_id = :watchedBy)");
-			params.put("watchedBy", filter.watchedBy());
+		Set<String> only = filter.sessionIds();
+		if (only != null) {
+			sql.append(" and s.id = any(:only)");
+			params.put("only", only.toArray(String[]::new));
 		}
-		if (filter.notWatchedBy() != null) {
-			sql.append(" and not exists (select 1 from watch_entry w where w.session_id = s.id"
-					+ " and w.user_id = :notWatchedBy)");
-			params.put("notWatchedBy", filter.notWatchedBy());
-		}
-		if (filter.notWatched()) {
-			sql.append(" and not exists (select 1 from watch_entry w where w.session_id = s.id)");
+		if (!filter.excludedSessionIds().isEmpty()) {
+			sql.append(" and s.id <> all(:excluded)");
+			params.put("excluded", filter.excludedSessionIds().toArray(String[]::new));
 		}
 		// a session has errors or rage clicks when its replay or its RUM events say so
 		if (filter.hasErrors()) {
@@ -188,6 +168,25 @@ public class SessionReader {
 	}
 
 	/**
+	 * Sessions by id, among those of the applications in a scope.
+	 * @param sessionIds the ids
+	 * @param scope the applications whose sessions may be seen
+	 * @return the sessions recorded in one of those applications, in no particular order
+	 */
+	public List<SessionSummary> findSessions(Collection<String> sessionIds, ApplicationScope scope) {
+		if (sessionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(SESSION_COLUMNS + " where id = any(:ids)"
+					+ " and (cast(:apps as uuid[]) is null or application_id = any(cast(:apps as uuid[])))")
+			.param("ids", sessionIds.toArray(String[]::new))
+			.param("apps", scope.sqlArray())
+			.query(SessionReader::toSummary)
+			.list();
+	}
+
+	/**
 	 * The views of a session, in the order they started.
 	 * @param sessionId the id
 	 * @return the views
@@ -198,37 +197,6 @@ public class SessionReader {
 			.param(sessionId)
 			.query((rs, row) -> new SessionView(rs.getString("id"), rs.getString("url"),
 					rs.getTimestamp("started_at").toInstant()))
-			.list();
-	}
-
-	/**
-	 * The segments of a session, whose bytes are loaded one segment at a time when read.
-	 * @param sessionId the id
-	 * @return the segments
-	 */
-	public List<SegmentEvents> segments(String sessionId) {
-		return segments(sessionId, Long.MIN_VALUE);
-	}
-
-	/**
-	 * The segments of a session that may hold events at or after a timestamp, whose bytes
-	 * are loaded one segment at a time when read. Datadog segments are all kept, because
-	 * their conversion needs the segments before.
-	 * @param sessionId the id
-	 * @param timestamp epoch milliseconds: rrweb segments whose last event is earlier are
-	 * left out
-	 * @return the segments
-	 */
-	public List<SegmentEvents> segments(String sessionId, long timestamp) {
-		DatadogConversion conversion = new DatadogConversion(sessionId);
-		return this.jdbc.sql("""
-				select id, first_event_at, format from segment where session_id = :session
-				   and (cast(:from as timestamptz) is null or format <> 'rrweb' or last_event_at >= :from)
-				order by first_event_at, sequence, id""")
-			.param("session", sessionId)
-			.param("from", (timestamp != Long.MIN_VALUE) ? new Timestamp(timestamp) : null)
-			.query((rs, row) -> (SegmentEvents) new StoredSegment(rs.getLong("id"),
-					rs.getTimestamp("first_event_at").toInstant().toEpochMilli(), rs.getString("format"), conversion))
 			.list();
 	}
 
@@ -258,107 +226,7 @@ public class SessionReader {
 	 * or {@link SessionSort#ACTIVITY})
 	 * @param sessionId its id
 	 */
-	public record Position(Instant startedAt, long value, String sessionId) {
-
-	}
-
-	private final class StoredSegment implements SegmentEvents {
-
-		private static final long MAX_INFLATED = 1L << 30;
-
-		private final long id;
-
-		private final long firstTimestamp;
-
-		private final String format;
-
-		private final DatadogConversion conversion;
-
-		StoredSegment(long id, long firstTimestamp, String format, DatadogConversion conversion) {
-			this.id = id;
-			this.firstTimestamp = firstTimestamp;
-			this.format = format;
-			this.conversion = conversion;
-		}
-
-		@Override
-		public long firstTimestamp() {
-			return this.firstTimestamp;
-		}
-
-		@Override
-		public List<RawEvent> read() throws IOException {
-			StoredBody body = SessionReader.this.jdbc.sql("select encoding, body from segment where id = ?")
-				.param(this.id)
-				.query((rs, row) -> new StoredBody(ContentEncoding.fromCode(rs.getString(1)), rs.getBytes(2)))
-				.single();
-			try (InputStream in = BoundedInflation.open(body.bytes(), body.encoding(), MAX_INFLATED)) {
-				return switch (this.format) {
-					case DATADOG_BROWSER -> this.conversion.browser(this.id, in);
-					case DATADOG_MOBILE -> this.conversion.mobile(this.id, in);
-					default -> RrwebEventReader.readNativeBatch(in);
-				};
-			}
-		}
-
-	}
-
-	/**
-	 * The Datadog converters of one session, created when its first Datadog segment is
-	 * read; they keep the decoding state between segments, which are read in
-	 * {@code start} order.
-	 */
-	private static final class DatadogConversion {
-
-		private final String sessionId;
-
-		private @Nullable DatadogReplayConverter browser;
-
-		private @Nullable DatadogMobileConverter mobile;
-
-		DatadogConversion(String sessionId) {
-			this.sessionId = sessionId;
-		}
-
-		List<RawEvent> browser(long segmentId, InputStream in) throws IOException {
-			if (this.browser == null) {
-				this.browser = new DatadogReplayConverter();
-			}
-			return convert(segmentId, in, this.browser::convertSegment);
-		}
-
-		List<RawEvent> mobile(long segmentId, InputStream in) throws IOException {
-			if (this.mobile == null) {
-				String prefix = "/api/v1/sessions/" + this.sessionId + "/resources/";
-				this.mobile = new DatadogMobileConverter((id) -> prefix + id);
-			}
-			return convert(segmentId, in, this.mobile::convertSegment);
-		}
-
-		// a segment that cannot be decoded keeps the events converted before the failure,
-		// so that one bad segment never hides the rest of the session
-		private List<RawEvent> convert(long segmentId, InputStream in, Converter converter) throws IOException {
-			List<RawEvent> events = new ArrayList<>();
-			try {
-				converter.convert(in, (json) -> events.add(RrwebEventReader.toRawEvent(json)));
-			}
-			catch (DatadogFormatException ex) {
-				LOG.warn("Segment {} of session {} cannot be fully converted: {}", segmentId, this.sessionId,
-						ex.getMessage());
-			}
-			return events;
-		}
-
-	}
-
-	@FunctionalInterface
-	private interface Converter {
-
-		void convert(InputStream in, Consumer<byte[]> sink) throws IOException;
-
-	}
-
-	private record StoredBody(ContentEncoding encoding, byte[] bytes) {
+	record Position(Instant startedAt, long value, String sessionId) {
 
 	}
 

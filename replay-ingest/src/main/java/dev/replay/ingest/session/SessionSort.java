@@ -8,12 +8,14 @@ import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * The orders in which sessions can be listed; each is descending, with the session id
  * breaking ties so that cursor paging is stable.
  */
+@NamedInterface("api")
 public enum SessionSort {
 
 	/** Newest first: by the time of the first event. */

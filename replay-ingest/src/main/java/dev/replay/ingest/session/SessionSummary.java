@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A recorded session as lists show it.
  *
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param userEmail the user's email, if the recorder sent one
  * @param timeline the figures of the session's timeline, once it has been indexed
  */
+@NamedInterface("api")
 public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
 		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
 		@Nullable String userName, @Nullable String userEmail, @Nullable TimelineFigures timeline) {

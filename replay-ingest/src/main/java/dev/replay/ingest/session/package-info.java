@@ -2,9 +2,9 @@
  * Recorded sessions: search with cursors, details, views and deletion.
  */
 @NullMarked
-@NamedInterface("session")
+@ApplicationModule(displayName = "Ingest session")
 package dev.replay.ingest.session;
 
 import org.jspecify.annotations.NullMarked;
 
-import org.springframework.modulith.NamedInterface;
+import org.springframework.modulith.ApplicationModule;

@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("replay.timeline")
 @Validated
-public record TimelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration delay,
+record TimelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration delay,
 		@DefaultValue("5s") Duration quietPeriod, @DefaultValue("20") @Positive int batchSize,
 		@DefaultValue("30s") Duration keyframeInterval, @DefaultValue("5000") @Positive int keyframeMaxChanges,
 		@DefaultValue("300") @PositiveOrZero long yieldAbove) {

@@ -3,6 +3,9 @@
  * stored segments.
  */
 @NullMarked
+@ApplicationModule(displayName = "Ingest timeline")
 package dev.replay.ingest.timeline;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

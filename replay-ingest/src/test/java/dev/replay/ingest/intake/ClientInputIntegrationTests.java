@@ -23,6 +23,7 @@ import dev.replay.core.segment.RecordingContext;
 import dev.replay.core.segment.SegmentSummary;
 import dev.replay.ingest.TestcontainersConfiguration;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.segment.MalformedSegmentException;
 import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;

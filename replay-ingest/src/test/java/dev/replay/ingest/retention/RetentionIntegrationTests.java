@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Retention over thousands of sessions spread across three months and two applications
- * with different retentions, in batches, keeping what playlists hold.
+ * with different retentions, in batches, keeping what is held.
  */
 @SpringBootTest(properties = { "replay.retention.enabled=false", "replay.retention.batch-size=100",
 		"replay.timeline.enabled=false" })
@@ -36,13 +36,16 @@ class RetentionIntegrationTests {
 	RetentionJob job;
 
 	@Autowired
+	SessionHolds holds;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	ApplicationEvents events;
 
 	@Test
-	void deletesWhatIsPastEachApplicationsRetentionAndKeepsWhatPlaylistsHold() {
+	void deletesWhatIsPastEachApplicationsRetentionAndKeepsWhatIsHeld() {
 		UUID month = this.registry.createApplication("kept a month", null).application().id();
 		UUID week = this.registry.createApplication("kept a week", null).application().id();
 		this.registry.changeRetention(week, 7);
@@ -52,15 +55,13 @@ class RetentionIntegrationTests {
 		// nothing to do with these stand-in segments
 		insertSessions(month, "m");
 		insertSessions(week, "w");
-		// a playlist holds five expired sessions of the first application
-		long playlist = this.jdbc.sql("insert into playlist (name, owner_username) values ('kept', 'x') returning id")
-			.query(Long.class)
-			.single();
+		// two holders hold five expired sessions of the first application, one of them
+		// twice; a third held one and released it
 		List<String> pinned = List.of("m-40", "m-41", "m-42", "m-89", "m-179");
-		pinned.forEach((id) -> this.jdbc
-			.sql("insert into playlist_item (playlist_id, session_id, added_by) values (?, ?, 'x')")
-			.params(playlist, id)
-			.update());
+		this.holds.hold("playlist:1", pinned.subList(0, 3));
+		this.holds.hold("playlist:2", pinned.subList(2, 5));
+		this.holds.hold("playlist:3", List.of("m-43", "m-44"));
+		this.holds.releaseAll("playlist:3");
 		long oldRumBatch = insertRumBatch(month, 60, "m-60");
 		long pinnedRumBatch = insertRumBatch(month, 60, "m-40");
 		long freshRumBatch = insertRumBatch(month, 1, "m-1");
@@ -122,6 +123,39 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
+	void expiresASessionOnceItsLastHolderReleasesIt() {
+		UUID application = this.registry.createApplication("released", null).application().id();
+		this.jdbc.sql("""
+				insert into replay_session (id, application_id, source, started_at, ended_at, received_at)
+				values ('held-twice', ?, 'browser', now() - interval '40 days', now() - interval '40 days',
+				        now() - interval '40 days')""").param(application).update();
+		this.holds.hold("playlist:7", List.of("held-twice"));
+		this.holds.hold("playlist:7", List.of("held-twice"));
+		this.holds.hold("playlist:8", List.of("held-twice"));
+
+		this.holds.release("playlist:7", List.of("held-twice", "never-held"));
+		this.job.pass();
+		assertThat(sessionsOf(application)).containsExactly("held-twice");
+
+		this.holds.release("playlist:8", List.of("held-twice"));
+		this.job.pass();
+		assertThat(sessionsOf(application)).isEmpty();
+	}
+
+	@Test
+	void releasesTheHoldsOfADeletedSession() {
+		UUID application = this.registry.createApplication("deleted while held", null).application().id();
+		this.jdbc.sql("""
+				insert into replay_session (id, application_id, source, started_at, ended_at)
+				values ('deleted-held', ?, 'browser', now(), now())""").param(application).update();
+		this.holds.hold("playlist:9", List.of("deleted-held"));
+
+		this.jdbc.sql("delete from replay_session where id = 'deleted-held'").update();
+
+		assertThat(count("select count(*) from session_hold where session_id = 'deleted-held'")).isZero();
+	}
+
+	@Test
 	void countsFromTheReceiptNeverFromTheClientsDates() {
 		UUID application = this.registry.createApplication("client clocks", null).application().id();
 		// dated years ago by its client but received now: kept; dated in 2100 but
@@ -143,6 +177,13 @@ class RetentionIntegrationTests {
 			.param(application)
 			.query(String.class)
 			.list()).containsExactly("dated-long-ago");
+	}
+
+	private List<String> sessionsOf(UUID application) {
+		return this.jdbc.sql("select id from replay_session where application_id = ?")
+			.param(application)
+			.query(String.class)
+			.list();
 	}
 
 	private void insertSessions(UUID application, String prefix) {

@@ -1,4 +1,4 @@
-package dev.replay.ingest.intake;
+package dev.replay.ingest.segment;
 
 import java.util.List;
 import java.util.Map;
@@ -9,12 +9,14 @@ import dev.replay.ingest.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Answered when a segment is not well-formed; the problem lists each violation with its
  * path.
  */
+@NamedInterface("api")
 public class MalformedSegmentException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;

@@ -5,23 +5,24 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.replay.api.playback.PlaybackProperties;
-import dev.replay.api.playback.RecordingReads;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers from the audit trail whether a playback of the signed-in user was audited a
- * moment ago, and audits the other reads of a session's recorded content at most once per
- * audit window, so that a player that fetches a session's timeline, RUM events and images
- * writes one event rather than one per request.
+ * The audit of reads of a session's recorded content: every playback, whether the
+ * signed-in user's playback of a session was audited a moment ago, and one audit event
+ * for the other reads (RUM events, timeline, views, images) at most once per
+ * {@code replay.playback.audit-window} for each user and session, so that a player that
+ * fetches a session's timeline, RUM events and images writes one event rather than one
+ * per request.
  */
-@Component
-class RecordingReadAuditor implements RecordingReads {
+@Service
+@NamedInterface("api")
+public class RecordingReads {
 
 	static final String PLAYED = "session.played";
 
@@ -31,21 +32,46 @@ class RecordingReadAuditor implements RecordingReads {
 
 	private final AuditLog audit;
 
-	private final PlaybackProperties properties;
+	private final PlaybackAuditProperties properties;
 
-	RecordingReadAuditor(JdbcClient jdbc, AuditLog audit, PlaybackProperties properties) {
+	RecordingReads(JdbcClient jdbc, AuditLog audit, PlaybackAuditProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.properties = properties;
 	}
 
-	@Override
+	/**
+	 * Audit a playback by the signed-in user, in the caller's transaction.
+	 * @param sessionId the session
+	 * @param applicationId its application
+	 * @param context where it is watched: {@code player}, {@code embed} or {@code api}
+	 */
+	@Transactional
+	public void played(String sessionId, UUID applicationId, String context) {
+		this.audit.record(PLAYED, "session", sessionId,
+				Map.of("context", context, "applicationId", applicationId.toString()));
+	}
+
+	/**
+	 * Whether the signed-in user opened an audited playback of a session within the audit
+	 * window.
+	 * @param sessionId the session
+	 * @return whether a follow-up window may continue that playback without a new audit
+	 * event
+	 */
 	@Transactional(readOnly = true)
 	public boolean playedRecently(String sessionId) {
 		return auditedRecently(sessionId, "{" + PLAYED + "}");
 	}
 
-	@Override
+	/**
+	 * Audit a read of a session's recorded content by the signed-in user, unless their
+	 * playback or another read of that session was audited within the audit window.
+	 * @param sessionId the session
+	 * @param applicationId its application
+	 * @param content what was read: {@code rum}, {@code timeline}, {@code views} or
+	 * {@code resources}
+	 */
 	@Transactional
 	public void contentRead(String sessionId, UUID applicationId, String content) {
 		if (!auditedRecently(sessionId, "{" + PLAYED + "," + CONTENT_READ + "}")) {

@@ -1,4 +1,4 @@
-package dev.replay.api.playback;
+package dev.replay.api.audit;
 
 import java.time.Duration;
 
@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Playback settings.
+ * How playbacks are audited.
  *
  * @param auditWindow how long after a user's audited playback of a session their
  * follow-up windows ({@code continuation=true}) and reads of its RUM events, timeline,
@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * or read
  */
 @ConfigurationProperties("replay.playback")
-public record PlaybackProperties(@DefaultValue("1h") Duration auditWindow) {
+record PlaybackAuditProperties(@DefaultValue("1h") Duration auditWindow) {
 
 }
