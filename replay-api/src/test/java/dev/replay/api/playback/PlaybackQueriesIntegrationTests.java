@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(PlaybackQueriesIntegrationTests.StatementLogConfiguration.class)
 class PlaybackQueriesIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	@Autowired
 	StatementLog log;
@@ -62,46 +60,42 @@ class PlaybackQueriesIntegrationTests {
 
 	@Test
 	void opensAPlaybackWithOneQueryAndStreamsAllItsSegmentsInAnother() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		String sessionId = RrwebCorpus.ingest(client, "css-animation");
+		String sessionId = RrwebCorpus.ingest(this.client, "css-animation");
 		assertThat(segments(sessionId)).isEqualTo(11);
-		List<Executed> statements = this.log.during(() -> client.getAsAdmin(events(sessionId)));
+		List<Executed> statements = this.log.during(() -> this.client.getAsAdmin(events(sessionId)));
 		assertRecordingReadIn(statements, 2);
 		assertThat(streamingRead(statements).sql()).contains("from segment");
 	}
 
 	@Test
 	void opensAPlaybackFromAKeyframeWithTheSameTwoReads() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		String sessionId = RrwebCorpus.ingest(client, "dashboard");
+		String sessionId = RrwebCorpus.ingest(this.client, "dashboard");
 		this.indexer.index(sessionId);
 		long duration = RrwebCorpus.manifest("dashboard").path("durationMs").asLong();
 		List<Executed> statements = this.log
-			.during(() -> client.getAsAdmin(events(sessionId) + "?from=" + (duration * 3 / 4)));
+			.during(() -> this.client.getAsAdmin(events(sessionId) + "?from=" + (duration * 3 / 4)));
 		assertThat(statements).anySatisfy((statement) -> assertThat(statement.sql()).contains("keyframe"));
 		assertRecordingReadIn(statements, 2);
 	}
 
 	@Test
 	void runsAsManyStatementsForASessionOfFourSegmentsAsForOneOfEleven() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		String few = RrwebCorpus.ingest(client, "errors-console");
-		String many = RrwebCorpus.ingest(client, "css-animation");
+		String few = RrwebCorpus.ingest(this.client, "errors-console");
+		String many = RrwebCorpus.ingest(this.client, "css-animation");
 		assertThat(segments(few)).isEqualTo(4);
-		client.getAsAdmin(events(few));
-		List<Executed> ofFew = this.log.during(() -> client.getAsAdmin(events(few)));
-		List<Executed> ofMany = this.log.during(() -> client.getAsAdmin(events(many)));
+		this.client.getAsAdmin(events(few));
+		List<Executed> ofFew = this.log.during(() -> this.client.getAsAdmin(events(few)));
+		List<Executed> ofMany = this.log.during(() -> this.client.getAsAdmin(events(many)));
 		assertThat(ofMany).hasSameSizeAs(ofFew);
 	}
 
 	@Test
 	void streamsTheSegmentsOfADatadogSessionInOneRead() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
 		String folder = "spa-router";
-		String sessionId = DatadogRecordings.ingestBrowser(client, folder);
+		String sessionId = DatadogRecordings.ingestBrowser(this.client, folder);
 		assertThat(segments(sessionId)).isEqualTo(TestCorpus.browserManifest(folder).path("segments").asLong())
 			.isGreaterThan(2);
-		List<Executed> statements = this.log.during(() -> client.getAsAdmin(events(sessionId)));
+		List<Executed> statements = this.log.during(() -> this.client.getAsAdmin(events(sessionId)));
 		assertRecordingReadIn(statements, 2);
 	}
 
