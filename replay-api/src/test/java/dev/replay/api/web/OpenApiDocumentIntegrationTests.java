@@ -53,9 +53,10 @@ class OpenApiDocumentIntegrationTests {
 					StandardCharsets.UTF_8);
 		}
 		JsonNode committed = ReplayClient.json(Files.readString(DOCUMENT, StandardCharsets.UTF_8));
-		assertThat(firstDifference("", committed, served))
-			.as("The API has changed: %s differs from the served document at the path above. Refresh it with: %s",
-					DOCUMENT, REFRESH)
+		String difference = firstDifference("", committed, served);
+		assertThat(difference)
+			.as("The API has changed: %s differs from the served document at %s. Refresh it with: %s", DOCUMENT,
+					difference, REFRESH)
 			.isNull();
 	}
 
