@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CorpusSite implements AutoCloseable {
 
-	private static final Path ROOT = RrwebCorpus.ROOT.resolve("site").toAbsolutePath().normalize();
+	private static final Path ROOT = TestCorpus.ROOT.resolve("site").toAbsolutePath().normalize();
 
 	private final @Nullable HttpServer server;
 

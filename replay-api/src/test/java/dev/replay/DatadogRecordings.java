@@ -4,8 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 
 /**
  * The Datadog recordings of the test corpus, sent to a running application the way the
@@ -22,12 +22,12 @@ public final class DatadogRecordings {
 	 * @param client the client
 	 */
 	public static void createApplications(ReplayClient client) {
-		for (var id : List.of(DatadogCorpus.BROWSER_APPLICATION, DatadogCorpus.MOBILE_APPLICATION)) {
+		for (var id : List.of(TestCorpus.BROWSER_APPLICATION, TestCorpus.MOBILE_APPLICATION)) {
 			expectCreatedOrExisting(
 					client.postJsonAsAdmin("/api/v1/applications", Map.of("name", "corpus " + id, "id", id)));
 		}
 		expectCreatedOrExisting(client.postJsonAsAdmin("/api/v1/client-tokens",
-				Map.of("name", "corpus", "token", DatadogCorpus.CLIENT_TOKEN)));
+				Map.of("name", "corpus", "token", TestCorpus.CLIENT_TOKEN)));
 	}
 
 	/**
@@ -38,8 +38,8 @@ public final class DatadogRecordings {
 	 */
 	public static String ingestBrowser(ReplayClient client, String folder) {
 		createApplications(client);
-		DatadogCorpus.browserRequests(folder).forEach((request) -> expectAccepted(client, request));
-		return DatadogCorpus.browserSessionId(folder);
+		TestCorpus.browserRequests(folder).forEach((request) -> expectAccepted(client, request));
+		return TestCorpus.browserSessionId(folder);
 	}
 
 	/**
@@ -50,12 +50,12 @@ public final class DatadogRecordings {
 	 */
 	public static String ingestMobile(ReplayClient client, String folder) {
 		createApplications(client);
-		DatadogCorpus.mobileRequests(folder).forEach((request) -> expectAccepted(client, request));
-		return DatadogCorpus.mobileSessionId(folder);
+		TestCorpus.mobileRequests(folder).forEach((request) -> expectAccepted(client, request));
+		return TestCorpus.mobileSessionId(folder);
 	}
 
 	public static HttpResponse<String> send(ReplayClient client, CapturedRequest request) {
-		return DatadogCorpus.send(client.uri("").toString(), request);
+		return TestCorpus.send(client.uri("").toString(), request);
 	}
 
 	private static void expectAccepted(ReplayClient client, CapturedRequest request) {

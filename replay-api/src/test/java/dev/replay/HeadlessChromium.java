@@ -10,8 +10,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Starts the machine's own Chromium and ChromeDriver (never a downloaded browser),
- * headless, either signed in to Replay with HTTP Basic on every request or without
- * credentials.
+ * headless and without credentials, which {@link #authorize} adds to every request of a
+ * tab. Tests get the browser from {@link SharedChromium}.
  */
 public final class HeadlessChromium {
 
@@ -19,21 +19,10 @@ public final class HeadlessChromium {
 	}
 
 	/**
-	 * Start a browser that sends no credentials of its own, for tests that sign in
-	 * through the web app's form.
+	 * Start a browser that sends no credentials of its own.
 	 * @return the browser
 	 */
-	public static ChromeDriver start() {
-		return start(null);
-	}
-
-	/**
-	 * Start a browser that sends the given {@code Authorization} header with every
-	 * request.
-	 * @param authorization the header's value, or {@code null} for none
-	 * @return the browser
-	 */
-	public static ChromeDriver start(String authorization) {
+	static ChromeDriver start() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(envOr("REPLAY_CHROMIUM", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -45,12 +34,19 @@ public final class HeadlessChromium {
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-		if (authorization != null) {
-			driver.executeCdpCommand("Network.enable", Map.of());
-			driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-					Map.of("headers", Map.of("Authorization", authorization)));
-		}
 		return driver;
+	}
+
+	/**
+	 * Send the given {@code Authorization} header with every request of the browser's
+	 * current tab, as HTTP Basic or a token would sign it in.
+	 * @param browser the browser
+	 * @param authorization the header's value
+	 */
+	public static void authorize(ChromeDriver browser, String authorization) {
+		browser.executeCdpCommand("Network.enable", Map.of());
+		browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+				Map.of("headers", Map.of("Authorization", authorization)));
 	}
 
 	private static String envOr(String name, String fallback) {

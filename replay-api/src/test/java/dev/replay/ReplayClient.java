@@ -34,8 +34,25 @@ public final class ReplayClient {
 		this.port = port;
 	}
 
+	/**
+	 * The application's port, for tests that open sockets of their own.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
 	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	/**
+	 * The address of a page of the application, as a browser opens it.
+	 * @param path the path and query
+	 * @return the address
+	 */
+	public String url(String path) {
+		return uri(path).toString();
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -6,13 +6,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port against this run's PostgreSQL database; every
- * test that uses it shares one application context.
+ * test that uses it shares one application context. Fields and parameters of type
+ * {@link ReplayClient}, {@link TestUsers} and {@link TestSessions} are set for each test
+ * ({@link ReplayFixtures}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,6 +36,7 @@ import org.springframework.context.annotation.Import;
 				// acceptable
 				"replay.ingest.max-event-age=36500d" })
 @Import(TestcontainersConfiguration.class)
+@ExtendWith(ReplayFixtures.class)
 public @interface ReplayIntegrationTest {
 
 }

@@ -2,14 +2,11 @@ package dev.replay;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
+import dev.replay.ingest.testsupport.TestCorpus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,35 +16,27 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RrwebCorpus {
 
-	/** The corpus folder, relative to a module's directory. */
-	public static final Path ROOT = Path.of("..", "test-corpus");
-
 	private RrwebCorpus() {
 	}
 
-	public static List<String> pages() throws IOException {
-		try (Stream<Path> pages = Files.list(ROOT.resolve("rrweb"))) {
-			return pages.filter(Files::isDirectory).map((page) -> page.getFileName().toString()).sorted().toList();
-		}
+	public static List<String> pages() {
+		return TestCorpus.rrwebRecordings();
 	}
 
-	public static JsonNode manifest(String page) throws IOException {
-		return ReplayClient.json(Files.readString(ROOT.resolve("rrweb").resolve(page).resolve("manifest.json")));
+	public static JsonNode manifest(String page) {
+		return TestCorpus.rrwebManifest(page);
 	}
 
 	/**
 	 * The event arrays of a recording's POST bodies, in the order they were sent.
 	 * @param page the page folder
 	 * @return one array per batch
-	 * @throws IOException if the corpus cannot be read
 	 */
-	public static List<ArrayNode> batches(String page) throws IOException {
-		List<ArrayNode> batches = new ArrayList<>();
-		for (JsonNode batch : manifest(page).path("batches")) {
-			Path body = ROOT.resolve("rrweb").resolve(page).resolve(batch.path("bodyFile").asString());
-			batches.add((ArrayNode) ReplayClient.json(Files.readString(body)));
-		}
-		return batches;
+	public static List<ArrayNode> batches(String page) {
+		return TestCorpus.rrwebBatches(page)
+			.stream()
+			.map((body) -> (ArrayNode) ReplayClient.mapper().readTree(body))
+			.toList();
 	}
 
 	/**

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,8 +38,7 @@ public abstract class SingleSignOnSetup {
 	/** The claim that lists the applications a user may see. */
 	public static final String APPLICATIONS = "replay_applications";
 
-	@LocalServerPort
-	protected int port;
+	protected ReplayClient client;
 
 	@DynamicPropertySource
 	static void singleSignOn(DynamicPropertyRegistry registry) {
@@ -56,7 +54,7 @@ public abstract class SingleSignOnSetup {
 
 	@BeforeEach
 	void allowRedirects() {
-		provider().allowRedirectsTo(this.port);
+		provider().allowRedirectsTo(this.client.port());
 	}
 
 	/**
@@ -101,7 +99,7 @@ public abstract class SingleSignOnSetup {
 	 * @return the URL
 	 */
 	protected URI replay(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+		return this.client.uri(path);
 	}
 
 	protected static OpenIdProvider provider() {

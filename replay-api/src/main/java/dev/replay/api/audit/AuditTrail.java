@@ -6,14 +6,11 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,27 +35,24 @@ class AuditTrail {
 			  and (cast(:before as bigint) is null or id < :before)
 			order by id desc""";
 
-	private final NamedParameterJdbcTemplate jdbc;
-
-	private final NamedParameterJdbcTemplate exportJdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate readOnly;
 
 	private final JsonMapper json;
 
-	AuditTrail(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
-		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-		JdbcTemplate streaming = new JdbcTemplate(dataSource);
-		streaming.setFetchSize(EXPORT_FETCH_SIZE);
-		this.exportJdbc = new NamedParameterJdbcTemplate(streaming);
+	AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json) {
+		this.jdbc = jdbc;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.json = json;
 	}
 
 	List<AuditEventResponse> find(AuditEventQuery query, @Nullable Long before, int limit) {
-		return this.jdbc.query(SELECT + " limit :limit", parameters(query, before).addValue("limit", limit),
-				this::toResponse);
+		return this.jdbc.sql(SELECT + " limit :limit")
+			.paramSource(parameters(query, before).addValue("limit", limit))
+			.query(this::toResponse)
+			.list();
 	}
 
 	/**
@@ -69,8 +63,10 @@ class AuditTrail {
 	 */
 	void forEach(AuditEventQuery query, Consumer<AuditEventResponse> consumer) {
 		// PostgreSQL only honours the fetch size inside a transaction
-		this.readOnly.executeWithoutResult((status) -> this.exportJdbc.query(SELECT, parameters(query, null),
-				(ResultSet rs) -> consumer.accept(toResponse(rs, 0))));
+		this.readOnly.executeWithoutResult((status) -> this.jdbc.sql(SELECT)
+			.withFetchSize(EXPORT_FETCH_SIZE)
+			.paramSource(parameters(query, null))
+			.query((ResultSet rs) -> consumer.accept(toResponse(rs, 0))));
 	}
 
 	private static MapSqlParameterSource parameters(AuditEventQuery query, @Nullable Long before) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
+import dev.replay.core.event.EventType;
 import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.ingest.playback.PlaybackWindow;
 
@@ -27,8 +28,6 @@ final class EventArrayWriter {
 	static final String WINDOW_START = "Replay-Window-Start";
 
 	private static final int BUFFER_SIZE = 64 * 1024;
-
-	private static final int FULL_SNAPSHOT = 2;
 
 	private EventArrayWriter() {
 	}
@@ -61,7 +60,7 @@ final class EventArrayWriter {
 					return;
 				}
 				try {
-					if (untilFullSnapshot && RrwebEventReader.typeOf(event.json()) == FULL_SNAPSHOT) {
+					if (untilFullSnapshot && RrwebEventReader.typeOf(event.json()) == EventType.FULL_SNAPSHOT.code()) {
 						done[0] = true;
 					}
 					if (!first[0]) {

@@ -2,7 +2,6 @@ package dev.replay.api.playback;
 
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.playback.PlaybackWindow;
-import dev.replay.ingest.playback.SessionTimelines;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,13 +42,10 @@ class PlaybackController {
 
 	private final PlaybackService playbacks;
 
-	private final SessionTimelines timelines;
-
 	private final MeterRegistry meters;
 
-	PlaybackController(PlaybackService playbacks, SessionTimelines timelines, MeterRegistry meters) {
+	PlaybackController(PlaybackService playbacks, MeterRegistry meters) {
 		this.playbacks = playbacks;
-		this.timelines = timelines;
 		this.meters = meters;
 	}
 
@@ -82,9 +78,8 @@ class PlaybackController {
 		Timer.Sample started = Timer.start(this.meters);
 		PlaybackService.Request request = preview ? PlaybackService.Request.PREVIEW
 				: (continuation ? PlaybackService.Request.CONTINUATION : PlaybackService.Request.PLAYBACK);
-		this.playbacks.open(sessionId, context, request, viewer);
-		PlaybackWindow window = preview ? this.timelines.window(sessionId, null, PREVIEW_MS)
-				: this.timelines.window(sessionId, from, to);
+		PlaybackWindow window = preview ? this.playbacks.open(sessionId, context, request, null, PREVIEW_MS, viewer)
+				: this.playbacks.open(sessionId, context, request, from, to, viewer);
 		StreamingResponseBody body = (out) -> {
 			try {
 				EventArrayWriter.write(window, out, preview);

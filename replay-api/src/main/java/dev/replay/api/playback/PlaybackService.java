@@ -4,9 +4,10 @@ import java.time.Instant;
 
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
-import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.playback.PlaybackWindow;
+import dev.replay.ingest.playback.SessionTimelines;
 import dev.replay.ingest.session.SessionNotFoundException;
-import dev.replay.ingest.session.SessionSummary;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ class PlaybackService {
 
 	private static final Logger LOG = LoggerFactory.getLogger(PlaybackService.class);
 
-	private final RecordingCatalog catalog;
+	private final SessionTimelines timelines;
 
 	private final ApplicationGrants grants;
 
@@ -36,24 +37,40 @@ class PlaybackService {
 
 	private final ApplicationEventPublisher events;
 
-	PlaybackService(RecordingCatalog catalog, ApplicationGrants grants, RecordingReads reads,
+	PlaybackService(SessionTimelines timelines, ApplicationGrants grants, RecordingReads reads,
 			ApplicationEventPublisher events) {
-		this.catalog = catalog;
+		this.timelines = timelines;
 		this.grants = grants;
 		this.reads = reads;
 		this.events = events;
 	}
 
+	/**
+	 * Open a window of a session for playback, and announce the playback unless the
+	 * request is a preview or a follow-up window of a recent one.
+	 * @param sessionId the session
+	 * @param context where it is played
+	 * @param request what the request asks for
+	 * @param from the window's start in milliseconds from the session's start, or
+	 * {@code null}
+	 * @param to the window's end in milliseconds from the session's start, or
+	 * {@code null}
+	 * @param viewer the signed-in user
+	 * @return the window, whose events are read when it is written
+	 * @throws SessionNotFoundException if the session does not exist among those the
+	 * viewer is granted
+	 */
 	@Transactional
-	void open(String sessionId, PlaybackContext context, Request request, ReplayPrincipal viewer) {
-		SessionSummary session = this.catalog.findSession(sessionId, this.grants.scopeOf(viewer))
-			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+	PlaybackWindow open(String sessionId, PlaybackContext context, Request request, @Nullable Long from,
+			@Nullable Long to, ReplayPrincipal viewer) {
+		PlaybackWindow window = this.timelines.window(sessionId, this.grants.scopeOf(viewer), from, to);
 		if (request == Request.PREVIEW || (request == Request.CONTINUATION && this.reads.playedRecently(sessionId))) {
-			return;
+			return window;
 		}
 		this.events
-			.publishEvent(new PlaybackStarted(sessionId, session.applicationId(), viewer.id(), context, Instant.now()));
+			.publishEvent(new PlaybackStarted(sessionId, window.applicationId(), viewer.id(), context, Instant.now()));
 		LOG.info("Playback of session {} opened by {} in the {}.", sessionId, viewer.getUsername(), context);
+		return window;
 	}
 
 	/**

@@ -11,12 +11,10 @@ import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
 import dev.replay.ingest.retention.SessionsExpired;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,9 +25,6 @@ class ApplicationIntegrationTests {
 
 	private static final String EVENTS = "[{\"type\":4,\"timestamp\":1000,\"data\":{\"href\":\"http://a/\",\"width\":1,\"height\":1}}]";
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	@Autowired
@@ -37,11 +32,6 @@ class ApplicationIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-	}
 
 	@Test
 	void createsApplicationWithChosenIdAndTokenThatWrites() {
@@ -72,7 +62,7 @@ class ApplicationIntegrationTests {
 	}
 
 	@Test
-	void refusesRetentionOutOfRangeUnknownApplicationAndNonAdmins() {
+	void refusesRetentionOutOfRangeUnknownApplicationAndNonAdmins(TestUsers users) {
 		UUID id = UUID.fromString(this.client.createApplication("range").path("id").asString());
 		HttpResponse<String> tooLong = patch("/api/v1/applications/" + id, ReplayClient.ADMIN_BASIC,
 				"{\"retentionDays\":5000}");
@@ -84,7 +74,7 @@ class ApplicationIntegrationTests {
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(ReplayClient.json(unknown.body()).path("type").asString())
 			.isEqualTo("https://replay.dev/problems/application-not-found");
-		TestUser editor = new TestUsers(this.client).create("editor");
+		TestUser editor = users.create("editor");
 		assertThat(patch("/api/v1/applications/" + id, editor.basic(), "{\"retentionDays\":10}").statusCode())
 			.isEqualTo(403);
 	}

@@ -10,15 +10,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.replay.Indexing;
 import dev.replay.ReplayClient;
+import dev.replay.ReplayFixtures;
 import dev.replay.TestSessions;
 import dev.replay.ingest.testsupport.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 				// the corpus recordings were made on fixed dates
 				"replay.ingest.max-event-age=36500d" })
 @DirtiesContext
+@ExtendWith(ReplayFixtures.class)
 class DatabaseRolesIntegrationTests {
 
 	private static final String SUFFIX = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -46,9 +47,6 @@ class DatabaseRolesIntegrationTests {
 	private static final String APP_ROLE = "replay_app_" + SUFFIX;
 
 	private static final String DATABASE = "replay_roles_" + SUFFIX;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -72,11 +70,6 @@ class DatabaseRolesIntegrationTests {
 		registry.add("spring.flyway.password", server::password);
 	}
 
-	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-	}
-
 	@Test
 	void migratesAsOwnerAndConnectsAsApplicationRole() {
 		assertThat(this.jdbc.sql("select current_user").query(String.class).single()).isEqualTo(APP_ROLE);
@@ -93,8 +86,7 @@ class DatabaseRolesIntegrationTests {
 	}
 
 	@Test
-	void applicationRoleWorksNormally() throws Exception {
-		TestSessions sessions = new TestSessions(this.client);
+	void applicationRoleWorksNormally(TestSessions sessions) throws Exception {
 		String sessionId = sessions.record();
 		HttpResponse<String> events = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		assertThat(events.statusCode()).isEqualTo(200);

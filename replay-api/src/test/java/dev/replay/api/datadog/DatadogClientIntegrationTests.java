@@ -12,10 +12,8 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,15 +29,11 @@ class DatadogClientIntegrationTests {
 
 	private static final Path SCRIPT_FOLDER = Path.of("src/test/node");
 
-	@LocalServerPort
-	int port;
-
 	@Test
-	void officialClientManagesPlaylistsAndViewership() throws IOException, InterruptedException {
-		ReplayClient client = new ReplayClient(this.port);
+	void officialClientManagesPlaylistsAndViewership(ReplayClient client, TestUsers users)
+			throws IOException, InterruptedException {
 		String first = DatadogRecordings.ingestBrowser(client, "spa-router");
 		String second = DatadogRecordings.ingestBrowser(client, "dashboard");
-		TestUsers users = new TestUsers(client);
 		TestUser editor = users.create("editor");
 		String token = users.tokenFor(editor);
 
@@ -49,9 +43,9 @@ class DatadogClientIntegrationTests {
 		ProcessBuilder builder = new ProcessBuilder(node(), "datadog-client.js").directory(SCRIPT_FOLDER.toFile())
 			.redirectErrorStream(true);
 		builder.environment()
-			.putAll(Map.of("REPLAY_URL", "http://127.0.0.1:" + this.port, "DD_APP_KEY", token, "DD_API_KEY",
+			.putAll(Map.of("REPLAY_URL", "http://127.0.0.1:" + client.port(), "DD_APP_KEY", token, "DD_API_KEY",
 					"not-checked", "REPLAY_USERNAME", editor.username(), "REPLAY_APPLICATION_ID",
-					DatadogCorpus.BROWSER_APPLICATION.toString(), "REPLAY_SESSION_IDS", first + "," + second));
+					TestCorpus.BROWSER_APPLICATION.toString(), "REPLAY_SESSION_IDS", first + "," + second));
 		builder.environment().remove("DD_SITE");
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
@@ -23,10 +21,9 @@ class DatadogRestIntegrationTests {
 
 	private static final String PLAYLISTS = "/api/v2/rum/replay/playlists";
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
+
+	TestUsers users;
 
 	TestSessions sessions;
 
@@ -36,11 +33,8 @@ class DatadogRestIntegrationTests {
 
 	@BeforeEach
 	void createClients() {
-		this.client = new ReplayClient(this.port);
-		TestUsers users = new TestUsers(this.client);
-		this.sessions = new TestSessions(this.client);
-		this.editor = users.create("editor");
-		this.key = users.tokenFor(this.editor);
+		this.editor = this.users.create("editor");
+		this.key = this.users.tokenFor(this.editor);
 	}
 
 	@Test
@@ -214,8 +208,7 @@ class DatadogRestIntegrationTests {
 			.statusCode()).isEqualTo(201);
 		String editorsHistory = "/api/v2/rum/replay/viewership-history/sessions?filter%5Bcreated_by%5D="
 				+ this.editor.id();
-		TestUsers users = new TestUsers(this.client);
-		String viewerKey = users.tokenFor(users.create("viewer"));
+		String viewerKey = this.users.tokenFor(this.users.create("viewer"));
 		HttpResponse<String> asViewer = send("GET", editorsHistory, null, viewerKey);
 		assertThat(asViewer.statusCode()).as(asViewer.body()).isEqualTo(403);
 		assertThat(ReplayClient.json(asViewer.body()).path("type").asString())
@@ -225,7 +218,7 @@ class DatadogRestIntegrationTests {
 
 		JsonNode asOwner = data(send("GET", editorsHistory, null));
 		assertThat(asOwner.valueStream().map((session) -> session.path("id").asString())).containsExactly(sessionId);
-		String adminKey = users.tokenFor(users.create("admin"));
+		String adminKey = this.users.tokenFor(this.users.create("admin"));
 		JsonNode asAdmin = data(send("GET", editorsHistory, null, adminKey));
 		assertThat(asAdmin.valueStream().map((session) -> session.path("id").asString())).containsExactly(sessionId);
 	}

@@ -7,21 +7,16 @@ import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestSessions;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class WatchHistoryIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -31,13 +26,6 @@ class WatchHistoryIntegrationTests {
 	TestUsers users;
 
 	TestSessions sessions;
-
-	@BeforeEach
-	void createClients() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-		this.sessions = new TestSessions(this.client);
-	}
 
 	@Test
 	void recordsPlaybackAsWatchEntryAndAuditEvent() {

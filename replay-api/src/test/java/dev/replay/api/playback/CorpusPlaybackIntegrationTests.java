@@ -16,15 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class CorpusPlaybackIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	static List<String> pages() throws IOException {
 		return RrwebCorpus.pages();
@@ -33,15 +30,14 @@ class CorpusPlaybackIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("pages")
 	void playsBackEveryRecordedEventUnchangedButForTheSensitiveInputs(String page) throws IOException {
-		ReplayClient client = new ReplayClient(this.port);
-		String sessionId = RrwebCorpus.ingest(client, page);
+		String sessionId = RrwebCorpus.ingest(this.client, page);
 		List<JsonNode> expected = new ArrayList<>();
 		InputMasker masker = new InputMasker();
 		for (ArrayNode batch : RrwebCorpus.batches(page)) {
 			batch.forEach((event) -> expected.add(ReplayClient
 				.json(new String(masker.mask(RrwebEventReader.toRawEvent(event)).json(), StandardCharsets.UTF_8))));
 		}
-		HttpResponse<String> response = client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
+		HttpResponse<String> response = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode played = ReplayClient.json(response.body());
 		assertThat(played.size()).isEqualTo(expected.size());
@@ -53,15 +49,15 @@ class CorpusPlaybackIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("pages")
 	void listsSessionWithItsTimeRange(String page) throws IOException {
-		ReplayClient client = new ReplayClient(this.port);
-		String sessionId = RrwebCorpus.ingest(client, page);
-		JsonNode session = ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId).body());
+		String sessionId = RrwebCorpus.ingest(this.client, page);
+		JsonNode session = ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId).body());
 		JsonNode manifest = RrwebCorpus.manifest(page);
 		assertThat(session.path("durationMs").asLong()).isEqualTo(manifest.path("durationMs").asLong());
 		assertThat(session.path("source").asString()).isEqualTo("browser");
 		assertThat(session.path("segmentCount").asInt()).isEqualTo(manifest.path("batches").size());
-		JsonNode listed = ReplayClient.json(
-				client.getAsAdmin("/api/v1/sessions?applicationId=" + session.path("applicationId").asString()).body());
+		JsonNode listed = ReplayClient
+			.json(this.client.getAsAdmin("/api/v1/sessions?applicationId=" + session.path("applicationId").asString())
+				.body());
 		assertThat(listed.path("items")).extracting((item) -> item.path("id").asString()).containsExactly(sessionId);
 	}
 

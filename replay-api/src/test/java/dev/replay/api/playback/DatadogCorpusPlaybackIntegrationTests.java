@@ -9,8 +9,8 @@ import java.util.Map;
 import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +29,6 @@ class DatadogCorpusPlaybackIntegrationTests {
 
 	private static final String IOS = "ios-travel-login-list-detail";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -40,29 +36,28 @@ class DatadogCorpusPlaybackIntegrationTests {
 
 	@BeforeEach
 	void createCorpusApplications() {
-		this.client = new ReplayClient(this.port);
 		DatadogRecordings.createApplications(this.client);
 	}
 
 	static List<String> browserRecordings() {
-		return DatadogCorpus.browserRecordings();
+		return TestCorpus.browserRecordings();
 	}
 
 	static List<String> mobileRecordings() {
-		return DatadogCorpus.mobileRecordings();
+		return TestCorpus.mobileRecordings();
 	}
 
 	@ParameterizedTest
 	@MethodSource("browserRecordings")
 	void acceptsEveryBrowserRequestAsSentAndStoresRetriesOnce(String folder) {
-		List<CapturedRequest> requests = DatadogCorpus.browserRequests(folder);
+		List<CapturedRequest> requests = TestCorpus.browserRequests(folder);
 		for (CapturedRequest request : requests) {
 			HttpResponse<String> response = DatadogRecordings.send(this.client, request);
 			assertThat(response.statusCode()).as("%s: %s", request, response.body()).isEqualTo(202);
 			assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(request.name()).isPresent();
 		}
-		String sessionId = DatadogCorpus.browserSessionId(folder);
-		assertThat(segments(sessionId)).isEqualTo(DatadogCorpus.browserManifest(folder).path("segments").asLong());
+		String sessionId = TestCorpus.browserSessionId(folder);
+		assertThat(segments(sessionId)).isEqualTo(TestCorpus.browserManifest(folder).path("segments").asLong());
 		Map<String, Long> before = counts();
 		requests.forEach(
 				(request) -> assertThat(DatadogRecordings.send(this.client, request).statusCode()).as(request.name())
@@ -73,12 +68,12 @@ class DatadogCorpusPlaybackIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("mobileRecordings")
 	void acceptsEveryMobileRequestAsSentAndStoresRetriesOnce(String folder) {
-		List<CapturedRequest> requests = DatadogCorpus.mobileRequests(folder);
+		List<CapturedRequest> requests = TestCorpus.mobileRequests(folder);
 		for (CapturedRequest request : requests) {
 			HttpResponse<String> response = DatadogRecordings.send(this.client, request);
 			assertThat(response.statusCode()).as("%s: %s", request, response.body()).isEqualTo(202);
 		}
-		assertThat(segments(DatadogCorpus.mobileSessionId(folder))).isPositive();
+		assertThat(segments(TestCorpus.mobileSessionId(folder))).isPositive();
 		Map<String, Long> before = counts();
 		requests.forEach(
 				(request) -> assertThat(DatadogRecordings.send(this.client, request).statusCode()).as(request.name())
@@ -97,7 +92,7 @@ class DatadogCorpusPlaybackIntegrationTests {
 		assertThat(events.get(0).path("type").asInt()).isEqualTo(4);
 		assertThat(events.get(0).path("data").path("href").asString()).startsWith("http://127.0.0.1:8090/");
 		assertThat(events.get(1).path("type").asInt()).isEqualTo(2);
-		assertThat(events.size()).isGreaterThan(DatadogCorpus.browserManifest(folder).path("records").asInt() / 2);
+		assertThat(events.size()).isGreaterThan(TestCorpus.browserManifest(folder).path("records").asInt() / 2);
 		JsonNode session = ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId).body());
 		assertThat(session.path("source").asString()).isEqualTo("browser");
 	}

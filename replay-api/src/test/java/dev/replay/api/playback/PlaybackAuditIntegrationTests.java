@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,10 +29,9 @@ class PlaybackAuditIntegrationTests {
 			+ "\"childNodes\":[],\"id\":1},\"initialOffset\":{\"left\":0,\"top\":0}}}," + move(1500) + "," + move(3000)
 			+ "," + move(10000) + "]";
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
+
+	TestUsers users;
 
 	TestSessions sessions;
 
@@ -42,9 +39,7 @@ class PlaybackAuditIntegrationTests {
 
 	@BeforeEach
 	void createFixtures() {
-		this.client = new ReplayClient(this.port);
-		this.sessions = new TestSessions(this.client);
-		this.viewer = new TestUsers(this.client).create("viewer");
+		this.viewer = this.users.create("viewer");
 	}
 
 	@Test

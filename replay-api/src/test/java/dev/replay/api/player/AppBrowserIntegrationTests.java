@@ -2,34 +2,26 @@ package dev.replay.api.player;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.replay.CorpusSite;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
+import dev.replay.SharedChromium;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,87 +30,69 @@ import static org.assertj.core.api.Assertions.assertThat;
  * playlists, My Watch History, the admin pages and the embedded player.
  */
 @ReplayIntegrationTest
+@ExtendWith(SharedChromium.class)
 class AppBrowserIntegrationTests {
 
-	static CorpusSite site;
-
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	ChromeDriver browser;
 
-	@BeforeAll
-	static void serveRecordedSite() throws Exception {
-		site = CorpusSite.start();
-	}
-
-	@AfterAll
-	static void stopSite() {
-		site.close();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
-	void signsInFindsPlaysCollectsAndRemembersASession() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUser editor = new TestUsers(client).create("editor");
-		String sessionId = RrwebCorpus.ingest(client, "errors-console");
-		String applicationId = ReplayClient.json(client.getAsAdmin("/api/v1/sessions/" + sessionId).body())
+	void signsInFindsPlaysCollectsAndRemembersASession(TestUsers users) throws Exception {
+		TestUser editor = users.create("editor");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
+		String applicationId = ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId).body())
 			.path("applicationId")
 			.asString();
-		this.browser = HeadlessChromium.start();
 
-		this.browser.get(url("/sessions"));
+		this.browser.get(this.client.url("/sessions"));
 		waitFor().until(ExpectedConditions.urlContains("/login?next=%2Fsessions"));
-		waitFor().until(ExpectedConditions.elementToBeClickable(testId("sign-in")));
-		screenshot("app-sign-in.png");
-		this.browser.findElement(testId("username")).sendKeys(editor.username());
-		this.browser.findElement(testId("password")).sendKeys(TestUsers.PASSWORD);
-		this.browser.findElement(testId("sign-in")).click();
-		waitFor().until(ExpectedConditions.urlToBe(url("/sessions")));
-		waitFor().until(ExpectedConditions.textToBe(testId("current-role"), "editor"));
-		assertThat(this.browser.findElement(testId("current-user")).getText()).contains(editor.username());
+		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
+		BrowserPages.screenshot(this.browser, "app-sign-in.png");
+		this.browser.findElement(BrowserPages.testId("username")).sendKeys(editor.username());
+		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
+		this.browser.findElement(BrowserPages.testId("sign-in")).click();
+		waitFor().until(ExpectedConditions.urlToBe(this.client.url("/sessions")));
+		waitFor().until(ExpectedConditions.textToBe(BrowserPages.testId("current-role"), "editor"));
+		assertThat(this.browser.findElement(BrowserPages.testId("current-user")).getText()).contains(editor.username());
 
 		// Filter the list: every filter goes into the address, under the API's names.
-		waitFor().until(ExpectedConditions.elementToBeClickable(testId("filter-applicationId")))
+		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("filter-applicationId")))
 			.sendKeys(applicationId);
-		new Select(this.browser.findElement(testId("filter-watched"))).selectByValue("not-me");
-		this.browser.findElement(testId("filter-hasRageClicks")).click();
-		this.browser.findElement(testId("filter-minDuration")).sendKeys("10");
-		this.browser.findElement(testId("filter-url")).sendKeys("errors-console");
-		this.browser.findElement(testId("apply-filters")).click();
+		new Select(this.browser.findElement(BrowserPages.testId("filter-watched"))).selectByValue("not-me");
+		this.browser.findElement(BrowserPages.testId("filter-hasRageClicks")).click();
+		this.browser.findElement(BrowserPages.testId("filter-minDuration")).sendKeys("10");
+		this.browser.findElement(BrowserPages.testId("filter-url")).sendKeys("errors-console");
+		this.browser.findElement(BrowserPages.testId("apply-filters")).click();
 		waitFor().until(ExpectedConditions.urlContains("watchedByMe=false"));
 		assertThat(this.browser.getCurrentUrl()).contains("applicationId=" + applicationId)
 			.contains("hasRageClicks=true")
 			.contains("minDurationMs=10000")
 			.contains("url=errors-console");
 		WebElement row = waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
-		assertThat(this.browser.findElements(testId("session-row"))).hasSize(1);
+		assertThat(this.browser.findElements(BrowserPages.testId("session-row"))).hasSize(1);
 		assertThat(row.getText()).contains("browser");
 		waitFor().until(ExpectedConditions
 			.attributeToBe(By.cssSelector("[data-session-id='" + sessionId + "'] .thumbnail"), "data-state", "ready"));
 		BrowserPages.viewport(this.browser, 1280, 800);
-		screenshot("app-sessions-filtered-1280x800.png");
+		BrowserPages.screenshot(this.browser, "app-sessions-filtered-1280x800.png");
 		BrowserPages.viewport(this.browser, 1920, 1080);
-		screenshot("app-sessions-filtered-1920x1080.png");
-		assertThat(watchCount(client, sessionId)).as("a thumbnail is not a playback").isZero();
+		BrowserPages.screenshot(this.browser, "app-sessions-filtered-1920x1080.png");
+		assertThat(watchCount(this.client, sessionId)).as("a thumbnail is not a playback").isZero();
 
 		// The filters survive a reload, and the order is one more parameter that Back
 		// undoes.
 		String filtered = this.browser.getCurrentUrl();
 		this.browser.navigate().refresh();
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
-		assertThat(this.browser.findElement(testId("filter-hasRageClicks")).isSelected()).isTrue();
-		assertThat(this.browser.findElement(testId("filter-watched")).getDomProperty("value")).isEqualTo("not-me");
-		assertThat(this.browser.findElement(testId("filter-minDuration")).getDomProperty("value")).isEqualTo("10");
-		assertThat(this.browser.findElement(testId("filter-url")).getDomProperty("value")).isEqualTo("errors-console");
-		this.browser.findElement(testId("sort-duration")).click();
+		assertThat(this.browser.findElement(BrowserPages.testId("filter-hasRageClicks")).isSelected()).isTrue();
+		assertThat(this.browser.findElement(BrowserPages.testId("filter-watched")).getDomProperty("value"))
+			.isEqualTo("not-me");
+		assertThat(this.browser.findElement(BrowserPages.testId("filter-minDuration")).getDomProperty("value"))
+			.isEqualTo("10");
+		assertThat(this.browser.findElement(BrowserPages.testId("filter-url")).getDomProperty("value"))
+			.isEqualTo("errors-console");
+		this.browser.findElement(BrowserPages.testId("sort-duration")).click();
 		waitFor().until(ExpectedConditions.urlContains("sort=duration"));
 		waitFor().until(ExpectedConditions.attributeToBe(By.xpath("//th[.//*[@data-testid='sort-duration']]"),
 				"aria-sort", "descending"));
@@ -127,118 +101,123 @@ class AppBrowserIntegrationTests {
 		waitFor().until(ExpectedConditions.urlToBe(filtered));
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)));
 
-		this.browser.get(url("/playlists"));
-		WebElement name = waitFor().until(ExpectedConditions.elementToBeClickable(testId("playlist-name")));
+		this.browser.get(this.client.url("/playlists"));
+		WebElement name = waitFor()
+			.until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("playlist-name")));
 		name.sendKeys("Checkout errors");
-		this.browser.findElement(testId("create-playlist-submit")).click();
-		waitFor()
-			.until(ExpectedConditions.textToBePresentInElementLocated(testId("playlists-table"), "Checkout errors"));
+		this.browser.findElement(BrowserPages.testId("create-playlist-submit")).click();
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(BrowserPages.testId("playlists-table"),
+				"Checkout errors"));
 
 		// Open it from the list: play, seek by a marker, change the speed.
-		this.browser.get(url("/sessions?applicationId=" + applicationId));
+		this.browser.get(this.client.url("/sessions?applicationId=" + applicationId));
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(sessionRow(sessionId)))
-			.findElement(testId("session-link"))
+			.findElement(BrowserPages.testId("session-link"))
 			.click();
-		waitFor().until(ExpectedConditions.urlToBe(url("/replays/" + sessionId)));
+		waitFor().until(ExpectedConditions.urlToBe(this.client.url("/replays/" + sessionId)));
 		waitUntilPlayed();
-		waitFor().until(ExpectedConditions.textToBe(testId("playlist-position"), "1 of 1"));
-		assertThat(this.browser.findElement(testId("back-link")).getDomAttribute("href"))
+		waitFor().until(ExpectedConditions.textToBe(BrowserPages.testId("playlist-position"), "1 of 1"));
+		assertThat(this.browser.findElement(BrowserPages.testId("back-link")).getDomAttribute("href"))
 			.isEqualTo("/sessions?applicationId=" + applicationId);
 		WebElement rage = waitFor()
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#seek-markers .marker-rage-click")));
 		rage.click();
 		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) >= 13000);
-		new Select(this.browser.findElement(testId("speed"))).selectByValue("4");
-		assertThat(this.browser.findElement(testId("speed")).getDomProperty("value")).isEqualTo("4");
+		new Select(this.browser.findElement(BrowserPages.testId("speed"))).selectByValue("4");
+		assertThat(this.browser.findElement(BrowserPages.testId("speed")).getDomProperty("value")).isEqualTo("4");
 
 		// Add it to the new playlist.
-		this.browser.findElement(testId("add-to-playlist")).click();
+		this.browser.findElement(BrowserPages.testId("add-to-playlist")).click();
 		WebElement playlists = waitFor().until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//select[@data-testid='playlist-select']/option[.='Checkout errors']")));
-		new Select(this.browser.findElement(testId("playlist-select"))).selectByVisibleText(playlists.getText());
-		this.browser.findElement(testId("add-to-playlist-submit")).click();
-		waitFor().until(ExpectedConditions.textToBe(testId("add-to-playlist-status"), "Added to Checkout errors."));
-		screenshot("app-player-added-to-playlist.png");
+		new Select(this.browser.findElement(BrowserPages.testId("playlist-select")))
+			.selectByVisibleText(playlists.getText());
+		this.browser.findElement(BrowserPages.testId("add-to-playlist-submit")).click();
+		waitFor().until(ExpectedConditions.textToBe(BrowserPages.testId("add-to-playlist-status"),
+				"Added to Checkout errors."));
+		BrowserPages.screenshot(this.browser, "app-player-added-to-playlist.png");
 
 		// The player's header says who watched it.
-		this.browser.findElement(testId("watch-count")).click();
+		this.browser.findElement(BrowserPages.testId("watch-count")).click();
 		WebElement watcher = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
 				"[data-testid=watchers-list] [data-testid=watcher][data-username='" + editor.username() + "']")));
 		assertThat(watcher.getText()).contains("1×");
-		screenshot("app-player-watchers.png");
+		BrowserPages.screenshot(this.browser, "app-player-watchers.png");
 
 		// Its embed snippet plays it as an embedded player.
-		this.browser.findElement(testId("share")).click();
-		String snippet = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("share-embed")))
+		this.browser.findElement(BrowserPages.testId("share")).click();
+		String snippet = waitFor()
+			.until(ExpectedConditions.visibilityOfElementLocated(BrowserPages.testId("share-embed")))
 			.getDomProperty("value");
 		Matcher src = Pattern.compile("<iframe src=\"([^\"]+)\"").matcher(snippet);
 		assertThat(src.find()).isTrue();
 		this.browser.get(src.group(1));
 		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "paused"));
 
-		this.browser.get(url("/playlists"));
+		this.browser.get(this.client.url("/playlists"));
 		waitFor().until(ExpectedConditions.elementToBeClickable(By.linkText("Checkout errors"))).click();
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector("[data-testid=playlist-item][data-session-id='" + sessionId + "']")));
-		screenshot("app-playlist.png");
-		this.browser.findElement(testId("play-all")).click();
-		waitFor().until(ExpectedConditions.textToBe(testId("playlist-position"), "1 of 1"));
+		BrowserPages.screenshot(this.browser, "app-playlist.png");
+		this.browser.findElement(BrowserPages.testId("play-all")).click();
+		waitFor().until(ExpectedConditions.textToBe(BrowserPages.testId("playlist-position"), "1 of 1"));
 		assertThat(this.browser.getCurrentUrl()).contains("/replays/" + sessionId + "?playlist=");
-		assertThat(this.browser.findElement(testId("back-link")).getText()).contains("Checkout errors");
+		assertThat(this.browser.findElement(BrowserPages.testId("back-link")).getText()).contains("Checkout errors");
 
-		this.browser.get(url("/history"));
+		this.browser.get(this.client.url("/history"));
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector("[data-testid=history-row][data-session-id='" + sessionId + "']")));
-		screenshot("app-watch-history.png");
+		BrowserPages.screenshot(this.browser, "app-watch-history.png");
 
-		this.browser.get(url("/sessions?applicationId=" + applicationId));
-		waitFor()
-			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(sessionRow(sessionId), testId("watched-mark")));
+		this.browser.get(this.client.url("/sessions?applicationId=" + applicationId));
+		waitFor().until(ExpectedConditions.presenceOfNestedElementLocatedBy(sessionRow(sessionId),
+				BrowserPages.testId("watched-mark")));
 
-		this.browser.findElement(testId("sign-out")).click();
+		this.browser.findElement(BrowserPages.testId("sign-out")).click();
 		waitFor().until(ExpectedConditions.urlContains("/login"));
-		this.browser.get(url("/history"));
+		this.browser.get(this.client.url("/history"));
 		waitFor().until(ExpectedConditions.urlContains("/login?next=%2Fhistory"));
-		this.browser.quit();
 
 		// An admin finds the playbacks in the audit trail: two in the player, one
 		// embedded.
-		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
-		this.browser.get(url("/admin/audit?action=session.played&targetId=" + sessionId));
-		waitFor().until(ExpectedConditions.presenceOfElementLocated(testId("audit-row")));
-		List<WebElement> played = this.browser.findElements(testId("audit-row"));
+		this.browser.manage().deleteAllCookies();
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+		this.browser.get(this.client.url("/admin/audit?action=session.played&targetId=" + sessionId));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(BrowserPages.testId("audit-row")));
+		List<WebElement> played = this.browser.findElements(BrowserPages.testId("audit-row"));
 		assertThat(played).hasSize(3)
 			.allSatisfy((auditRow) -> assertThat(auditRow.getText()).contains(editor.username()));
 		assertThat(played).filteredOn((auditRow) -> auditRow.getText().contains("embed")).hasSize(1);
-		screenshot("app-admin-audit-playbacks.png");
+		BrowserPages.screenshot(this.browser, "app-admin-audit-playbacks.png");
 	}
 
 	@Test
-	void adminGrantsAUserSomeApplicationsAndThenAllAgain() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUser viewer = new TestUsers(client).create("viewer");
-		String shop = client.createApplication("Shop " + viewer.username()).path("id").asString();
-		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
-		this.browser.get(url("/admin/users"));
+	void adminGrantsAUserSomeApplicationsAndThenAllAgain(TestUsers users) throws Exception {
+		TestUser viewer = users.create("viewer");
+		String shop = this.client.createApplication("Shop " + viewer.username()).path("id").asString();
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+		this.browser.get(this.client.url("/admin/users"));
 		By row = By.cssSelector("[data-testid=user-row][data-username='" + viewer.username() + "']");
 		WebElement editor = waitFor().until(ExpectedConditions.presenceOfElementLocated(row))
-			.findElement(testId("grant-editor"));
-		assertThat(editor.findElement(testId("grant-summary")).getText()).isEqualTo("All applications");
-		editor.findElement(testId("grant-summary")).click();
+			.findElement(BrowserPages.testId("grant-editor"));
+		assertThat(editor.findElement(BrowserPages.testId("grant-summary")).getText()).isEqualTo("All applications");
+		editor.findElement(BrowserPages.testId("grant-summary")).click();
 		editor.findElement(By.cssSelector("[data-testid=grant-application][value='" + shop + "']")).click();
-		assertThat(editor.findElement(testId("grant-some")).isSelected()).isTrue();
-		editor.findElement(testId("grant-save")).click();
-		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(testId("users-status"), "now sees"));
-		assertThat(editor.findElement(testId("grant-summary")).getText()).isEqualTo("Shop " + viewer.username());
-		screenshot("app-admin-users-applications.png");
-		assertThat(grantOf(client, viewer).get(0).asString()).isEqualTo(shop);
+		assertThat(editor.findElement(BrowserPages.testId("grant-some")).isSelected()).isTrue();
+		editor.findElement(BrowserPages.testId("grant-save")).click();
+		waitFor()
+			.until(ExpectedConditions.textToBePresentInElementLocated(BrowserPages.testId("users-status"), "now sees"));
+		assertThat(editor.findElement(BrowserPages.testId("grant-summary")).getText())
+			.isEqualTo("Shop " + viewer.username());
+		BrowserPages.screenshot(this.browser, "app-admin-users-applications.png");
+		assertThat(grantOf(this.client, viewer).get(0).asString()).isEqualTo(shop);
 
-		editor.findElement(testId("grant-all")).click();
-		editor.findElement(testId("grant-save")).click();
+		editor.findElement(BrowserPages.testId("grant-all")).click();
+		editor.findElement(BrowserPages.testId("grant-save")).click();
 		waitFor().until(ExpectedConditions.textToBe(By.cssSelector(
 				"[data-testid=user-row][data-username='" + viewer.username() + "'] summary[data-testid=grant-summary]"),
 				"All applications"));
-		assertThat(grantOf(client, viewer).asString()).isEqualTo("all");
+		assertThat(grantOf(this.client, viewer).asString()).isEqualTo("all");
 	}
 
 	private static JsonNode grantOf(ReplayClient client, TestUser user) {
@@ -252,14 +231,15 @@ class AppBrowserIntegrationTests {
 
 	@Test
 	void adminPagesGiveCopyReadySnippets() throws Exception {
-		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
-		this.browser.get(url("/admin/applications"));
-		waitFor().until(ExpectedConditions.textToBe(testId("current-role"), "admin"));
-		waitFor().until(ExpectedConditions.elementToBeClickable(testId("application-name"))).sendKeys("Web shop");
-		this.browser.findElement(testId("create-application-submit")).click();
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+		this.browser.get(this.client.url("/admin/applications"));
+		waitFor().until(ExpectedConditions.textToBe(BrowserPages.testId("current-role"), "admin"));
+		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("application-name")))
+			.sendKeys("Web shop");
+		this.browser.findElement(BrowserPages.testId("create-application-submit")).click();
 		WebElement recorder = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
 				By.cssSelector("[data-testid=created-application] [data-testid=snippet-recorder]")));
-		String origin = url("");
+		String origin = this.client.url("");
 		assertThat(recorder.getText()).contains("<script src=\"" + origin + "/sdk/recorder.js\"")
 			.containsPattern("data-application-id=\"[0-9a-f-]{36}\" data-token=\"[^\"]{8,}\" async></script>");
 		assertThat(this.browser
@@ -271,32 +251,31 @@ class AppBrowserIntegrationTests {
 		assertThat(this.browser
 			.findElement(By.cssSelector("[data-testid=created-application] [data-testid=snippet-datadog-ios]"))
 			.getText()).contains("customEndpoint: URL(string: \"" + origin + "/api/v2/replay\")");
-		screenshot("app-admin-applications.png");
+		BrowserPages.screenshot(this.browser, "app-admin-applications.png");
 
-		this.browser.get(url("/admin/audit?action=application.created"));
-		waitFor().until(ExpectedConditions.presenceOfElementLocated(testId("audit-row")));
-		assertThat(this.browser.findElements(testId("audit-row"))).allSatisfy(
+		this.browser.get(this.client.url("/admin/audit?action=application.created"));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(BrowserPages.testId("audit-row")));
+		assertThat(this.browser.findElements(BrowserPages.testId("audit-row"))).allSatisfy(
 				(auditRow) -> assertThat(auditRow.getDomAttribute("data-action")).isEqualTo("application.created"));
-		screenshot("app-admin-audit.png");
+		BrowserPages.screenshot(this.browser, "app-admin-audit.png");
 	}
 
 	@Test
-	void embeddedPlayerPlaysWithoutChromeAndRecordsAnEmbedPlayback() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUser viewer = new TestUsers(client).create("viewer");
-		String sessionId = RrwebCorpus.ingest(client, "errors-console");
-		this.browser = HeadlessChromium.start(viewer.basic());
+	void embeddedPlayerPlaysWithoutChromeAndRecordsAnEmbedPlayback(TestUsers users) throws Exception {
+		TestUser viewer = users.create("viewer");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
+		HeadlessChromium.authorize(this.browser, viewer.basic());
 
-		this.browser.get(url("/embed/replays/" + sessionId + "?autoplay=0"));
+		this.browser.get(this.client.url("/embed/replays/" + sessionId + "?autoplay=0"));
 		waitFor().until((driver) -> List.of("ready", "paused")
 			.contains(driver.findElement(By.id("player")).getDomAttribute("data-state")));
 		assertThat(this.browser.findElements(By.cssSelector(".topbar"))).isEmpty();
 		WebElement frame = this.browser.findElement(By.cssSelector("[data-testid=replay-viewport] iframe"));
 		assertThat(frame.getDomAttribute("sandbox")).doesNotContain("allow-scripts");
-		screenshot("app-embed.png");
+		BrowserPages.screenshot(this.browser, "app-embed.png");
 
 		JsonNode played = ReplayClient
-			.json(client.getAsAdmin("/api/v1/audit-events?action=session.played&targetId=" + sessionId).body())
+			.json(this.client.getAsAdmin("/api/v1/audit-events?action=session.played&targetId=" + sessionId).body())
 			.path("items");
 		assertThat(played).hasSize(1);
 		assertThat(played.get(0).path("actor").asString()).isEqualTo(viewer.username());
@@ -305,21 +284,21 @@ class AppBrowserIntegrationTests {
 
 	@Test
 	void pagesSendVisitorsWithoutASessionToSignInAndOnlyTheEmbedMayBeFramed() {
-		ReplayClient client = new ReplayClient(this.port);
-		HttpResponse<String> page = client.send(HttpRequest.newBuilder(client.uri("/playlists?mine=true")));
+		HttpResponse<String> page = this.client.send(HttpRequest.newBuilder(this.client.uri("/playlists?mine=true")));
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?next=%2Fplaylists%3Fmine%3Dtrue"));
-		assertThat(client.send(HttpRequest.newBuilder(client.uri("/api/v1/sessions"))).statusCode()).isEqualTo(401);
-		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.uri("/login")));
+		assertThat(this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/sessions"))).statusCode())
+			.isEqualTo(401);
+		HttpResponse<String> signIn = this.client.send(HttpRequest.newBuilder(this.client.uri("/login")));
 		assertThat(signIn.statusCode()).isEqualTo(200);
 		assertThat(signIn.body()).contains("data-testid=\"sign-in-form\"");
 
-		HttpResponse<String> app = client.getAsAdmin("/sessions");
+		HttpResponse<String> app = this.client.getAsAdmin("/sessions");
 		assertThat(app.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(app.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying((csp) -> assertThat(csp).contains("frame-ancestors 'self'"));
-		HttpResponse<String> embed = client.getAsAdmin("/embed/replays/any");
+		HttpResponse<String> embed = this.client.getAsAdmin("/embed/replays/any");
 		assertThat(embed.statusCode()).isEqualTo(200);
 		assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
 		assertThat(embed.headers().firstValue("Content-Security-Policy"))
@@ -338,25 +317,11 @@ class AppBrowserIntegrationTests {
 	}
 
 	private WebDriverWait waitFor() {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	private static By testId(String id) {
-		return By.cssSelector("[data-testid='" + id + "']");
+		return BrowserPages.waitFor(this.browser);
 	}
 
 	private static By sessionRow(String sessionId) {
 		return By.cssSelector("[data-testid=session-row][data-session-id='" + sessionId + "']");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path directory = Path.of("target", "screenshots");
-		Files.createDirectories(directory);
-		Files.write(directory.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
 	}
 
 }

@@ -5,62 +5,40 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.replay.CorpusSite;
 import dev.replay.DatadogRecordings;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
+import dev.replay.SharedChromium;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
+@ExtendWith(SharedChromium.class)
 class DevtoolsBrowserIntegrationTests {
 
-	static CorpusSite site;
-
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	ChromeDriver browser;
 
 	HttpServer page;
 
-	@BeforeAll
-	static void serveRecordedSite() throws Exception {
-		site = CorpusSite.start();
-	}
-
-	@AfterAll
-	static void stopSite() {
-		site.close();
-	}
-
 	@AfterEach
-	void stop() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+	void stopPage() {
 		if (this.page != null) {
 			this.page.stop(0);
 		}
@@ -68,11 +46,10 @@ class DevtoolsBrowserIntegrationTests {
 
 	@Test
 	void clickingAnErrorSeeksTheReplayToItAndRumSignalsAreMarkedOnTheSeekBar() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		String sessionId = DatadogRecordings.ingestBrowser(client, "errors-console");
-		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
-		this.browser.get(url("/replays/" + sessionId + "?autoplay=0"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		String sessionId = DatadogRecordings.ingestBrowser(this.client, "errors-console");
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+		this.browser.get(this.client.url("/replays/" + sessionId + "?autoplay=0"));
+		WebDriverWait wait = BrowserPages.waitFor(this.browser);
 		wait.until((driver) -> List.of("ready", "paused")
 			.contains(driver.findElement(By.id("player")).getDomAttribute("data-state")));
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=devtools]"), "data-state", "ready"));
@@ -95,7 +72,7 @@ class DevtoolsBrowserIntegrationTests {
 		wait.until((driver) -> Math.abs(seekPosition() - offset) <= 250);
 		assertThat(this.browser.findElement(By.id("player")).getDomAttribute("data-state")).isEqualTo("paused");
 		assertThat(seekPosition()).isCloseTo(offset, org.assertj.core.data.Offset.offset(250L));
-		screenshot("player-devtools-errors.png");
+		BrowserPages.screenshot(this.browser, "player-devtools-errors.png");
 
 		List<WebElement> errorMarkers = this.browser
 			.findElements(By.cssSelector("[data-testid=devtools-markers] .marker-error"));
@@ -114,7 +91,7 @@ class DevtoolsBrowserIntegrationTests {
 			.findElements(By.cssSelector("[data-testid=devtools-list-network] [data-testid=devtools-row]"));
 		assertThat(resources).isNotEmpty();
 		assertThat(resources).anySatisfy((row) -> assertThat(row.getText()).contains("/api/fail").contains("500"));
-		screenshot("player-devtools-network.png");
+		BrowserPages.screenshot(this.browser, "player-devtools-network.png");
 		this.browser.findElement(By.cssSelector("[data-testid=devtools-tab-views]")).click();
 		assertThat(this.browser.findElement(By.cssSelector("[data-testid=devtools-list-views]")).getText())
 			.contains("Load 447 ms")
@@ -123,13 +100,11 @@ class DevtoolsBrowserIntegrationTests {
 
 	@Test
 	void showsTheConsoleErrorAndTheUnhandledErrorThatOurRecorderRecorded() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		JsonNode application = client.createApplication("devtools recorder");
+		JsonNode application = this.client.createApplication("devtools recorder");
 		this.page = servePage(
 				recordedPage(application.path("id").asString(), application.path("clientToken").asString()));
-		this.browser = HeadlessChromium.start();
 		this.browser.get("http://127.0.0.1:" + this.page.getAddress().getPort() + "/");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		WebDriverWait wait = BrowserPages.waitFor(this.browser);
 		wait.until((driver) -> Boolean.TRUE.equals(((ChromeDriver) driver)
 			.executeScript("return !!window.ReplayRecorder && document.readyState === 'complete'")));
 		Thread.sleep(500);
@@ -143,32 +118,30 @@ class DevtoolsBrowserIntegrationTests {
 				+ " window.ReplayRecorder.flush().then(() => done(true), () => done(false));");
 		assertThat(sessionId).isNotBlank();
 
-		List<JsonNode> errors = waitForEvents(client, sessionId, "error", 2);
+		List<JsonNode> errors = waitForEvents(this.client, sessionId, "error", 2);
 		assertThat(errors).extracting((error) -> error.path("error").path("message").asString())
 			.containsExactly("checkout failed: card declined", "Uncaught Error: Unhandled boom in checkout");
 		assertThat(errors.get(0).path("error").path("source").asString()).isEqualTo("console");
 		assertThat(errors.get(1).path("error").path("source").asString()).isEqualTo("source");
 		assertThat(errors.get(1).path("error").path("stack").asString()).isNotBlank();
 		assertThat(errors).allSatisfy((error) -> assertThat(error.path("origin").asString()).isEqualTo("recorder"));
-		assertThat(waitForEvents(client, sessionId, "console", 2))
+		assertThat(waitForEvents(this.client, sessionId, "console", 2))
 			.extracting((message) -> message.path("error").path("message").asString())
 			.contains("checkout failed: card declined", "cart has 2 items");
-		assertThat(waitForEvents(client, sessionId, "view", 2))
+		assertThat(waitForEvents(this.client, sessionId, "view", 2))
 			.extracting((view) -> view.path("view").path("url").asString())
 			.anySatisfy((url) -> assertThat(url).endsWith("/checkout#step-2"));
-		assertThat(sessionIds(client, "error=CARD%20DECLINED")).contains(sessionId);
-		assertThat(sessionIds(client, "hasErrors=true")).contains(sessionId);
+		assertThat(sessionIds(this.client, "error=CARD%20DECLINED")).contains(sessionId);
+		assertThat(sessionIds(this.client, "hasErrors=true")).contains(sessionId);
 
-		this.browser.executeCdpCommand("Network.enable", Map.of());
-		this.browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-				Map.of("headers", Map.of("Authorization", ReplayClient.ADMIN_BASIC)));
-		this.browser.get(url("/replays/" + sessionId + "?autoplay=0"));
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+		this.browser.get(this.client.url("/replays/" + sessionId + "?autoplay=0"));
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=devtools]"), "data-state", "ready"));
 		this.browser.findElement(By.cssSelector("[data-testid=devtools-open]")).click();
 		String errorsTab = this.browser.findElement(By.cssSelector("[data-testid=devtools-list-errors]")).getText();
 		assertThat(errorsTab).contains("checkout failed: card declined")
 			.contains("Uncaught Error: Unhandled boom in checkout");
-		screenshot("player-devtools-recorder.png");
+		BrowserPages.screenshot(this.browser, "player-devtools-recorder.png");
 	}
 
 	private List<JsonNode> waitForEvents(ReplayClient client, String sessionId, String type, int atLeast)
@@ -220,7 +193,7 @@ class DevtoolsBrowserIntegrationTests {
 				  });
 				</script>
 				</body></html>
-				""".formatted(url(""), applicationId, token);
+				""".formatted(this.client.url(""), applicationId, token);
 	}
 
 	private static HttpServer servePage(String html) throws IOException {
@@ -239,16 +212,6 @@ class DevtoolsBrowserIntegrationTests {
 
 	private long seekPosition() {
 		return Long.parseLong(this.browser.findElement(By.id("seek")).getDomProperty("value"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path directory = Path.of("target", "screenshots");
-		Files.createDirectories(directory);
-		Files.write(directory.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
 	}
 
 }

@@ -10,26 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.replay.CorpusSite;
 import dev.replay.DatadogRecordings;
-import dev.replay.HeadlessChromium;
 import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
+import dev.replay.SharedChromium;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -39,7 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * style sheet rules.
  */
 @ReplayIntegrationTest
+@ExtendWith(SharedChromium.class)
 class KeyframeBrowserFidelityIntegrationTests {
 
 	private static final Path BENCH = Path.of("..", "replay-player-web", "target", "bench")
@@ -64,62 +64,49 @@ class KeyframeBrowserFidelityIntegrationTests {
 
 	private static final Map<String, byte[]> EVENTS = new ConcurrentHashMap<>();
 
-	static CorpusSite site;
-
 	static HttpServer harness;
 
-	static ChromeDriver browser;
+	ReplayClient client;
 
-	@LocalServerPort
-	int port;
+	ChromeDriver browser;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeAll
-	static void start() throws IOException {
-		site = CorpusSite.start();
+	static void startHarness() throws IOException {
 		harness = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 		harness.createContext("/", KeyframeBrowserFidelityIntegrationTests::serve);
 		harness.start();
-		browser = HeadlessChromium.start();
-		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
 		Files.createDirectories(REPORT);
 		Files.writeString(CASES, "recording\tt_ms\tkeyframe_ms\tequal\thover_compared\n");
 	}
 
 	@AfterAll
-	static void stop() {
-		browser.quit();
+	static void stopHarness() {
 		harness.stop(0);
-		site.close();
 	}
 
-	static List<String> recordings() throws IOException {
-		List<String> recordings = new ArrayList<>();
-		for (String recorder : List.of("rrweb", "datadog")) {
-			try (Stream<Path> folders = Files.list(RrwebCorpus.ROOT.resolve(recorder))) {
-				folders.filter(Files::isDirectory)
-					.map((folder) -> recorder + "/" + folder.getFileName())
-					.sorted()
-					.forEach(recordings::add);
-			}
-		}
-		return recordings;
+	@BeforeEach
+	void allowLongComparisons() {
+		this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+	}
+
+	static List<String> recordings() {
+		return TestCorpus.pageRecordings();
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("recordings")
 	void keyframesShowWhatTheWholeSessionShows(String recording) throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		String sessionId = ingest(client, recording);
+		String sessionId = ingest(recording);
 		Indexing.awaitIndexed(this.jdbc, sessionId);
 		List<Long> keyframes = this.jdbc.sql("select offset_ms from keyframe where session_id = ? order by offset_ms")
 			.param(sessionId)
 			.query(Long.class)
 			.list();
 		assertThat(keyframes).as("stored keyframes of %s", recording).hasSizeGreaterThanOrEqualTo(2);
-		HttpResponse<String> whole = client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
+		HttpResponse<String> whole = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		assertThat(whole.statusCode()).isEqualTo(200);
 		long duration = Long.parseLong(whole.headers().firstValue("Replay-Session-Duration").orElseThrow());
 		String name = recording.replace('/', '-');
@@ -127,7 +114,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 		SoftAssertions softly = new SoftAssertions();
 		int compared = 0;
 		for (long t : moments(recording, keyframes, duration)) {
-			HttpResponse<String> window = client.getAsAdmin(
+			HttpResponse<String> window = this.client.getAsAdmin(
 					"/api/v1/sessions/" + sessionId + "/events?continuation=true&from=" + t + "&to=" + (t + 1000));
 			assertThat(window.statusCode()).isEqualTo(200);
 			long windowStart = Long.parseLong(window.headers().firstValue("Replay-Window-Start").orElseThrow());
@@ -174,8 +161,7 @@ class KeyframeBrowserFidelityIntegrationTests {
 		long middle = keyframes.get(keyframes.size() / 2);
 		moments.add(middle + 250);
 		moments.add(duration + 1);
-		JsonNode manifest = ReplayClient
-			.json(Files.readString(RrwebCorpus.ROOT.resolve(recording).resolve("manifest.json")));
+		JsonNode manifest = TestCorpus.manifest(recording);
 		for (JsonNode screenshot : manifest.path("screenshots")) {
 			moments.add(screenshot.path("timestampMs").asLong());
 		}
@@ -185,12 +171,12 @@ class KeyframeBrowserFidelityIntegrationTests {
 
 	private Map<?, ?> compareAt(String wholePath, String windowPath, long t) {
 		String page = "http://localhost:" + harness.getAddress().getPort() + "/keyframe-fidelity.html";
-		if (!page.equals(browser.getCurrentUrl())) {
-			browser.get(page);
-			new WebDriverWait(browser, Duration.ofSeconds(30)).until((driver) -> Boolean.TRUE
-				.equals(browser.executeScript("return typeof window.compareAt === 'function'")));
+		if (!page.equals(this.browser.getCurrentUrl())) {
+			this.browser.get(page);
+			new WebDriverWait(this.browser, Duration.ofSeconds(30)).until((driver) -> Boolean.TRUE
+				.equals(this.browser.executeScript("return typeof window.compareAt === 'function'")));
 		}
-		Object result = browser.executeAsyncScript("""
+		Object result = this.browser.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				window.compareAt(arguments[0], arguments[1], arguments[2])
 					.then(done, (error) => done({ error: String(error && error.stack || error) }));""", wholePath,
@@ -201,16 +187,16 @@ class KeyframeBrowserFidelityIntegrationTests {
 		return map;
 	}
 
-	private static void screenshot(String container, Path file) throws IOException {
-		Files.write(file, browser.findElement(By.id(container)).getScreenshotAs(OutputType.BYTES));
+	private void screenshot(String container, Path file) throws IOException {
+		Files.write(file, this.browser.findElement(By.id(container)).getScreenshotAs(OutputType.BYTES));
 	}
 
-	private String ingest(ReplayClient client, String recording) throws IOException {
+	private String ingest(String recording) throws IOException {
 		String folder = recording.substring(recording.indexOf('/') + 1);
 		if (recording.startsWith("datadog/")) {
-			return DatadogRecordings.ingestBrowser(client, folder);
+			return DatadogRecordings.ingestBrowser(this.client, folder);
 		}
-		return RrwebCorpus.ingest(client, folder);
+		return RrwebCorpus.ingest(this.client, folder);
 	}
 
 	private static void serve(HttpExchange exchange) throws IOException {

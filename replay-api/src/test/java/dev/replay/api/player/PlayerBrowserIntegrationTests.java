@@ -1,24 +1,19 @@
 package dev.replay.api.player;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.replay.CorpusSite;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.replay.SharedChromium;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -27,7 +22,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,41 +31,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link, keyboard help, full screen and the watchers.
  */
 @ReplayIntegrationTest
+@ExtendWith(SharedChromium.class)
 class PlayerBrowserIntegrationTests {
 
-	static CorpusSite site;
-
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	ChromeDriver browser;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void serveRecordedSite() throws Exception {
-		site = CorpusSite.start();
-	}
-
-	@AfterAll
-	static void stopSite() {
-		site.close();
-	}
-
 	@BeforeEach
-	void startBrowser() {
-		this.browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		this.browser.quit();
+	void signInAsAdmin() {
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
 	}
 
 	@Test
 	void showsRecordedPageAsItWasAtScreenshotTime() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		long errorsShownAt = RrwebCorpus.manifest("errors-console")
 			.path("screenshots")
 			.get(1)
@@ -81,12 +58,12 @@ class PlayerBrowserIntegrationTests {
 		assertThat(pageText).contains("Something went wrong. Our engineers have been notified.")
 			.contains("handled: Unexpected end of JSON input")
 			.contains("(14)");
-		screenshot("player-errors-console-errors-shown.png");
+		BrowserPages.screenshot(this.browser, "player-errors-console-errors-shown.png");
 	}
 
 	@Test
 	void showsRecordedPageAtScreenshotTimeFromItsStoredKeyframe() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		awaitKeyframes(sessionId);
 		long errorsShownAt = RrwebCorpus.manifest("errors-console")
 			.path("screenshots")
@@ -101,7 +78,7 @@ class PlayerBrowserIntegrationTests {
 
 	@Test
 	void showsEarlierStateBeforeTheErrors() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		long initialAt = RrwebCorpus.manifest("errors-console").path("screenshots").get(0).path("timestampMs").asLong();
 		String pageText = replayedTextAt(sessionId, initialAt);
 		assertThat(pageText).contains("ShopCo checkout").doesNotContain("handled: Unexpected end of JSON input");
@@ -109,7 +86,7 @@ class PlayerBrowserIntegrationTests {
 
 	@Test
 	void eventListSeeksWhereAnEventHappenedAndFollowsThePlayhead() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		BrowserPages.viewport(this.browser, 1280, 800);
 		openPaused(sessionId, 0);
 		WebElement rage = waitFor().until(ExpectedConditions
@@ -120,14 +97,14 @@ class PlayerBrowserIntegrationTests {
 		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == rageAt);
 		assertThat(this.browser.findElement(testId("current-time")).getText()).isEqualTo(clock(rageAt));
 		waitFor().until(ExpectedConditions.attributeToBe(rage, "aria-current", "true"));
-		screenshot("player-1280x800.png");
+		BrowserPages.screenshot(this.browser, "player-1280x800.png");
 		BrowserPages.viewport(this.browser, 1920, 1080);
 		waitFor().until((driver) -> this.browser.findElement(testId("replay-viewport")).getSize().getWidth() > 1200);
 		WebElement replay = this.browser.findElement(testId("replay-viewport"));
 		assertThat(this.browser.findElement(testId("player-side")).getLocation().getX())
 			.as("the event list stands beside the replay")
 			.isGreaterThanOrEqualTo(replay.getLocation().getX() + replay.getSize().getWidth());
-		screenshot("player-1920x1080.png");
+		BrowserPages.screenshot(this.browser, "player-1920x1080.png");
 
 		// A short window: the list must scroll to keep the current event in view.
 		BrowserPages.viewport(this.browser, 1280, 560);
@@ -144,21 +121,21 @@ class PlayerBrowserIntegrationTests {
 		assertThat(BrowserPages.playerTime(this.browser)).isGreaterThanOrEqualTo(lastAt);
 		waitFor().until((driver) -> isInView(last));
 		assertThat(this.browser.findElements(By.cssSelector("[data-testid=event-item][aria-current=true]"))).hasSize(1);
-		screenshot("player-event-list-following.png");
+		BrowserPages.screenshot(this.browser, "player-event-list-following.png");
 	}
 
 	@Test
 	void shareLinkOpensThePlayerAtTheSharedMoment() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		openPaused(sessionId, 9400);
 		this.browser.findElement(testId("share")).click();
 		WebElement link = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("share-url")));
 		String shared = link.getDomProperty("value");
-		assertThat(shared).isEqualTo("http://localhost:" + this.port + "/replays/" + sessionId + "?t=9s");
+		assertThat(shared).isEqualTo(this.client.url("/replays/" + sessionId + "?t=9s"));
 		assertThat(this.browser.findElement(testId("share-time")).getText()).isEqualTo("0:09");
-		assertThat(this.browser.findElement(testId("share-embed")).getDomProperty("value")).contains(
-				"<iframe src=\"http://localhost:" + this.port + "/embed/replays/" + sessionId + "?t=9400&autoplay=0\"");
-		screenshot("player-share.png");
+		assertThat(this.browser.findElement(testId("share-embed")).getDomProperty("value"))
+			.contains("<iframe src=\"" + this.client.url("/embed/replays/" + sessionId + "?t=9400&autoplay=0") + "\"");
+		BrowserPages.screenshot(this.browser, "player-share.png");
 
 		this.browser.get(shared);
 		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "playing"));
@@ -166,14 +143,14 @@ class PlayerBrowserIntegrationTests {
 		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "paused"));
 		assertThat(BrowserPages.playerTime(this.browser)).as("played from 9 s").isBetween(9000L, 15000L);
 
-		this.browser.get("http://localhost:" + this.port + "/replays/" + sessionId + "?t=0m12s&autoplay=0");
+		this.browser.get(this.client.url("/replays/" + sessionId + "?t=0m12s&autoplay=0"));
 		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "paused"));
 		assertThat(BrowserPages.playerTime(this.browser)).isEqualTo(12000L);
 	}
 
 	@Test
 	void questionMarkOpensTheShortcutsAndEscapeClosesThem() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		openPaused(sessionId, 1000);
 		WebElement help = this.browser.findElement(testId("help-dialog"));
 		assertThat(help.isDisplayed()).isFalse();
@@ -181,7 +158,7 @@ class PlayerBrowserIntegrationTests {
 		waitFor().until(ExpectedConditions.visibilityOf(help));
 		assertThat(help.getDomAttribute("open")).isNotNull();
 		assertThat(help.getText()).contains("Play or pause").contains("Full screen").contains("Slower or faster");
-		screenshot("player-help.png");
+		BrowserPages.screenshot(this.browser, "player-help.png");
 		new Actions(this.browser).sendKeys(Keys.ESCAPE).perform();
 		waitFor().until(ExpectedConditions.invisibilityOf(help));
 		assertThat(help.getDomAttribute("open")).isNull();
@@ -194,14 +171,14 @@ class PlayerBrowserIntegrationTests {
 
 	@Test
 	void fullScreenShowsTheReplayWithItsControls() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		openPaused(sessionId, 1000);
 		this.browser.findElement(testId("fullscreen")).click();
 		waitFor().until((driver) -> "player-main".equals(fullscreenElement()));
 		WebElement main = this.browser.findElement(testId("player-main"));
 		assertThat(main.getDomAttribute("class")).contains("is-fullscreen");
 		assertThat(this.browser.findElement(testId("fullscreen")).getDomAttribute("aria-pressed")).isEqualTo("true");
-		screenshot("player-fullscreen.png");
+		BrowserPages.screenshot(this.browser, "player-fullscreen.png");
 		new Actions(this.browser).sendKeys("f").perform();
 		waitFor().until((driver) -> fullscreenElement() == null);
 		assertThat(main.getDomAttribute("class")).doesNotContain("is-fullscreen");
@@ -210,7 +187,7 @@ class PlayerBrowserIntegrationTests {
 
 	@Test
 	void headerShowsWhoWatchedTheSession() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		openPaused(sessionId, 1000);
 		WebElement count = waitFor().until(ExpectedConditions.elementToBeClickable(testId("watch-count")));
 		assertThat(count.getText()).isEqualTo("Watched 1×");
@@ -223,7 +200,7 @@ class PlayerBrowserIntegrationTests {
 
 	@Test
 	void playerNeedsNothingThatItsContentSecurityPolicyForbids() throws Exception {
-		String sessionId = RrwebCorpus.ingest(new ReplayClient(this.port), "errors-console");
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		this.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
 				Map.of("source", "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
 						+ " (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"));
@@ -248,13 +225,13 @@ class PlayerBrowserIntegrationTests {
 	}
 
 	private void openPaused(String sessionId, long offsetMs) {
-		this.browser.get("http://localhost:" + this.port + "/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0");
+		this.browser.get(this.client.url("/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0"));
 		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "paused"));
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(testId("event-item")));
 	}
 
 	private WebDriverWait waitFor() {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		return BrowserPages.waitFor(this.browser);
 	}
 
 	private static By testId(String id) {
@@ -278,21 +255,11 @@ class PlayerBrowserIntegrationTests {
 	}
 
 	private String replayedTextAt(String sessionId, long offsetMs) {
-		this.browser.get("http://localhost:" + this.port + "/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0");
-		new WebDriverWait(this.browser, Duration.ofSeconds(60))
-			.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-state]"), "data-state", "paused"));
+		this.browser.get(this.client.url("/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0"));
+		waitFor().until(ExpectedConditions.attributeToBe(By.cssSelector("[data-state]"), "data-state", "paused"));
 		WebElement frame = this.browser.findElement(By.cssSelector("[data-testid=replay-viewport] iframe"));
 		assertThat(frame.getDomAttribute("sandbox")).doesNotContain("allow-scripts");
-		this.browser.switchTo().frame(frame);
-		String text = this.browser.findElement(By.tagName("body")).getText();
-		this.browser.switchTo().defaultContent();
-		return text;
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path directory = Path.of("target", "screenshots");
-		Files.createDirectories(directory);
-		Files.write(directory.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
+		return BrowserPages.replayedText(this.browser);
 	}
 
 }

@@ -7,25 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import dev.replay.CorpusSite;
 import dev.replay.DatadogRecordings;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
 import dev.replay.ScreenshotComparison;
-import org.junit.jupiter.api.AfterAll;
+import dev.replay.SharedChromium;
+import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +37,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * original page was photographed, and compares the replay with the photograph.
  */
 @ReplayIntegrationTest
+@ExtendWith(SharedChromium.class)
 class ReplayFidelityIntegrationTests {
 
 	/** The most pixels that may differ; README states the figures measured. */
@@ -75,39 +74,27 @@ class ReplayFidelityIntegrationTests {
 
 	static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
 
-	static CorpusSite site;
+	ReplayClient client;
 
-	static ChromeDriver browser;
-
-	@LocalServerPort
-	int port;
+	ChromeDriver browser;
 
 	@BeforeAll
-	static void start() throws IOException {
-		site = CorpusSite.start();
-		browser = HeadlessChromium.start(ReplayClient.ADMIN_BASIC);
+	static void startReport() throws IOException {
 		Files.createDirectories(REPORT.getParent());
 		Files.writeString(REPORT, "recording\tscreenshot\tt_ms\tdiffering_share\n");
 	}
 
-	@AfterAll
-	static void stop() {
-		browser.quit();
-		site.close();
+	@BeforeEach
+	void signInAsAdmin() {
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
 	}
 
-	static List<Arguments> screenshots() throws IOException {
+	static List<Arguments> screenshots() {
 		List<Arguments> cases = new ArrayList<>();
-		for (String recorder : List.of("rrweb", "datadog")) {
-			try (Stream<Path> folders = Files.list(RrwebCorpus.ROOT.resolve(recorder))) {
-				for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-					JsonNode manifest = ReplayClient.json(Files.readString(folder.resolve("manifest.json")));
-					for (JsonNode screenshot : manifest.path("screenshots")) {
-						cases.add(
-								Arguments.of(recorder + "/" + folder.getFileName(), screenshot.path("label").asString(),
-										screenshot.path("file").asString(), screenshot.path("timestampMs").asLong()));
-					}
-				}
+		for (String recording : TestCorpus.pageRecordings()) {
+			for (JsonNode screenshot : TestCorpus.manifest(recording).path("screenshots")) {
+				cases.add(Arguments.of(recording, screenshot.path("label").asString(),
+						screenshot.path("file").asString(), screenshot.path("timestampMs").asLong()));
 			}
 		}
 		return cases;
@@ -118,7 +105,7 @@ class ReplayFidelityIntegrationTests {
 	void replayLooksLikeTheOriginalPage(String recording, String label, String file, long offsetMs) throws IOException {
 		String sessionId = SESSIONS.computeIfAbsent(recording, this::ingest);
 		BufferedImage replay = replayAt(sessionId, offsetMs);
-		BufferedImage original = ImageIO.read(RrwebCorpus.ROOT.resolve(recording).resolve(file).toFile());
+		BufferedImage original = ImageIO.read(TestCorpus.ROOT.resolve(recording).resolve(file).toFile());
 		double share = ScreenshotComparison.differingShare(original, replay);
 		Files.writeString(REPORT, String.format(Locale.ROOT, "%s\t%s\t%d\t%.4f%n", recording, label, offsetMs, share),
 				StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -129,13 +116,12 @@ class ReplayFidelityIntegrationTests {
 	}
 
 	private String ingest(String recording) {
-		ReplayClient client = new ReplayClient(this.port);
 		String folder = recording.substring(recording.indexOf('/') + 1);
 		if (recording.startsWith("datadog/")) {
-			return DatadogRecordings.ingestBrowser(client, folder);
+			return DatadogRecordings.ingestBrowser(this.client, folder);
 		}
 		try {
-			return RrwebCorpus.ingest(client, folder);
+			return RrwebCorpus.ingest(this.client, folder);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -143,15 +129,15 @@ class ReplayFidelityIntegrationTests {
 	}
 
 	private BufferedImage replayAt(String sessionId, long offsetMs) throws IOException {
-		browser.get("http://localhost:" + this.port + "/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0");
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		this.browser.get(this.client.url("/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0"));
+		WebDriverWait wait = BrowserPages.waitFor(this.browser);
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-state]"), "data-state", "paused"));
-		wait.until((driver) -> Boolean.TRUE.equals(browser.executeScript("""
+		wait.until((driver) -> Boolean.TRUE.equals(this.browser.executeScript("""
 				const frame = document.querySelector('[data-testid=replay-viewport] iframe');
 				const doc = frame && frame.contentDocument;
 				return !!doc && Array.from(doc.images).every((image) => image.complete)
 					&& doc.fonts.status === 'loaded';""")));
-		WebElement viewport = browser.findElement(By.cssSelector("[data-testid=replay-viewport]"));
+		WebElement viewport = this.browser.findElement(By.cssSelector("[data-testid=replay-viewport]"));
 		return ImageIO.read(new ByteArrayInputStream(viewport.getScreenshotAs(OutputType.BYTES)));
 	}
 

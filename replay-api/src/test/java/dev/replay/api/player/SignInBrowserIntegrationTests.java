@@ -2,21 +2,18 @@ package dev.replay.api.player;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
+import dev.replay.SharedChromium;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spelled; and the password forms of the account and users pages.
  */
 @ReplayIntegrationTest
+@ExtendWith(SharedChromium.class)
 class SignInBrowserIntegrationTests {
 
 	/**
@@ -37,54 +35,35 @@ class SignInBrowserIntegrationTests {
 			"/.//other.example/", "https://other.example/", "HTTPS:other.example", "javascript:alert(document.domain)",
 			"data:text/html,<script>alert(1)</script>", "http://[::1" };
 
-	@LocalServerPort
-	int port;
+	ReplayClient client;
+
+	TestUsers users;
 
 	ChromeDriver browser;
 
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void goesBackOnlyToPathsOfTheApp() {
-		TestUser viewer = new TestUsers(new ReplayClient(this.port)).create("viewer");
-		this.browser = HeadlessChromium.start();
-		this.browser.get(url("/login?next=" + encoded("/playlists?mine=true#top")));
-		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
-		this.browser.findElement(BrowserPages.testId("username")).sendKeys(viewer.username());
-		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
-		this.browser.findElement(BrowserPages.testId("sign-in")).click();
-		waitFor().until(ExpectedConditions.urlToBe(url("/playlists?mine=true#top")));
+		signIn(this.users.create("viewer"), "/playlists?mine=true#top");
+		waitFor().until(ExpectedConditions.urlToBe(this.client.url("/playlists?mine=true#top")));
 		// signed in, the sign-in page goes on to next at once
 		for (String next : FOREIGN) {
-			this.browser.get(url("/login?next=" + encoded(next)));
+			this.browser.get(this.client.url("/login?next=" + encoded(next)));
 			waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 			assertThat(this.browser.getCurrentUrl()).as("next=%s", next.replace("\t", "\\t").replace("\n", "\\n"))
-				.isEqualTo(url("/"));
+				.isEqualTo(this.client.url("/"));
 		}
 		// what only looks odd stays a path of the app
-		this.browser.get(url("/login?next=" + encoded("/%09/other.example/")));
+		this.browser.get(this.client.url("/login?next=" + encoded("/%09/other.example/")));
 		waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-		assertThat(this.browser.getCurrentUrl()).isEqualTo(url("/%09/other.example/"));
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(this.client.url("/%09/other.example/"));
 	}
 
 	@Test
 	void changesOwnPasswordAndResetsAnotherUsersPassword() {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUsers users = new TestUsers(client);
-		TestUser admin = users.create("admin");
-		TestUser viewer = users.create("viewer");
-		this.browser = HeadlessChromium.start();
-		this.browser.get(url("/login?next=" + encoded("/account")));
-		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
-		this.browser.findElement(BrowserPages.testId("username")).sendKeys(admin.username());
-		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
-		this.browser.findElement(BrowserPages.testId("sign-in")).click();
-		waitFor().until(ExpectedConditions.urlToBe(url("/account")));
+		TestUser admin = this.users.create("admin");
+		TestUser viewer = this.users.create("viewer");
+		signIn(admin, "/account");
+		waitFor().until(ExpectedConditions.urlToBe(this.client.url("/account")));
 
 		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("change-password")));
 		this.browser.findElement(BrowserPages.testId("change-password"))
@@ -96,11 +75,11 @@ class SignInBrowserIntegrationTests {
 		this.browser.findElement(BrowserPages.testId("change-password")).submit();
 		waitFor().until(ExpectedConditions
 			.textToBePresentInElementLocated(BrowserPages.testId("change-password-status"), "Password changed"));
-		assertThat(client.get("/api/v1/me", TestUsers.basic(admin.username(), "the-admins-new-password")).statusCode())
-			.isEqualTo(200);
+		assertThat(this.client.get("/api/v1/me", TestUsers.basic(admin.username(), "the-admins-new-password"))
+			.statusCode()).isEqualTo(200);
 
 		// still signed in: on to the users page
-		this.browser.get(url("/admin/users"));
+		this.browser.get(this.client.url("/admin/users"));
 		waitFor().until(ExpectedConditions.elementToBeClickable(
 				org.openqa.selenium.By.cssSelector("[aria-label='Reset the password of " + viewer.username() + "']")))
 			.click();
@@ -111,8 +90,17 @@ class SignInBrowserIntegrationTests {
 		this.browser.findElement(BrowserPages.testId("reset-password")).submit();
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(BrowserPages.testId("users-status"),
 				"New password set"));
-		assertThat(client.get("/api/v1/me", TestUsers.basic(viewer.username(), "set-by-the-admin")).statusCode())
+		assertThat(this.client.get("/api/v1/me", TestUsers.basic(viewer.username(), "set-by-the-admin")).statusCode())
 			.isEqualTo(200);
+	}
+
+	// the sign-in page's form, opened to go on to next
+	private void signIn(TestUser user, String next) {
+		this.browser.get(this.client.url("/login?next=" + encoded(next)));
+		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("sign-in")));
+		this.browser.findElement(BrowserPages.testId("username")).sendKeys(user.username());
+		this.browser.findElement(BrowserPages.testId("password")).sendKeys(TestUsers.PASSWORD);
+		this.browser.findElement(BrowserPages.testId("sign-in")).click();
 	}
 
 	private static String encoded(String value) {
@@ -120,11 +108,7 @@ class SignInBrowserIntegrationTests {
 	}
 
 	private WebDriverWait waitFor() {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return BrowserPages.waitFor(this.browser);
 	}
 
 }

@@ -14,15 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class PlaylistIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	ReplayClient client;
 
@@ -34,9 +29,6 @@ class PlaylistIntegrationTests {
 
 	@BeforeEach
 	void createClients() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-		this.sessions = new TestSessions(this.client);
 		this.editor = this.users.create("editor");
 	}
 

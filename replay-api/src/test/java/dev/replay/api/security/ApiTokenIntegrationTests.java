@@ -12,12 +12,10 @@ import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,21 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ReplayIntegrationTest
 class ApiTokenIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	ReplayClient client;
 
 	TestUsers users;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-	}
 
 	@Test
 	void issuesTokenThatAuthenticatesAsBearer() {

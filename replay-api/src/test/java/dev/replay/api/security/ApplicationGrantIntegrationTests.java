@@ -10,12 +10,10 @@ import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestSessions;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ReplayIntegrationTest
 class ApplicationGrantIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationGrants grants;
@@ -42,14 +37,6 @@ class ApplicationGrantIntegrationTests {
 	TestSessions a;
 
 	TestSessions b;
-
-	@BeforeEach
-	void createFixtures() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-		this.a = new TestSessions(this.client);
-		this.b = new TestSessions(this.client);
-	}
 
 	@Test
 	void newUsersAreGrantedEveryApplicationAndSeeIt() {

@@ -16,13 +16,11 @@ import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestSessions;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,14 +57,9 @@ class AuthorizationMatrixIntegrationTests {
 
 	private static Fixtures fixtures;
 
-	@LocalServerPort
-	int port;
-
-	@BeforeEach
-	void createFixtures() {
-		if (fixtures == null || fixtures.port() != this.port) {
-			fixtures = Fixtures.create(new ReplayClient(this.port), this.port);
-		}
+	@BeforeAll
+	static void createFixtures(ReplayClient client) {
+		fixtures = Fixtures.create(client);
 	}
 
 	static Stream<Arguments> matrix() {
@@ -431,7 +424,7 @@ class AuthorizationMatrixIntegrationTests {
 
 	}
 
-	record Fixtures(int port, ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
+	record Fixtures(ReplayClient client, TestUsers http, TestSessions sessions, Map<Caller, TestUser> users,
 			Map<Caller, String> apiTokens, TestUser editor, TestUser owner, String session,
 			BrowserSession demotedAdmin) {
 
@@ -442,7 +435,7 @@ class AuthorizationMatrixIntegrationTests {
 			return ReplayClient.json(response.body()).path("token").asString();
 		}
 
-		static Fixtures create(ReplayClient client, int port) {
+		static Fixtures create(ReplayClient client) {
 			TestUsers users = new TestUsers(client);
 			TestSessions sessions = new TestSessions(client);
 			TestUser viewer = users.create("viewer");
@@ -460,7 +453,7 @@ class AuthorizationMatrixIntegrationTests {
 			HttpResponse<String> demotion = users.send("PATCH", "/api/v1/users/" + demoted.id(),
 					ReplayClient.ADMIN_BASIC, Map.of("role", "viewer"));
 			assertThat(demotion.statusCode()).as(demotion.body()).isEqualTo(200);
-			return new Fixtures(port, client, users, sessions, byCaller, tokens, editor, owner, sessions.record(),
+			return new Fixtures(client, users, sessions, byCaller, tokens, editor, owner, sessions.record(),
 					demotedAdmin);
 		}
 

@@ -8,11 +8,9 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +25,12 @@ class BrowserSessionIntegrationTests {
 
 	private static final String NEW_PASSWORD = "a-brand-new-password";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	ReplayClient client;
 
 	TestUsers users;
-
-	@BeforeEach
-	void createClients() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-	}
 
 	@Test
 	void demotedAdminLosesAdminRightsOnTheNextRequest() {

@@ -11,7 +11,6 @@ import dev.replay.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -29,16 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class ForwardedHeadersIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void cookiesAreSecureWhenTheProxySaysTheRequestCameOverTls() {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUser viewer = new TestUsers(client).create("viewer");
+	void cookiesAreSecureWhenTheProxySaysTheRequestCameOverTls(ReplayClient client, TestUsers users) {
+		TestUser viewer = users.create("viewer");
 		BrowserSession browser = new BrowserSession(client);
 		List<String> csrf = browser.send(proxied(client, SignInSettings.CSRF_PATH)).headers().allValues("Set-Cookie");
 		assertThat(csrf).filteredOn((cookie) -> cookie.startsWith("XSRF-TOKEN="))
@@ -65,8 +60,8 @@ class ForwardedHeadersIntegrationTests {
 	}
 
 	@Test
-	void cookiesAreNotSecureOverPlainHttp() {
-		BrowserSession browser = new BrowserSession(new ReplayClient(this.port));
+	void cookiesAreNotSecureOverPlainHttp(ReplayClient client) {
+		BrowserSession browser = new BrowserSession(client);
 		assertThat(browser.get(SignInSettings.CSRF_PATH).headers().allValues("Set-Cookie"))
 			.filteredOn((cookie) -> cookie.startsWith("XSRF-TOKEN="))
 			.singleElement()

@@ -8,11 +8,8 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,18 +26,9 @@ class PasswordIntegrationTests {
 	// 37 characters, 74 bytes
 	private static final String TOO_LONG = "é".repeat(37);
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	TestUsers users;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-	}
 
 	@Test
 	void changesOwnPasswordGivenTheCurrentOne() {

@@ -7,28 +7,17 @@ import java.util.Base64;
 
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class SecurityIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/sessions", "/api/v1/applications", "/api/v1/client-tokens",

@@ -14,16 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class SignInIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -41,8 +37,6 @@ class SignInIntegrationTests {
 
 	@BeforeEach
 	void createClients() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
 		this.cookies = new CookieManager();
 		this.browser = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}

@@ -14,11 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,11 +51,6 @@ class SignInThrottleIntegrationTests {
 	SignInAuditor auditor;
 
 	TestUsers users;
-
-	@BeforeEach
-	void createClients() {
-		this.users = new TestUsers(new ReplayClient(this.port));
-	}
 
 	@Test
 	void refusesTheSixtyFirstWrongPasswordAndThenTheRightOne() {

@@ -94,10 +94,7 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 	}
 
 	@Test
-	void grantsTheApplicationsTheClaimListsAtEverySignIn() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		TestSessions a = new TestSessions(client);
-		TestSessions b = new TestSessions(client);
+	void grantsTheApplicationsTheClaimListsAtEverySignIn(TestSessions a, TestSessions b) throws Exception {
 		String sessionOfA = a.record();
 		String sessionOfB = b.record();
 		String name = "hana-" + UUID.randomUUID().toString().substring(0, 8);
@@ -125,9 +122,8 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 	}
 
 	@Test
-	void grantsNoApplicationWhenTheClaimIsMissing() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		String session = new TestSessions(client).record();
+	void grantsNoApplicationWhenTheClaimIsMissing(TestSessions sessions) throws Exception {
+		String session = sessions.record();
 		String name = "ivan-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpClient browser = browser();
 		signInWithProvider(browser, provider().createUser(claims(name, "staff")), null);
@@ -144,9 +140,8 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 	}
 
 	@Test
-	void neverTakesOverALocalUserOfTheSameName() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUser local = new TestUsers(client).create("admin");
+	void neverTakesOverALocalUserOfTheSameName(TestUsers users) throws Exception {
+		TestUser local = users.create("admin");
 		String login = provider().createUser(claims(local.username(), "staff"));
 		HttpClient browser = browser();
 
@@ -157,7 +152,7 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 		assertThat(me.path("username").asString()).startsWith(local.username() + "~")
 			.hasSize(local.username().length() + 9);
 		assertThat(me.path("role").asString()).isEqualTo("viewer");
-		HttpResponse<String> localMe = client.get("/api/v1/me", local.basic());
+		HttpResponse<String> localMe = this.client.get("/api/v1/me", local.basic());
 		assertThat(ReplayClient.json(localMe.body()).path("role").asString()).isEqualTo("admin");
 	}
 
@@ -219,42 +214,31 @@ class SingleSignOnIntegrationTests extends SingleSignOnSetup {
 		String login = provider().createUser(claims(name));
 		signInWithProvider(browser(), login, null);
 
-		HttpResponse<String> basic = new ReplayClient(this.port).get("/api/v1/me", TestUsers.basic(name, ""));
+		HttpResponse<String> basic = this.client.get("/api/v1/me", TestUsers.basic(name, ""));
 
 		assertThat(basic.statusCode()).isEqualTo(401);
 	}
 
 	@Test
-	void keepsPasswordAndTokenSignInsBesideSingleSignOn() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-		TestUsers users = new TestUsers(client);
+	void keepsPasswordAndTokenSignInsBesideSingleSignOn(TestUsers users) throws Exception {
 		TestUser viewer = users.create("viewer");
 		String token = users.tokenFor(viewer);
 
-		assertThat(client.get("/api/v1/me", viewer.basic()).statusCode()).isEqualTo(200);
-		assertThat(client.get("/api/v1/me", TestUsers.bearer(token)).statusCode()).isEqualTo(200);
-		HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(client.uri("/api/v1/me")));
+		assertThat(this.client.get("/api/v1/me", viewer.basic()).statusCode()).isEqualTo(200);
+		assertThat(this.client.get("/api/v1/me", TestUsers.bearer(token)).statusCode()).isEqualTo(200);
+		HttpResponse<String> anonymous = this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/me")));
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
-		CookieManager cookies = new CookieManager();
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-		browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/csrf")).build(),
-				HttpResponse.BodyHandlers.discarding());
-		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
-			.POST(HttpRequest.BodyPublishers
-				.ofString("username=" + viewer.username() + "&password=" + TestUsers.PASSWORD))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> form = new BrowserSession(this.client).signIn(viewer.username(), TestUsers.PASSWORD);
 		assertThat(form.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void tellsTheSignInPageAboutTheProvider() {
-		ReplayClient client = new ReplayClient(this.port);
-		HttpResponse<String> options = client.send(HttpRequest.newBuilder(client.uri("/api/v1/auth/sign-in-options")));
+		HttpResponse<String> options = this.client
+			.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/sign-in-options")));
 
 		assertThat(options.statusCode()).isEqualTo(200);
 		JsonNode body = ReplayClient.json(options.body());

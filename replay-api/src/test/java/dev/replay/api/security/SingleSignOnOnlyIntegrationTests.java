@@ -27,27 +27,15 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 
 	@Test
 	void refusesPasswordsAndChallengesForATokenInstead() throws Exception {
-		ReplayClient client = new ReplayClient(this.port);
-
-		HttpResponse<String> basic = client.getAsAdmin("/api/v1/me");
+		HttpResponse<String> basic = this.client.getAsAdmin("/api/v1/me");
 
 		assertThat(basic.statusCode()).isEqualTo(401);
 		assertThat(basic.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(basic.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"Replay\"");
-		CookieManager cookies = new CookieManager();
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-		browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/csrf")).build(),
-				HttpResponse.BodyHandlers.discarding());
-		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(replay("/api/v1/auth/sign-in"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", BrowserSession.xsrf(cookies))
-			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ReplayClient.ADMIN_PASSWORD))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		BrowserSession browser = new BrowserSession(this.client);
+		HttpResponse<String> form = browser.signIn("admin", ReplayClient.ADMIN_PASSWORD);
 		assertThat(form.statusCode()).isEqualTo(401);
-		assertThat(
-				browser.send(HttpRequest.newBuilder(replay("/api/v1/me")).build(), HttpResponse.BodyHandlers.ofString())
-					.statusCode())
-			.isEqualTo(401);
+		assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -69,16 +57,14 @@ class SingleSignOnOnlyIntegrationTests extends SingleSignOnSetup {
 		assertThat(created.statusCode()).isEqualTo(201);
 		String token = ReplayClient.json(created.body()).path("token").asString();
 
-		HttpResponse<String> users = new ReplayClient(this.port).get("/api/v1/users", TestUsers.bearer(token));
+		HttpResponse<String> users = this.client.get("/api/v1/users", TestUsers.bearer(token));
 		assertThat(users.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void tellsTheSignInPageThatOnlySingleSignOnIsLeft() {
-		ReplayClient client = new ReplayClient(this.port);
-
 		JsonNode options = ReplayClient
-			.json(client.send(HttpRequest.newBuilder(client.uri("/api/v1/auth/sign-in-options"))).body());
+			.json(this.client.send(HttpRequest.newBuilder(this.client.uri("/api/v1/auth/sign-in-options"))).body());
 
 		assertThat(options.path("localSignIn").asBoolean()).isFalse();
 		assertThat(options.path("singleSignOn").path("name").asString()).isEqualTo(PROVIDER_NAME);

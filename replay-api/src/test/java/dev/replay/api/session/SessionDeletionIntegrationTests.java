@@ -6,20 +6,15 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestSessions;
 import dev.replay.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ReplayIntegrationTest
 class SessionDeletionIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -28,18 +23,9 @@ class SessionDeletionIntegrationTests {
 
 	TestUsers users;
 
-	TestSessions sessions;
-
-	@BeforeEach
-	void createClients() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-		this.sessions = new TestSessions(this.client);
-	}
-
 	@Test
-	void deletesSessionWithItsBytesAndAuditsIt() {
-		String sessionId = this.sessions.record();
+	void deletesSessionWithItsBytesAndAuditsIt(TestSessions sessions) {
+		String sessionId = sessions.record();
 		this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		HttpResponse<String> deleted = this.users.send("DELETE", "/api/v1/sessions/" + sessionId,
 				ReplayClient.ADMIN_BASIC, null);
@@ -53,8 +39,8 @@ class SessionDeletionIntegrationTests {
 	}
 
 	@Test
-	void refusesDeletionByEditor() {
-		String sessionId = this.sessions.record();
+	void refusesDeletionByEditor(TestSessions sessions) {
+		String sessionId = sessions.record();
 		HttpResponse<String> response = this.users.send("DELETE", "/api/v1/sessions/" + sessionId,
 				this.users.create("editor").basic(), null);
 		assertThat(response.statusCode()).isEqualTo(403);

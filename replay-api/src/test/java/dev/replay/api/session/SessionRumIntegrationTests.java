@@ -16,13 +16,11 @@ import java.util.UUID;
 import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +29,18 @@ class SessionRumIntegrationTests {
 
 	private static final String ERRORS = "errors-console";
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	@BeforeEach
 	void createClient() {
-		this.client = new ReplayClient(this.port);
 		DatadogRecordings.createApplications(this.client);
 	}
 
 	@Test
 	void acceptsEveryRumRequestOfTheCorpusWithoutSkippingALine() {
 		int rumRequests = 0;
-		for (String folder : DatadogCorpus.browserRecordings()) {
-			for (CapturedRequest request : DatadogCorpus.browserRequests(folder)) {
+		for (String folder : TestCorpus.browserRecordings()) {
+			for (CapturedRequest request : TestCorpus.browserRequests(folder)) {
 				HttpResponse<String> response = DatadogRecordings.send(this.client, withoutAcceptEncoding(request));
 				assertThat(response.statusCode()).as(request + ": " + response.body()).isEqualTo(202);
 				if (isRum(request)) {
@@ -54,10 +48,10 @@ class SessionRumIntegrationTests {
 					assertThat(ReplayClient.json(response.body()).path("skipped").asInt()).as(request.name()).isZero();
 				}
 			}
-			String sessionId = DatadogCorpus.browserSessionId(folder);
+			String sessionId = TestCorpus.browserSessionId(folder);
 			assertThat(allEvents(sessionId, null)).as(folder).isNotEmpty();
 		}
-		assertThat(rumRequests).isGreaterThan(DatadogCorpus.browserRecordings().size());
+		assertThat(rumRequests).isGreaterThan(TestCorpus.browserRecordings().size());
 	}
 
 	@Test
@@ -72,7 +66,7 @@ class SessionRumIntegrationTests {
 		long duration = ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId).body())
 			.path("durationMs")
 			.asLong();
-		long sessionStart = DatadogCorpus.browserManifest(ERRORS).path("firstRecordTimestamp").asLong();
+		long sessionStart = TestCorpus.browserManifest(ERRORS).path("firstRecordTimestamp").asLong();
 		for (JsonNode error : errors) {
 			assertThat(error.path("offsetMs").asLong()).isBetween(0L, duration);
 			assertThat(error.path("offsetMs").asLong()).isEqualTo(error.path("timestamp").asLong() - sessionStart);
@@ -176,7 +170,7 @@ class SessionRumIntegrationTests {
 				event("error", "not a valid session id!", 1_700_000_000_000L, "\"error\":{\"message\":\"bad id\"}"),
 				event("Error Type", sessionId, 1_700_000_000_000L, ""),
 				"{\"type\":\"error\",\"session\":{\"id\":\"" + sessionId + "\"},\"application\":{\"id\":\""
-						+ DatadogCorpus.BROWSER_APPLICATION + "\"},\"date\":\"yesterday\"}",
+						+ TestCorpus.BROWSER_APPLICATION + "\"},\"date\":\"yesterday\"}",
 				event("error", sessionId, 1_700_000_000_001L,
 						"\"error\":{\"id\":\"e2\",\"message\":\"nul \\u0000 inside\"}"));
 		HttpResponse<String> response = postRum(UUID.randomUUID().toString(), body);
@@ -236,10 +230,10 @@ class SessionRumIntegrationTests {
 						+ "\"os\":{\"name\":\"Android\",\"version\":\"14\"},\"device\":{\"type\":\"mobile\"},"
 						+ "\"geo\":{\"country\":\"France\"}");
 		assertThat(postRum(UUID.randomUUID().toString(), body).statusCode()).isEqualTo(202);
-		String segment = "{\"applicationId\":\"" + DatadogCorpus.BROWSER_APPLICATION
+		String segment = "{\"applicationId\":\"" + TestCorpus.BROWSER_APPLICATION
 				+ "\",\"sequence\":0,\"events\":[{\"type\":4,\"timestamp\":1700000000100,\"data\":{\"href\":"
 				+ "\"https://shop.example/\",\"width\":1,\"height\":1}}]}";
-		HttpResponse<String> recorded = this.client.postSegment(sessionId, DatadogCorpus.CLIENT_TOKEN,
+		HttpResponse<String> recorded = this.client.postSegment(sessionId, TestCorpus.CLIENT_TOKEN,
 				segment.getBytes(StandardCharsets.UTF_8), null);
 		assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(202);
 		JsonNode session = ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId).body());
@@ -263,11 +257,11 @@ class SessionRumIntegrationTests {
 								"\"error\":{\"id\":\"gone\",\"message\":\"to be deleted\"}"))
 					.statusCode())
 			.isEqualTo(202);
-		String segment = "{\"applicationId\":\"" + DatadogCorpus.BROWSER_APPLICATION
+		String segment = "{\"applicationId\":\"" + TestCorpus.BROWSER_APPLICATION
 				+ "\",\"sequence\":0,\"events\":[{\"type\":4,\"timestamp\":1700000000100,\"data\":{\"href\":"
 				+ "\"https://shop.example/\",\"width\":1,\"height\":1}}]}";
 		assertThat(this.client
-			.postSegment(sessionId, DatadogCorpus.CLIENT_TOKEN, segment.getBytes(StandardCharsets.UTF_8), null)
+			.postSegment(sessionId, TestCorpus.CLIENT_TOKEN, segment.getBytes(StandardCharsets.UTF_8), null)
 			.statusCode()).isEqualTo(202);
 		assertThat(allEvents(sessionId, "error")).hasSize(1);
 		assertThat(this.client
@@ -280,7 +274,7 @@ class SessionRumIntegrationTests {
 	}
 
 	private HttpResponse<String> postRum(String requestId, String body) {
-		String forward = "/api/v2/rum?ddsource=browser&dd-api-key=" + DatadogCorpus.CLIENT_TOKEN + "&dd-request-id="
+		String forward = "/api/v2/rum?ddsource=browser&dd-api-key=" + TestCorpus.CLIENT_TOKEN + "&dd-request-id="
 				+ requestId;
 		return this.client.send(HttpRequest.newBuilder(this.client.uri("/intake?ddforward=" + encode(forward)))
 			.header("Content-Type", "text/plain;charset=UTF-8")
@@ -289,7 +283,7 @@ class SessionRumIntegrationTests {
 
 	private static String event(String type, String sessionId, long date, String more) {
 		return "{\"type\":\"" + type + "\",\"date\":" + date + ",\"application\":{\"id\":\""
-				+ DatadogCorpus.BROWSER_APPLICATION + "\"},\"session\":{\"id\":\"" + sessionId + "\"}"
+				+ TestCorpus.BROWSER_APPLICATION + "\"},\"session\":{\"id\":\"" + sessionId + "\"}"
 				+ (more.isEmpty() ? "" : "," + more) + "}";
 	}
 
@@ -315,7 +309,7 @@ class SessionRumIntegrationTests {
 	// the ids of the events of one type that the recording's RUM requests carried
 	private static Set<String> corpusIds(String folder, String type) throws IOException {
 		Set<String> ids = new LinkedHashSet<>();
-		Path requests = DatadogCorpus.ROOT.resolve("datadog").resolve(folder).resolve("requests");
+		Path requests = TestCorpus.ROOT.resolve("datadog").resolve(folder).resolve("requests");
 		try (var files = Files.list(requests)) {
 			for (Path file : files.filter((path) -> path.toString().endsWith(".body.txt")).toList()) {
 				for (String line : Files.readAllLines(file)) {

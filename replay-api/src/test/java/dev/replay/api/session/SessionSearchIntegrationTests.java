@@ -13,15 +13,13 @@ import java.util.UUID;
 import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import org.junit.jupiter.api.BeforeEach;
+import dev.replay.ingest.testsupport.TestCorpus;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,17 +34,11 @@ class SessionSearchIntegrationTests {
 
 	private static Fixtures fixtures;
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
-	@BeforeEach
-	void recordSessions() {
-		this.client = new ReplayClient(this.port);
-		if (fixtures == null || fixtures.port() != this.port) {
-			fixtures = Fixtures.record(this.client, this.port);
-		}
+	@BeforeAll
+	static void recordSessions(ReplayClient client) {
+		fixtures = Fixtures.record(client);
 	}
 
 	@Test
@@ -109,7 +101,7 @@ class SessionSearchIntegrationTests {
 		DatadogRecordings.createApplications(this.client);
 		String android = DatadogRecordings.ingestMobile(this.client, "android-shop-login-list-detail");
 		String ios = DatadogRecordings.ingestMobile(this.client, "ios-travel-login-list-detail");
-		String mobile = "/api/v1/sessions?limit=200&applicationId=" + DatadogCorpus.MOBILE_APPLICATION;
+		String mobile = "/api/v1/sessions?limit=200&applicationId=" + TestCorpus.MOBILE_APPLICATION;
 		assertThat(idsAt(mobile + "&source=android")).contains(android).doesNotContain(ios);
 		assertThat(idsAt(mobile + "&source=ios")).contains(ios).doesNotContain(android);
 		assertThat(idsAt(mobile + "&source=ios,android")).contains(ios, android);
@@ -153,7 +145,7 @@ class SessionSearchIntegrationTests {
 	void breaksTiesBySessionIdAcrossPages() {
 		// three sessions that start at the same moment, last as long and hold as many
 		// events
-		Fixtures application = Fixtures.empty(this.client, this.port);
+		Fixtures application = Fixtures.empty(this.client);
 		List<String> twins = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			twins.add(application.record(this.client, BASE, 5_000, 3, "https://twins.example/", null, null));
@@ -241,16 +233,16 @@ class SessionSearchIntegrationTests {
 	 * 10 s, 7 events, Ada), a checkout (an hour later, 60 s, 22 events in two views,
 	 * Grace) and a blog post (two hours later, 1 s, 42 events, no user).
 	 */
-	record Fixtures(int port, UUID applicationId, String token, String cart, String checkout, String blog) {
+	record Fixtures(UUID applicationId, String token, String cart, String checkout, String blog) {
 
-		static Fixtures empty(ReplayClient client, int port) {
+		static Fixtures empty(ReplayClient client) {
 			JsonNode application = client.createApplication("search " + UUID.randomUUID());
-			return new Fixtures(port, UUID.fromString(application.path("id").asString()),
+			return new Fixtures(UUID.fromString(application.path("id").asString()),
 					application.path("clientToken").asString(), null, null, null);
 		}
 
-		static Fixtures record(ReplayClient client, int port) {
-			Fixtures empty = empty(client, port);
+		static Fixtures record(ReplayClient client) {
+			Fixtures empty = empty(client);
 			UUID applicationId = empty.applicationId();
 			String cart = empty.record(client, BASE, 10_000, 50, "https://shop.example/Cart",
 					user("u-1", "Ada Lovelace", "ada@example.org"), null);
@@ -258,7 +250,7 @@ class SessionSearchIntegrationTests {
 					user("u-2", "Grace Hopper", "grace@navy.example"), "https://shop.example/checkout/pay");
 			String blog = empty.record(client, BASE.plusSeconds(7200), 1_000, 42, "https://blog.example/post_1%", null,
 					null);
-			return new Fixtures(port, applicationId, empty.token(), cart, checkout, blog);
+			return new Fixtures(applicationId, empty.token(), cart, checkout, blog);
 		}
 
 		private static Map<String, Object> user(String id, String name, String email) {

@@ -33,8 +33,6 @@ import dev.replay.client.model.SessionListResponse;
 import dev.replay.client.model.SessionResponse;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -47,8 +45,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @ReplayIntegrationTest
 class OpenApiClientIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	@Test
 	void generatedClientRecordsListsCollectsAndAudits() throws ApiException {
@@ -91,7 +88,7 @@ class OpenApiClientIntegrationTests {
 
 	private ApiClient client(String header, String value) {
 		return new ApiClient().setHost("localhost")
-			.setPort(this.port)
+			.setPort(this.client.port())
 			.setRequestInterceptor((request) -> request.header(header, value));
 	}
 

@@ -15,8 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,12 +34,11 @@ class OpenApiDocumentIntegrationTests {
 	static final String REFRESH = "REPLAY_TEST_DB_URL=... ./mvnw -pl replay-api -am verify "
 			+ "-Dtest=OpenApiDocumentIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false -D" + REWRITE_PROPERTY;
 
-	@LocalServerPort
-	int port;
+	ReplayClient client;
 
 	@Test
 	void servesTheCommittedDocument() throws IOException {
-		HttpResponse<String> response = new ReplayClient(this.port).getAsAdmin("/v3/api-docs");
+		HttpResponse<String> response = this.client.getAsAdmin("/v3/api-docs");
 		assertThat(response.statusCode()).isEqualTo(200);
 		ObjectNode served = (ObjectNode) ReplayClient.json(response.body());
 		// the address this test's server happens to listen on

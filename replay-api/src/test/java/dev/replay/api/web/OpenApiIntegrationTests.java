@@ -19,11 +19,8 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.ingest.ProblemTypes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +29,9 @@ class OpenApiIntegrationTests {
 
 	private static final Pattern PROBLEM_TYPE = Pattern.compile("https://replay\\.dev/problems/[a-z-]+");
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	TestUsers users;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-		this.users = new TestUsers(this.client);
-	}
 
 	@Test
 	void describesTheApiToSignedInUsers() {

@@ -12,8 +12,6 @@ import dev.replay.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,17 +21,13 @@ import static org.assertj.core.api.Assertions.within;
 @ReplayIntegrationTest
 class PrometheusMetricsIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	ReplayClient client;
 
 	String viewer;
 
 	@BeforeEach
-	void createClient() {
-		this.client = new ReplayClient(this.port);
-		this.viewer = new TestUsers(this.client).create("viewer").basic();
+	void createViewer(TestUsers users) {
+		this.viewer = users.create("viewer").basic();
 	}
 
 	@Test
@@ -49,8 +43,7 @@ class PrometheusMetricsIntegrationTests {
 	}
 
 	@Test
-	void countsSegmentsBytesRejectsCommitsAndPlaybacks() {
-		TestSessions sessions = new TestSessions(this.client);
+	void countsSegmentsBytesRejectsCommitsAndPlaybacks(TestSessions sessions) {
 		String before = scrape();
 
 		String sessionId = sessions.record();

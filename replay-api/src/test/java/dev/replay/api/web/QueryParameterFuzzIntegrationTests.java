@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,17 +52,12 @@ class QueryParameterFuzzIntegrationTests {
 			"1e18", "1180591620717411303424", "true", "-999999999-01-01T00:00:00Z", "+275760-09-13T00:00:00Z",
 			"%ED%A0%BD", "x".repeat(4000));
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@Test
-	void noQueryParameterValueAnswers500() {
-		ReplayClient client = new ReplayClient(this.port);
-		TestSessions sessions = new TestSessions(client);
+	void noQueryParameterValueAnswers500(ReplayClient client, TestSessions sessions) {
 		String sessionId = sessions.record();
 		Map<String, String> pathValues = Map.of("sessionId", sessionId, "applicationId",
 				sessions.applicationId().toString(), "id", "1");
@@ -112,8 +106,7 @@ class QueryParameterFuzzIntegrationTests {
 	}
 
 	@Test
-	void aSearchFilterWithNulIsABadRequest() {
-		ReplayClient client = new ReplayClient(this.port);
+	void aSearchFilterWithNulIsABadRequest(ReplayClient client) {
 		for (String query : List.of("user=a%00b", "url=%00", "error=%00", "action=%00")) {
 			HttpResponse<String> response = client.getAsAdmin("/api/v1/sessions?" + query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);

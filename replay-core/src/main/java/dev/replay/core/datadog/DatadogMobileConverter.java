@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.replay.core.event.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -116,7 +117,7 @@ public final class DatadogMobileConverter {
 			.put("href", this.href)
 			.put("width", width)
 			.put("height", height);
-		out.accept(RrwebEvents.event(RrwebEvents.META, timestamp, meta));
+		out.accept(RrwebEvents.event(EventType.META, timestamp, meta));
 		this.screen.resize(width, height);
 		this.awaitingSnapshot = true;
 	}

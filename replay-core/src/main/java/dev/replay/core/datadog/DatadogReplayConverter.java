@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.replay.core.event.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -115,7 +116,7 @@ public final class DatadogReplayConverter {
 			.put("href", href)
 			.put("width", data.path("width").asInt())
 			.put("height", data.path("height").asInt());
-		out.accept(RrwebEvents.event(RrwebEvents.META, timestamp, meta));
+		out.accept(RrwebEvents.event(EventType.META, timestamp, meta));
 	}
 
 	private void fullSnapshot(JsonNode record, long timestamp, Consumer<ObjectNode> out) {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.replay.core.compression.CorruptCompressionException;
 import dev.replay.core.compression.InflatedSizeLimitExceededException;
+import dev.replay.core.event.EventType;
+import dev.replay.core.rrweb.EventsSummary;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.segment.ClientText;
 import dev.replay.core.segment.DatadogSegment;
@@ -28,11 +31,7 @@ public final class DatadogSegmentReader {
 
 	private static final int MAX_HREF_LENGTH = 2048;
 
-	private static final int FULL_SNAPSHOT = 2;
-
 	private static final int MOBILE_FULL_SNAPSHOT = 10;
-
-	private static final int META = 4;
 
 	private DatadogSegmentReader() {
 	}
@@ -96,13 +95,13 @@ public final class DatadogSegmentReader {
 
 		private boolean recordsSeen;
 
-		private long first = Long.MAX_VALUE;
+		private final EventsSummary records = new EventsSummary(
+				(type) -> type == EventType.FULL_SNAPSHOT.code() || type == MOBILE_FULL_SNAPSHOT);
 
-		private long last = Long.MIN_VALUE;
+		// the href of the record being read, kept when the record is a usable meta record
+		private @Nullable String recordHref;
 
-		private int count;
-
-		private boolean fullSnapshot;
+		private final Consumer<JsonParser> hrefReader = (parser) -> this.recordHref = href(parser);
 
 		void read(JsonParser parser) {
 			String name;
@@ -143,46 +142,12 @@ public final class DatadogSegmentReader {
 		}
 
 		private @Nullable String readRecord(JsonParser parser, JsonToken token) {
-			if (token != JsonToken.START_OBJECT) {
-				parser.skipChildren();
-				return "must be an object";
+			this.recordHref = null;
+			String problem = this.records.read(parser, token, (this.href == null) ? this.hrefReader : null);
+			if (problem == null && this.records.lastType() == EventType.META.code() && this.recordHref != null) {
+				this.href = this.recordHref;
 			}
-			Long timestamp = null;
-			Integer type = null;
-			String metaHref = null;
-			boolean outOfRange = false;
-			String name;
-			while ((name = parser.nextName()) != null) {
-				JsonToken value = parser.nextToken();
-				if ("timestamp".equals(name) && value.isNumeric()) {
-					double millis = parser.getDoubleValue();
-					outOfRange = !EpochMillis.isValid(millis);
-					timestamp = (long) millis;
-				}
-				else if ("type".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
-					type = parser.getIntValue();
-				}
-				else if ("data".equals(name) && value == JsonToken.START_OBJECT && this.href == null) {
-					metaHref = href(parser);
-				}
-				else {
-					parser.skipChildren();
-				}
-			}
-			if (timestamp == null || type == null) {
-				return "must have a numeric 'type' and 'timestamp'";
-			}
-			if (outOfRange) {
-				return "'timestamp' " + EpochMillis.RANGE;
-			}
-			this.first = Math.min(this.first, timestamp);
-			this.last = Math.max(this.last, timestamp);
-			this.fullSnapshot |= type == FULL_SNAPSHOT || type == MOBILE_FULL_SNAPSHOT;
-			if (type == META && metaHref != null) {
-				this.href = metaHref;
-			}
-			this.count++;
-			return null;
+			return problem;
 		}
 
 		// reads the top level of a record's data object, keeping only a string 'href'
@@ -254,13 +219,13 @@ public final class DatadogSegmentReader {
 			if (!this.recordsSeen) {
 				violation("records", "is required");
 			}
-			else if (this.count == 0 && this.violations.isEmpty()) {
+			else if (this.records.count() == 0 && this.violations.isEmpty()) {
 				violation("records", "must not be empty");
 			}
 			if (!this.violations.isEmpty()) {
 				return new Result(null, List.copyOf(this.violations));
 			}
-			SegmentSummary summary = new SegmentSummary(this.first, this.last, this.count, this.fullSnapshot);
+			SegmentSummary summary = this.records.summary();
 			return new Result(new DatadogSegment(this.applicationId, this.sessionId, this.viewId, this.start, this.end,
 					this.recordsCount, summary, this.href), List.of());
 		}

@@ -3,6 +3,7 @@ package dev.replay.core.datadog;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.replay.core.event.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,7 +27,7 @@ final class FlatAdds {
 	 * @return the same event, its adds rewritten in place
 	 */
 	static ObjectNode flatten(ObjectNode event) {
-		if (event.path("type").asInt() != RrwebEvents.INCREMENTAL_SNAPSHOT
+		if (event.path("type").asInt() != EventType.INCREMENTAL_SNAPSHOT.code()
 				|| !(event.path("data") instanceof ObjectNode data)
 				|| data.path("source").asInt(-1) != RrwebEvents.MUTATION
 				|| !(data.path("adds") instanceof ArrayNode adds) || !hasChildren(adds)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.replay.core.event.EventType;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,11 +27,11 @@ final class MetaFirstOrdering implements Consumer<ObjectNode> {
 	@Override
 	public void accept(ObjectNode event) {
 		int type = event.path("type").asInt();
-		if (this.afterMeta && type == RrwebEvents.CUSTOM) {
+		if (this.afterMeta && type == EventType.CUSTOM.code()) {
 			this.held.add(event);
 			return;
 		}
-		if (type == RrwebEvents.FULL_SNAPSHOT) {
+		if (type == EventType.FULL_SNAPSHOT.code()) {
 			this.downstream.accept(event);
 			flush();
 		}
@@ -38,7 +39,7 @@ final class MetaFirstOrdering implements Consumer<ObjectNode> {
 			flush();
 			this.downstream.accept(event);
 		}
-		this.afterMeta = type == RrwebEvents.META;
+		this.afterMeta = type == EventType.META.code();
 	}
 
 	/**

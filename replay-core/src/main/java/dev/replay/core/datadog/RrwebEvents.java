@@ -1,22 +1,15 @@
 package dev.replay.core.datadog;
 
+import dev.replay.core.event.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds rrweb event envelopes and holds the rrweb type and source codes used by the
- * Datadog converters.
+ * Builds rrweb event envelopes and holds the rrweb incremental source codes used by the
+ * Datadog converters, whose incremental records share them.
  */
 final class RrwebEvents {
-
-	static final int FULL_SNAPSHOT = 2;
-
-	static final int INCREMENTAL_SNAPSHOT = 3;
-
-	static final int META = 4;
-
-	static final int CUSTOM = 5;
 
 	static final int MUTATION = 0;
 
@@ -45,16 +38,16 @@ final class RrwebEvents {
 	private RrwebEvents() {
 	}
 
-	static ObjectNode event(int type, long timestamp, JsonNode data) {
+	static ObjectNode event(EventType type, long timestamp, JsonNode data) {
 		ObjectNode event = JSON.objectNode();
-		event.put("type", type);
+		event.put("type", type.code());
 		event.set("data", data);
 		event.put("timestamp", timestamp);
 		return event;
 	}
 
 	static ObjectNode incremental(long timestamp, ObjectNode data) {
-		return event(INCREMENTAL_SNAPSHOT, timestamp, data);
+		return event(EventType.INCREMENTAL_SNAPSHOT, timestamp, data);
 	}
 
 	static ObjectNode source(int source) {
@@ -64,14 +57,14 @@ final class RrwebEvents {
 	static ObjectNode custom(long timestamp, String tag, JsonNode payload) {
 		ObjectNode data = JSON.objectNode().put("tag", tag);
 		data.set("payload", payload);
-		return event(CUSTOM, timestamp, data);
+		return event(EventType.CUSTOM, timestamp, data);
 	}
 
 	static ObjectNode fullSnapshot(long timestamp, ObjectNode node, double left, double top) {
 		ObjectNode data = JSON.objectNode();
 		data.set("node", node);
 		data.putObject("initialOffset").put("left", left).put("top", top);
-		return event(FULL_SNAPSHOT, timestamp, data);
+		return event(EventType.FULL_SNAPSHOT, timestamp, data);
 	}
 
 	static ObjectNode viewport(JsonNode item) {

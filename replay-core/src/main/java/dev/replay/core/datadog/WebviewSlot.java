@@ -2,6 +2,7 @@ package dev.replay.core.datadog;
 
 import java.util.function.Consumer;
 
+import dev.replay.core.event.EventType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -72,10 +73,10 @@ final class WebviewSlot {
 	private void translate(ObjectNode event, Consumer<ObjectNode> out) {
 		long timestamp = event.path("timestamp").asLong();
 		JsonNode data = event.path("data");
-		switch (event.path("type").asInt()) {
-			case RrwebEvents.META -> out.accept(RrwebEvents.custom(timestamp, "webview-meta", withSlot(data)));
-			case RrwebEvents.FULL_SNAPSHOT -> snapshot(data.path("node"), timestamp, out);
-			case RrwebEvents.INCREMENTAL_SNAPSHOT -> incremental((ObjectNode) data, timestamp, out);
+		switch (EventType.fromCode(event.path("type").asInt())) {
+			case META -> out.accept(RrwebEvents.custom(timestamp, "webview-meta", withSlot(data)));
+			case FULL_SNAPSHOT -> snapshot(data.path("node"), timestamp, out);
+			case INCREMENTAL_SNAPSHOT -> incremental((ObjectNode) data, timestamp, out);
 			default -> {
 				if (data instanceof ObjectNode custom) {
 					custom.put("slotId", this.slotId);

@@ -9,11 +9,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import dev.replay.core.event.EventType;
+import dev.replay.core.event.IncrementalSource;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.timeline.RawEvent;
 import tools.jackson.core.JacksonException;
@@ -30,24 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class InputMasker {
 
-	private static final Pattern CARD_NAME = Pattern
-		.compile("(?i).*(card|cvc|cvv|cc-?num|cc-?exp|cc-?csc|ccnum|creditcard|credit-card).*");
-
 	private static final byte[] TEXT = "\"text\"".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] INPUT_NAME = "\"input\"".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] SNAPSHOT_OFFSET = "\"initialOffset\"".getBytes(StandardCharsets.UTF_8);
-
-	private static final byte[] ATTRIBUTES = "\"attributes\"".getBytes(StandardCharsets.UTF_8);
-
-	private static final int FULL_SNAPSHOT = 2;
-
-	private static final int INCREMENTAL = 3;
-
-	private static final int MUTATION = 0;
-
-	private static final int INPUT = 5;
 
 	/** The shortest typed value masked where the page echoes it. */
 	public static final int MIN_ECHO_LENGTH = 4;
@@ -103,16 +90,16 @@ public final class InputMasker {
 		byte[] result = null;
 		for (byte[] echo : this.echoes) {
 			byte[] current = (result != null) ? result : json;
-			int at = indexOf(current, echo, 0);
+			int at = JsonBytes.indexOf(current, echo, 0);
 			while (at >= 0) {
-				if (insideString(current, at) && !isKey(current, at + echo.length)) {
+				if (JsonBytes.insideString(current, at) && !JsonBytes.isKey(current, at + echo.length)) {
 					if (result == null) {
 						result = json.clone();
 						current = result;
 					}
 					Arrays.fill(current, at, at + echo.length, (byte) '*');
 				}
-				at = indexOf(current, echo, at + echo.length);
+				at = JsonBytes.indexOf(current, echo, at + echo.length);
 			}
 		}
 		return (result != null) ? new RawEvent(event.timestamp(), result) : event;
@@ -121,35 +108,9 @@ public final class InputMasker {
 	// Only full snapshots, Input events, nodes added with inputs and attribute changes of
 	// a page with inputs can carry a value to mask: every other event passes unparsed.
 	private boolean mayCarryInputs(byte[] json) {
-		return indexOf(json, INPUT_NAME, 0) >= 0 || indexOf(json, TEXT, 0) >= 0
-				|| indexOf(json, SNAPSHOT_OFFSET, 0) >= 0 || (!this.inputs.isEmpty() && hasAttributeChanges(json));
-	}
-
-	// whether "attributes" is followed by a non-empty array, whatever the whitespace
-	private static boolean hasAttributeChanges(byte[] json) {
-		int at = indexOf(json, ATTRIBUTES, 0);
-		while (at >= 0) {
-			int i = skipWhitespace(json, at + ATTRIBUTES.length);
-			if (i < json.length && json[i] == ':') {
-				i = skipWhitespace(json, i + 1);
-				if (i < json.length && json[i] == '[') {
-					i = skipWhitespace(json, i + 1);
-					if (i < json.length && json[i] != ']') {
-						return true;
-					}
-				}
-			}
-			at = indexOf(json, ATTRIBUTES, at + ATTRIBUTES.length);
-		}
-		return false;
-	}
-
-	private static int skipWhitespace(byte[] json, int from) {
-		int i = from;
-		while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
-			i++;
-		}
-		return i;
+		return JsonBytes.indexOf(json, INPUT_NAME, 0) >= 0 || JsonBytes.indexOf(json, TEXT, 0) >= 0
+				|| JsonBytes.indexOf(json, SNAPSHOT_OFFSET, 0) >= 0
+				|| (!this.inputs.isEmpty() && JsonBytes.hasAttributeChanges(json));
 	}
 
 	private RawEvent maskInputs(RawEvent event) {
@@ -169,18 +130,18 @@ public final class InputMasker {
 		}
 		int type = root.path("type").asInt(-1);
 		boolean changed = false;
-		if (type == FULL_SNAPSHOT) {
+		if (type == EventType.FULL_SNAPSHOT.code()) {
 			this.inputs.clear();
 			this.typed.values().forEach(this::retire);
 			this.typed.clear();
 			changed = walk(data.path("node"));
 		}
-		else if (type == INCREMENTAL) {
+		else if (type == EventType.INCREMENTAL_SNAPSHOT.code()) {
 			int source = data.path("source").asInt(-1);
-			if (source == MUTATION) {
+			if (source == IncrementalSource.MUTATION.code()) {
 				changed = mutation(data);
 			}
-			else if (source == INPUT) {
+			else if (source == IncrementalSource.INPUT.code()) {
 				changed = input(data);
 			}
 		}
@@ -293,81 +254,6 @@ public final class InputMasker {
 		}
 		object.put(name, masked);
 		return true;
-	}
-
-	// whether a position of a JSON text is inside a string, so that masking it keeps the
-	// JSON valid (a typed number must not mask a timestamp)
-	private static boolean insideString(byte[] json, int position) {
-		boolean inside = false;
-		for (int i = 0; i < position; i++) {
-			if (json[i] == '\\' && inside) {
-				i++;
-			}
-			else if (json[i] == '"') {
-				inside = !inside;
-			}
-		}
-		return inside;
-	}
-
-	private static boolean isKey(byte[] json, int end) {
-		return end + 1 < json.length && json[end] == '"' && json[end + 1] == ':';
-	}
-
-	private static int indexOf(byte[] haystack, byte[] needle, int from) {
-		int last = haystack.length - needle.length;
-		byte first = needle[0];
-		for (int i = from; i <= last; i++) {
-			if (haystack[i] != first) {
-				continue;
-			}
-			int j = 1;
-			while (j < needle.length && haystack[i + j] == needle[j]) {
-				j++;
-			}
-			if (j == needle.length) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/**
-	 * The attributes of an input that decide whether its value is sensitive.
-	 */
-	private static final class InputAttributes {
-
-		private String type = "";
-
-		private String autocomplete = "";
-
-		private String name = "";
-
-		private String id = "";
-
-		void update(ObjectNode attributes) {
-			this.type = attribute(attributes, "type", this.type);
-			this.autocomplete = attribute(attributes, "autocomplete", this.autocomplete);
-			this.name = attribute(attributes, "name", this.name);
-			this.id = attribute(attributes, "id", this.id);
-		}
-
-		boolean sensitive() {
-			return switch (this.type) {
-				case "password", "email", "tel" -> true;
-				default -> this.autocomplete.startsWith("cc-") || CARD_NAME.matcher(this.name).matches()
-						|| CARD_NAME.matcher(this.id).matches();
-			};
-		}
-
-		private static String attribute(ObjectNode attributes, String name, String current) {
-			JsonNode value = attributes.get(name);
-			if (value == null) {
-				return current;
-			}
-			return value.isString() ? value.stringValue().trim().toLowerCase(Locale.ROOT) : "";
-		}
-
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.replay.core.rrweb;
 
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+
+import dev.replay.core.event.EventType;
 import dev.replay.core.segment.EpochMillis;
 import dev.replay.core.segment.SegmentSummary;
 import org.jspecify.annotations.Nullable;
@@ -7,12 +11,13 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads rrweb events one at a time, checking that each has a type and a timestamp and
+ * Reads recorded events one at a time (rrweb events, Datadog records: both have a numeric
+ * {@code type} and {@code timestamp}), checking that each has a type and a timestamp and
  * keeping only the figures of a {@link SegmentSummary}.
  */
-final class EventsSummary {
+public final class EventsSummary {
 
-	private static final int FULL_SNAPSHOT = 2;
+	private final IntPredicate fullSnapshotType;
 
 	private long first = Long.MAX_VALUE;
 
@@ -22,13 +27,43 @@ final class EventsSummary {
 
 	private boolean fullSnapshot;
 
+	private int lastType;
+
+	/**
+	 * A summary of rrweb events, where type 2 is a full snapshot.
+	 */
+	public EventsSummary() {
+		this((type) -> type == EventType.FULL_SNAPSHOT.code());
+	}
+
+	/**
+	 * A summary of events whose full snapshots have other types.
+	 * @param fullSnapshotType whether a type is a full snapshot's
+	 */
+	public EventsSummary(IntPredicate fullSnapshotType) {
+		this.fullSnapshotType = fullSnapshotType;
+	}
+
 	/**
 	 * Read the event at the parser's current token and skip past it.
 	 * @param parser the parser, positioned on the event's first token
 	 * @param token that first token
 	 * @return a problem with the event, or {@code null} when it is usable
 	 */
-	@Nullable String read(JsonParser parser, JsonToken token) {
+	public @Nullable String read(JsonParser parser, JsonToken token) {
+		return read(parser, token, null);
+	}
+
+	/**
+	 * Read the event at the parser's current token and skip past it, handing its
+	 * {@code data} object to a reader of its own.
+	 * @param parser the parser, positioned on the event's first token
+	 * @param token that first token
+	 * @param data reads the {@code data} object, from its start to its end token, or
+	 * {@code null} to skip it
+	 * @return a problem with the event, or {@code null} when it is usable
+	 */
+	public @Nullable String read(JsonParser parser, JsonToken token, @Nullable Consumer<JsonParser> data) {
 		if (token != JsonToken.START_OBJECT) {
 			parser.skipChildren();
 			return "must be an object";
@@ -47,6 +82,9 @@ final class EventsSummary {
 			else if ("type".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
 				type = parser.getIntValue();
 			}
+			else if (data != null && "data".equals(name) && value == JsonToken.START_OBJECT) {
+				data.accept(parser);
+			}
 			else {
 				parser.skipChildren();
 			}
@@ -59,16 +97,25 @@ final class EventsSummary {
 		}
 		this.first = Math.min(this.first, timestamp);
 		this.last = Math.max(this.last, timestamp);
-		this.fullSnapshot |= type == FULL_SNAPSHOT;
+		this.fullSnapshot |= this.fullSnapshotType.test(type);
+		this.lastType = type;
 		this.count++;
 		return null;
 	}
 
-	int count() {
+	/**
+	 * The type of the last usable event read.
+	 * @return its type
+	 */
+	public int lastType() {
+		return this.lastType;
+	}
+
+	public int count() {
 		return this.count;
 	}
 
-	SegmentSummary summary() {
+	public SegmentSummary summary() {
 		return new SegmentSummary(this.first, this.last, this.count, this.fullSnapshot);
 	}
 

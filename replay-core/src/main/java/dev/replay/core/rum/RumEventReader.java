@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.replay.core.event.EventType;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.rum.RumEvent.Action;
@@ -40,12 +41,6 @@ public final class RumEventReader {
 	private static final int MAX_CODE = 128;
 
 	private static final int MAX_FRUSTRATIONS = 8;
-
-	private static final int RRWEB_META = 4;
-
-	private static final int RRWEB_CUSTOM = 5;
-
-	private static final int RRWEB_PLUGIN = 6;
 
 	private static final String CONSOLE_PLUGIN = "rrweb/console@1";
 
@@ -95,7 +90,7 @@ public final class RumEventReader {
 	 */
 	public static @Nullable RumEvent fromRrweb(byte[] json, String sessionId, String applicationId) {
 		int type = RrwebEventReader.typeOf(json);
-		if (type != RRWEB_META && type != RRWEB_CUSTOM && type != RRWEB_PLUGIN) {
+		if (type != EventType.META.code() && type != EventType.CUSTOM.code() && type != EventType.PLUGIN.code()) {
 			return null;
 		}
 		JsonNode event;
@@ -112,11 +107,11 @@ public final class RumEventReader {
 		long time = timestamp.asLong();
 		String raw = storable(event.toString());
 		JsonNode data = event.path("data");
-		if (type == RRWEB_META) {
+		if (type == EventType.META.code()) {
 			String href = text(data.path("href"), MAX_TEXT);
 			return (href != null) ? navigation(sessionId, applicationId, time, href, raw) : null;
 		}
-		if (type == RRWEB_CUSTOM) {
+		if (type == EventType.CUSTOM.code()) {
 			return "navigation".equals(data.path("tag").asString(""))
 					? navigation(sessionId, applicationId, time, text(data.path("payload").path("url"), MAX_TEXT), raw)
 					: null;

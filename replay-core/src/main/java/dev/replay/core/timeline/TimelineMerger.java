@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -45,18 +46,34 @@ public final class TimelineMerger {
 	 * @throws IOException if a segment cannot be read
 	 */
 	public void forEachUntil(long lastTimestamp, Consumer<RawEvent> sink) throws IOException {
+		mergeInOrder(this.segments.iterator(), lastTimestamp, sink);
+	}
+
+	/**
+	 * Merge segments that come already ordered by their first timestamp, as a database
+	 * cursor returns them: each segment is taken from the iterator only when the merge
+	 * needs to know its first timestamp, and read only when the merge reaches it.
+	 * Segments of equal first timestamp keep the iterator's order.
+	 * @param segments the segments, in first-timestamp order
+	 * @param lastTimestamp the epoch milliseconds of the last events to emit
+	 * @param sink receives the events
+	 * @throws IOException if a segment cannot be read
+	 */
+	public static void mergeInOrder(Iterator<? extends SegmentEvents> segments, long lastTimestamp,
+			Consumer<RawEvent> sink) throws IOException {
 		PriorityQueue<Cursor> open = new PriorityQueue<>(
 				Comparator.comparingLong(Cursor::timestamp).thenComparingInt(Cursor::order));
 		Duplicates duplicates = new Duplicates();
-		int next = 0;
+		SegmentEvents next = segments.hasNext() ? segments.next() : null;
+		int order = 0;
 		while (true) {
-			while (next < this.segments.size() && this.segments.get(next).firstTimestamp() <= lastTimestamp
-					&& (open.isEmpty() || this.segments.get(next).firstTimestamp() <= open.peek().timestamp())) {
-				Cursor cursor = Cursor.open(this.segments.get(next), next);
+			while (next != null && next.firstTimestamp() <= lastTimestamp
+					&& (open.isEmpty() || next.firstTimestamp() <= open.peek().timestamp())) {
+				Cursor cursor = Cursor.open(next, order++);
 				if (cursor != null) {
 					open.add(cursor);
 				}
-				next++;
+				next = segments.hasNext() ? segments.next() : null;
 			}
 			Cursor cursor = open.poll();
 			if (cursor == null || cursor.timestamp() > lastTimestamp) {

@@ -2,6 +2,7 @@ package dev.replay.core.timeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,54 @@ class TimelineMergerTests {
 				assertThat(opened).containsExactly("first");
 			}
 		});
+		assertThat(opened).containsExactly("first", "second");
+	}
+
+	@Test
+	void takesSegmentsFromAnOrderedIteratorOneAheadOfTheMerge() throws Exception {
+		List<String> opened = new ArrayList<>();
+		List<String> taken = new ArrayList<>();
+		List<SegmentEvents> segments = List.of(new TrackingSegment(segment(10, "a@10", "b@11"), opened, "first"),
+				new TrackingSegment(segment(20, "c@20"), opened, "second"),
+				new TrackingSegment(segment(1000, "d@1000"), opened, "third"));
+		Iterator<SegmentEvents> cursor = segments.iterator();
+		Iterator<SegmentEvents> tracked = new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return cursor.hasNext();
+			}
+
+			@Override
+			public SegmentEvents next() {
+				SegmentEvents next = cursor.next();
+				taken.add(((TrackingSegment) next).name());
+				return next;
+			}
+
+		};
+		List<String> seen = new ArrayList<>();
+		TimelineMerger.mergeInOrder(tracked, Long.MAX_VALUE, (event) -> {
+			seen.add(new String(event.json(), StandardCharsets.UTF_8));
+			if (seen.size() == 1) {
+				assertThat(opened).containsExactly("first");
+				assertThat(taken).containsExactly("first", "second");
+			}
+		});
+		assertThat(seen).containsExactly("a@10", "b@11", "c@20", "d@1000");
+		assertThat(taken).containsExactly("first", "second", "third");
+	}
+
+	@Test
+	void opensNoSegmentOfAnOrderedIteratorThatStartsAfterTheLastTimestamp() throws Exception {
+		List<String> opened = new ArrayList<>();
+		List<SegmentEvents> segments = List.of(new TrackingSegment(segment(10, "a@10", "b@30"), opened, "first"),
+				new TrackingSegment(segment(20, "c@20", "d@40"), opened, "second"),
+				new TrackingSegment(segment(31, "e@31"), opened, "third"));
+		List<String> seen = new ArrayList<>();
+		TimelineMerger.mergeInOrder(segments.iterator(), 30,
+				(event) -> seen.add(new String(event.json(), StandardCharsets.UTF_8)));
+		assertThat(seen).containsExactly("a@10", "c@20", "b@30");
 		assertThat(opened).containsExactly("first", "second");
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "application")
-public class ApplicationEntity implements Persistable<UUID> {
+class ApplicationEntity implements Persistable<UUID> {
 
 	/** How long sessions are kept unless the application says otherwise. */
 	public static final int DEFAULT_RETENTION_DAYS = 30;
@@ -39,7 +39,7 @@ public class ApplicationEntity implements Persistable<UUID> {
 	protected ApplicationEntity() {
 	}
 
-	public ApplicationEntity(UUID id, String name) {
+	ApplicationEntity(UUID id, String name) {
 		this.id = id;
 		this.name = name;
 		this.createdAt = Instant.now();
@@ -51,19 +51,19 @@ public class ApplicationEntity implements Persistable<UUID> {
 		return this.id;
 	}
 
-	public String getName() {
+	String getName() {
 		return this.name;
 	}
 
-	public Instant getCreatedAt() {
+	Instant getCreatedAt() {
 		return this.createdAt;
 	}
 
-	public int getRetentionDays() {
+	int getRetentionDays() {
 		return this.retentionDays;
 	}
 
-	public void setRetentionDays(int retentionDays) {
+	void setRetentionDays(int retentionDays) {
 		this.retentionDays = retentionDays;
 	}
 

@@ -7,6 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Applications, by id.
  */
-public interface ApplicationRepository extends JpaRepository<ApplicationEntity, UUID> {
+interface ApplicationRepository extends JpaRepository<ApplicationEntity, UUID> {
 
 }

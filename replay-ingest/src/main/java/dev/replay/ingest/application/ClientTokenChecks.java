@@ -2,19 +2,18 @@ package dev.replay.ingest.application;
 
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * Answers, in one query, whether a client token may write to an application.
  */
-@Repository
+@Service
 public class ClientTokenChecks {
 
-	private final JdbcClient jdbc;
+	private final ClientTokenRepository tokens;
 
-	ClientTokenChecks(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ClientTokenChecks(ClientTokenRepository tokens) {
+		this.tokens = tokens;
 	}
 
 	/**
@@ -24,16 +23,7 @@ public class ClientTokenChecks {
 	 * @return the verdict
 	 */
 	public TokenVerdict check(String token, UUID applicationId) {
-		return this.jdbc.sql("""
-				select (t.all_applications or exists (select 1 from client_token_application a
-				        where a.client_token_id = t.id and a.application_id = :app))
-				    and exists (select 1 from application where id = :app)
-				from client_token t
-				where t.token = :token and t.revoked_at is null""")
-			.param("app", applicationId)
-			.param("token", token)
-			.query(Boolean.class)
-			.optional()
+		return this.tokens.findWritePermission(token, applicationId)
 			.map((allowed) -> allowed ? TokenVerdict.ALLOWED : TokenVerdict.NOT_ALLOWED)
 			.orElse(TokenVerdict.UNKNOWN_TOKEN);
 	}

@@ -24,7 +24,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "client_token")
-public class ClientTokenEntity implements Persistable<UUID> {
+class ClientTokenEntity implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -55,7 +55,7 @@ public class ClientTokenEntity implements Persistable<UUID> {
 	protected ClientTokenEntity() {
 	}
 
-	public ClientTokenEntity(UUID id, String name, String token, @Nullable Set<UUID> applicationIds) {
+	ClientTokenEntity(UUID id, String name, String token, @Nullable Set<UUID> applicationIds) {
 		this.id = id;
 		this.name = name;
 		this.token = token;
@@ -70,31 +70,31 @@ public class ClientTokenEntity implements Persistable<UUID> {
 		return this.id;
 	}
 
-	public String getName() {
+	String getName() {
 		return this.name;
 	}
 
-	public String getToken() {
+	String getToken() {
 		return this.token;
 	}
 
-	public boolean isAllApplications() {
+	boolean isAllApplications() {
 		return this.allApplications;
 	}
 
-	public Set<UUID> getApplicationIds() {
+	Set<UUID> getApplicationIds() {
 		return Set.copyOf(this.applicationIds);
 	}
 
-	public Instant getCreatedAt() {
+	Instant getCreatedAt() {
 		return this.createdAt;
 	}
 
-	public @Nullable Instant getRevokedAt() {
+	@Nullable Instant getRevokedAt() {
 		return this.revokedAt;
 	}
 
-	public void revoke() {
+	void revoke() {
 		if (this.revokedAt == null) {
 			this.revokedAt = Instant.now();
 		}

@@ -12,6 +12,7 @@ import dev.replay.core.compression.ContentEncoding;
 import dev.replay.core.compression.CorruptCompressionException;
 import dev.replay.core.compression.InflatedSizeLimitExceededException;
 import dev.replay.core.segment.Violation;
+import dev.replay.ingest.segment.MalformedSegmentException;
 import org.jspecify.annotations.Nullable;
 
 /**

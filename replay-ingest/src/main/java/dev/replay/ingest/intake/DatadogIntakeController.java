@@ -201,8 +201,7 @@ class DatadogIntakeController {
 				request.getHeader(HttpHeaders.USER_AGENT), request);
 		DatadogReceipt receipt;
 		try {
-			receipt = (track == DatadogTrack.REPLAY) ? this.intake.acceptReplay(datadog)
-					: this.intake.acceptEvents(datadog);
+			receipt = this.intake.accept(datadog);
 		}
 		catch (RuntimeException ex) {
 			IntakeUnavailableException unavailable = this.availability.translate(ex);

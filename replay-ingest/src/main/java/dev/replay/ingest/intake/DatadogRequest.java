@@ -1,5 +1,7 @@
 package dev.replay.ingest.intake;
 
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -20,5 +22,13 @@ import org.jspecify.annotations.Nullable;
 record DatadogRequest(DatadogTrack track, @Nullable String token, @Nullable String requestId,
 		@Nullable String contentType, @Nullable String contentEncoding, boolean evpDeflate, @Nullable String userAgent,
 		HttpServletRequest request) {
+
+	/**
+	 * The id the answer carries.
+	 * @return the client's request id, or a new one when it sent none
+	 */
+	String receiptId() {
+		return (this.requestId != null) ? this.requestId : UUID.randomUUID().toString();
+	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.replay.core.segment.Violation;
+import dev.replay.ingest.segment.MalformedSegmentException;
 
 import org.springframework.stereotype.Component;
 

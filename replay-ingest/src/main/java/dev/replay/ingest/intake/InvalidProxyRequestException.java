@@ -10,11 +10,11 @@ import org.springframework.web.ErrorResponseException;
  * Answered when a request to the Datadog proxy endpoint has no usable {@code ddforward}
  * parameter.
  */
-public class InvalidProxyRequestException extends ErrorResponseException {
+class InvalidProxyRequestException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public InvalidProxyRequestException(String detail) {
+	InvalidProxyRequestException(String detail) {
 		super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_PROXY_REQUEST,
 				"Invalid proxy request", detail), null);
 	}

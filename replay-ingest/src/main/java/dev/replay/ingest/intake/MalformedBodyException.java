@@ -11,11 +11,11 @@ import org.springframework.web.ErrorResponseException;
  * coding does not decode, its multipart framing is broken, or parts are missing or
  * unexpected.
  */
-public class MalformedBodyException extends ErrorResponseException {
+class MalformedBodyException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public MalformedBodyException(String detail) {
+	MalformedBodyException(String detail) {
 		super(HttpStatus.BAD_REQUEST,
 				Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body", detail), null);
 	}

@@ -9,11 +9,11 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Answered when a body, or what it inflates to, is larger than the configured limit.
  */
-public class PayloadTooLargeException extends ErrorResponseException {
+class PayloadTooLargeException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public PayloadTooLargeException(String what, long limit) {
+	PayloadTooLargeException(String what, long limit) {
 		super(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
 				"Payload too large", what + " exceeds the limit of " + limit + " bytes."), null);
 	}

@@ -7,9 +7,10 @@ import java.util.UUID;
 import dev.replay.core.compression.ContentEncoding;
 import dev.replay.core.rrweb.NativeSegmentReader;
 import dev.replay.core.segment.NativeSegment;
+import dev.replay.core.segment.SegmentFormat;
 import dev.replay.core.segment.SessionId;
 import dev.replay.core.segment.Violation;
-import dev.replay.ingest.application.IntakeAuthorization;
+import dev.replay.ingest.segment.MalformedSegmentException;
 import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Service;
 class SegmentIntake {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SegmentIntake.class);
-
-	private static final String NATIVE_FORMAT = "rrweb";
 
 	private static final List<String> NATIVE_MEDIA_TYPES = List.of("application/json", "text/plain");
 
@@ -97,8 +96,8 @@ class SegmentIntake {
 			ContentEncoding encoding, byte[] body) throws IOException {
 		boolean compress = encoding == ContentEncoding.IDENTITY;
 		return new NewSegment(sessionId, applicationId, "browser", "seq:" + segment.sequence(), segment.sequence(),
-				segment.viewId(), NATIVE_FORMAT, compress ? ContentEncoding.GZIP : encoding, segment.summary(),
-				segment.context(), body.length, compress ? BodyDecoding.gzip(body) : body);
+				segment.viewId(), SegmentFormat.RRWEB.code(), compress ? ContentEncoding.GZIP : encoding,
+				segment.summary(), segment.context(), body.length, compress ? BodyDecoding.gzip(body) : body);
 	}
 
 }

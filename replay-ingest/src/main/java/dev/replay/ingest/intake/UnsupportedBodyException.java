@@ -9,11 +9,11 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Answered when the media type or content coding of a body is not one that intake reads.
  */
-public class UnsupportedBodyException extends ErrorResponseException {
+class UnsupportedBodyException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 
-	public UnsupportedBodyException(String detail) {
+	UnsupportedBodyException(String detail) {
 		super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail), null);
 	}

@@ -1,42 +1,51 @@
 package dev.replay.ingest.playback;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
-import dev.replay.core.privacy.InputMasker;
+import dev.replay.core.playback.Playback;
+import dev.replay.core.playback.PlaybackKeyframe;
 import dev.replay.core.timeline.RawEvent;
-import dev.replay.core.timeline.SegmentEvents;
-import dev.replay.core.timeline.TimelineMerger;
-import dev.replay.ingest.timeline.StoredKeyframe;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The events that play a window of a session: the latest keyframe at or before the
- * window's start, then the events after it up to the window's end; or, without a
- * keyframe, the events from the session's start. Every event goes through the privacy
- * floor ({@link InputMasker}) before it is handed out. The segments before the keyframe
- * are not read at all when their format allows it.
+ * The events that play a window of a session: a {@link Playback} from the latest keyframe
+ * at or before the window's start, or from the session's start, up to the window's end,
+ * over the session's stored segments. The segments before the keyframe are not read at
+ * all when their format allows it, and those after the window's end never are.
  */
 public final class PlaybackWindow {
+
+	private final String sessionId;
+
+	private final UUID applicationId;
 
 	private final long sessionStart;
 
 	private final long sessionEnd;
 
-	private final @Nullable StoredKeyframe keyframe;
+	private final Playback playback;
 
-	private final List<SegmentEvents> segments;
+	private final SessionSegments segments;
 
-	private final long lastTimestamp;
+	private int segmentsRead;
 
-	PlaybackWindow(long sessionStart, long sessionEnd, @Nullable StoredKeyframe keyframe, List<SegmentEvents> segments,
-			long lastTimestamp) {
+	PlaybackWindow(String sessionId, UUID applicationId, long sessionStart, long sessionEnd, Playback playback,
+			SessionSegments segments) {
+		this.sessionId = sessionId;
+		this.applicationId = applicationId;
 		this.sessionStart = sessionStart;
 		this.sessionEnd = sessionEnd;
-		this.keyframe = keyframe;
-		this.segments = List.copyOf(segments);
-		this.lastTimestamp = lastTimestamp;
+		this.playback = playback;
+		this.segments = segments;
+	}
+
+	/**
+	 * The application the session was recorded in.
+	 * @return its id
+	 */
+	public UUID applicationId() {
+		return this.applicationId;
 	}
 
 	/**
@@ -61,7 +70,8 @@ public final class PlaybackWindow {
 	 * @return the offset
 	 */
 	public long windowStart() {
-		return (this.keyframe != null) ? Math.max(0, this.keyframe.timestamp() - this.sessionStart) : 0;
+		PlaybackKeyframe keyframe = this.playback.keyframe();
+		return (keyframe != null) ? Math.max(0, keyframe.timestamp() - this.sessionStart) : 0;
 	}
 
 	/**
@@ -69,43 +79,25 @@ public final class PlaybackWindow {
 	 * @return {@code true} when it does
 	 */
 	public boolean startsAtKeyframe() {
-		return this.keyframe != null;
+		return this.playback.keyframe() != null;
 	}
 
 	/**
-	 * The number of segments that the window reads.
-	 * @return the count
-	 */
-	public int segmentCount() {
-		return this.segments.size();
-	}
-
-	/**
-	 * Emit the window's events in order, masked.
+	 * Emit the window's events in order, masked, reading the segments in one query.
 	 * @param sink receives the events
 	 * @throws IOException if a segment cannot be read
 	 */
 	public void forEach(Consumer<RawEvent> sink) throws IOException {
-		StoredKeyframe start = this.keyframe;
-		if (start == null) {
-			InputMasker masker = new InputMasker();
-			new TimelineMerger(this.segments).forEachUntil(this.lastTimestamp,
-					(event) -> sink.accept(masker.mask(event)));
-			return;
-		}
-		InputMasker masker = new InputMasker(start.maskedValues());
-		start.events().forEach((event) -> sink.accept(masker.mask(event)));
-		int[] skipped = { 0 };
-		new TimelineMerger(this.segments).forEachUntil(this.lastTimestamp, (event) -> {
-			if (event.timestamp() < start.timestamp()) {
-				return;
-			}
-			if (event.timestamp() == start.timestamp() && skipped[0] < start.includedAtTimestamp()) {
-				skipped[0]++;
-				return;
-			}
-			sink.accept(masker.mask(event));
-		});
+		this.segmentsRead = this.segments.read(this.sessionId, this.playback.segmentsFrom(),
+				this.playback.lastTimestamp(), (segments) -> this.playback.forEach(segments, sink));
+	}
+
+	/**
+	 * The number of segments that {@link #forEach} read from the database.
+	 * @return the count, 0 before the window's events were emitted
+	 */
+	public int segmentsRead() {
+		return this.segmentsRead;
 	}
 
 }

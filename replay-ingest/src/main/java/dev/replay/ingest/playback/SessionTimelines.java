@@ -3,24 +3,23 @@ package dev.replay.ingest.playback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import dev.replay.core.privacy.InputMasker;
-import dev.replay.core.rrweb.RrwebKeyframeCodec;
+import dev.replay.core.playback.Playback;
+import dev.replay.core.playback.PlaybackIndexer;
+import dev.replay.core.playback.PlaybackKeyframe;
 import dev.replay.core.timeline.KeyframePolicy;
-import dev.replay.core.timeline.TimelineIndexer;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
+import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.playback.PlaybackStore.OpenedSession;
 import dev.replay.ingest.session.SessionNotFoundException;
-import dev.replay.ingest.session.SessionReader;
-import dev.replay.ingest.timeline.StoredKeyframe;
-import dev.replay.ingest.timeline.TimelineStore;
-import dev.replay.ingest.timeline.TimelineStore.SessionBounds;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Playback by time window and timeline summaries of recorded sessions, from the stored
- * keyframes and summaries when the session has been indexed.
+ * keyframes and summaries when the session has been indexed. Opening a window takes one
+ * query; its events take one more, which streams the segments.
  */
 @Service
 public class SessionTimelines {
@@ -28,13 +27,13 @@ public class SessionTimelines {
 	// never due: computing a summary on demand writes no keyframe
 	private static final KeyframePolicy NO_KEYFRAMES = new KeyframePolicy(Long.MAX_VALUE / 4, Integer.MAX_VALUE);
 
-	private final TimelineStore store;
+	private final PlaybackStore store;
 
-	private final SessionReader reader;
+	private final SessionSegments segments;
 
-	SessionTimelines(TimelineStore store, SessionReader reader) {
+	SessionTimelines(PlaybackStore store, SessionSegments segments) {
 		this.store = store;
-		this.reader = reader;
+		this.segments = segments;
 	}
 
 	/**
@@ -48,17 +47,32 @@ public class SessionTimelines {
 	 * @throws SessionNotFoundException if the session does not exist
 	 */
 	public PlaybackWindow window(String sessionId, @Nullable Long from, @Nullable Long to) {
-		SessionBounds bounds = this.store.bounds(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+		return window(sessionId, ApplicationScope.ALL, from, to);
+	}
+
+	/**
+	 * The events that play a window of a session of an application in a scope.
+	 * @param sessionId the session
+	 * @param scope the applications whose sessions may be played
+	 * @param from the window's start in milliseconds from the session's start, or
+	 * {@code null} for the whole session from its start
+	 * @param to the window's end in milliseconds from the session's start, or
+	 * {@code null} for the session's end
+	 * @return the window
+	 * @throws SessionNotFoundException if the session does not exist in one of those
+	 * applications
+	 */
+	public PlaybackWindow window(String sessionId, ApplicationScope scope, @Nullable Long from, @Nullable Long to) {
+		OpenedSession session = this.store.open(sessionId, scope, (from != null && from > 0) ? from : null)
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		// offsets past the session's end mean its end: no sum may overflow or leave the
 		// range of timestamps
-		long duration = bounds.end() - bounds.start();
-		long last = (to != null && to <= duration) ? bounds.start() + Math.max(0, to) : Long.MAX_VALUE;
-		StoredKeyframe keyframe = (from != null && from > 0)
-				? this.store.keyframeAtOrBefore(sessionId, bounds.start() + Math.min(from, duration)).orElse(null)
-				: null;
-		long skipBefore = (keyframe != null) ? keyframe.timestamp() : Long.MIN_VALUE;
-		return new PlaybackWindow(bounds.start(), bounds.end(), keyframe, this.reader.segments(sessionId, skipBefore),
-				last);
+		long duration = session.end() - session.start();
+		long last = (to != null && to <= duration) ? session.start() + Math.max(0, to) : Long.MAX_VALUE;
+		PlaybackKeyframe keyframe = session.keyframe();
+		Playback playback = (keyframe != null) ? Playback.fromKeyframe(keyframe, last) : Playback.fromStart(last);
+		return new PlaybackWindow(sessionId, session.applicationId(), session.start(), session.end(), playback,
+				this.segments);
 	}
 
 	/**
@@ -69,25 +83,23 @@ public class SessionTimelines {
 	 * @throws SessionNotFoundException if the session does not exist
 	 */
 	public @Nullable TimelineSummary summary(String sessionId) {
-		this.store.bounds(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+		if (!this.store.exists(sessionId)) {
+			throw new SessionNotFoundException(sessionId);
+		}
 		return this.store.summary(sessionId).orElseGet(() -> compute(sessionId));
 	}
 
 	private @Nullable TimelineSummary compute(String sessionId) {
-		TimelineIndexer indexer = new TimelineIndexer(NO_KEYFRAMES, RrwebKeyframeCodec.INSTANCE, (keyframe) -> {
+		PlaybackIndexer indexer = new PlaybackIndexer(NO_KEYFRAMES, (keyframe) -> {
 		});
-		InputMasker masker = new InputMasker();
-		long[] events = { 0 };
 		try {
-			new TimelineMerger(this.reader.segments(sessionId)).forEach((event) -> {
-				indexer.accept(masker.mask(event));
-				events[0]++;
-			});
+			this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE,
+					(segments) -> TimelineMerger.mergeInOrder(segments, Long.MAX_VALUE, indexer::accept));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return (events[0] > 0) ? indexer.finish() : null;
+		return (indexer.eventCount() > 0) ? indexer.finish() : null;
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * Queries over the RUM events of sessions.
  */
 @Repository
-public class RumReader {
+class RumReader {
 
 	// the application a session belongs to: its recording's, else its RUM events'
 	private static final String APPLICATION_OF_SESSION = """
@@ -41,7 +41,7 @@ public class RumReader {
 	 * @return epoch milliseconds, empty when neither a recording nor RUM events exist, or
 	 * when the session's application is not in the scope
 	 */
-	public Optional<Long> sessionStart(String sessionId, ApplicationScope scope) {
+	Optional<Long> sessionStart(String sessionId, ApplicationScope scope) {
 		return this.jdbc.sql("""
 				select coalesce(
 				  (select (extract(epoch from min(first_event_at)) * 1000)::bigint from segment where session_id = :id),
@@ -61,7 +61,7 @@ public class RumReader {
 	 * @param sessionId the session
 	 * @return the application, empty when the session is unknown
 	 */
-	public Optional<UUID> applicationOf(String sessionId) {
+	Optional<UUID> applicationOf(String sessionId) {
 		return this.jdbc.sql("select " + APPLICATION_OF_SESSION).param("id", sessionId).query(UUID.class).optional();
 	}
 
@@ -75,7 +75,7 @@ public class RumReader {
 	 * @param sessionStart the session's start, epoch milliseconds, for the offsets
 	 * @return the events
 	 */
-	public List<RumItem> events(String sessionId, @Nullable String type, @Nullable Position after, int limit,
+	List<RumItem> events(String sessionId, @Nullable String type, @Nullable Position after, int limit,
 			long sessionStart) {
 		return this.jdbc
 			.sql("""
@@ -109,7 +109,7 @@ public class RumReader {
 	 * @param sessionStart the session's start, epoch milliseconds, for the offsets
 	 * @return the summary, empty when no RUM event of the session was received
 	 */
-	public Optional<RumSessionSummary> summary(String sessionId, long sessionStart) {
+	Optional<RumSessionSummary> summary(String sessionId, long sessionStart) {
 		List<RumSessionSummary.ViewTimings> views = this.jdbc.sql("""
 				select view_id, view_url, view_name, time_ms, loading_time_ms, first_contentful_paint_ms,
 				       largest_contentful_paint_ms, cumulative_layout_shift, interaction_to_next_paint_ms,
@@ -173,7 +173,7 @@ public class RumReader {
 	 * @param timeMs the time of the last event on the page
 	 * @param id its id
 	 */
-	public record Position(long timeMs, long id) {
+	record Position(long timeMs, long id) {
 
 	}
 

@@ -23,7 +23,7 @@ public class IntakeActivity {
 
 	private volatile long lastSecondCount;
 
-	public IntakeActivity() {
+	IntakeActivity() {
 		this(System::nanoTime);
 	}
 

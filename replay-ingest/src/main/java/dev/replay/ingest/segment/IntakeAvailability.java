@@ -5,7 +5,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
-import dev.replay.ingest.intake.IngestProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ public class IntakeAvailability {
 
 	private volatile boolean down;
 
-	IntakeAvailability(IngestProperties properties) {
+	IntakeAvailability(GroupCommitProperties properties) {
 		this.retryAfter = properties.retryAfter();
 	}
 

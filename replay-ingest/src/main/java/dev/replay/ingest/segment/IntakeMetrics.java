@@ -99,7 +99,7 @@ public class IntakeMetrics {
 	 * @param duplicates its segments stored before
 	 * @param bytes the bytes its segments had as sent
 	 */
-	public void accepted(int stored, int duplicates, long bytes) {
+	void accepted(int stored, int duplicates, long bytes) {
 		this.storedSegments.increment(stored);
 		this.duplicateSegments.increment(duplicates);
 		this.acceptedBytes.increment(bytes);
@@ -111,7 +111,7 @@ public class IntakeMetrics {
 	 * @param nanos how long writing and committing took
 	 * @param succeeded whether it committed
 	 */
-	public void committed(int segments, long nanos, boolean succeeded) {
+	void committed(int segments, long nanos, boolean succeeded) {
 		if (succeeded) {
 			this.batchSegments.record(segments);
 		}
@@ -123,7 +123,7 @@ public class IntakeMetrics {
 	 * @param requests how many requests wait for a writer
 	 * @param bytes how many segment bytes wait for a writer
 	 */
-	public void watchQueue(Supplier<Number> requests, Supplier<Number> bytes) {
+	void watchQueue(Supplier<Number> requests, Supplier<Number> bytes) {
 		Gauge.builder("replay.ingest.queue.requests", requests)
 			.description("Requests waiting for a writer of the group commit")
 			.register(this.registry);

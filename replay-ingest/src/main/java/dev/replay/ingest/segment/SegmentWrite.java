@@ -29,7 +29,7 @@ public record SegmentWrite(@Nullable UUID requestApplicationId, @Nullable String
 	 * Whether the write claims a request id.
 	 * @return {@code true} if it has one
 	 */
-	public boolean claimsRequest() {
+	boolean claimsRequest() {
 		return this.requestApplicationId != null && this.requestId != null;
 	}
 

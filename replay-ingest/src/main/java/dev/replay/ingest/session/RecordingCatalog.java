@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.resource.ResourceStore;
 import dev.replay.ingest.resource.SessionResource;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-only queries over recorded sessions and their stored segments.
+ * Read-only queries over recorded sessions.
  */
 @Service
 public class RecordingCatalog {
@@ -85,15 +84,6 @@ public class RecordingCatalog {
 	 */
 	public List<SessionView> views(String sessionId) {
 		return this.reader.views(sessionId);
-	}
-
-	/**
-	 * The stored segments of a session, each read from the database only when asked.
-	 * @param sessionId the session id
-	 * @return the segments, never {@code null}
-	 */
-	public List<SegmentEvents> segments(String sessionId) {
-		return this.reader.segments(sessionId);
 	}
 
 	/**

@@ -1,37 +1,23 @@
 package dev.replay.ingest.session;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
-import dev.replay.core.compression.BoundedInflation;
-import dev.replay.core.compression.ContentEncoding;
-import dev.replay.core.datadog.DatadogFormatException;
-import dev.replay.core.datadog.DatadogMobileConverter;
-import dev.replay.core.datadog.DatadogReplayConverter;
-import dev.replay.core.rrweb.RrwebEventReader;
-import dev.replay.core.timeline.RawEvent;
-import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.application.ApplicationScope;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Queries over sessions and segments for the read side.
+ * Queries over sessions for the read side: search, one session, its views.
  */
 @Repository
 public class SessionReader {
@@ -41,12 +27,6 @@ public class SessionReader {
 			       user_name, user_email, indexed_at, click_count, rage_click_count, dead_click_count, input_count, error_count,
 			       active_duration_ms
 			from replay_session""";
-
-	private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
-
-	private static final String DATADOG_BROWSER = "datadog-browser";
-
-	private static final String DATADOG_MOBILE = "datadog-mobile";
 
 	private final JdbcClient jdbc;
 
@@ -201,37 +181,6 @@ public class SessionReader {
 			.list();
 	}
 
-	/**
-	 * The segments of a session, whose bytes are loaded one segment at a time when read.
-	 * @param sessionId the id
-	 * @return the segments
-	 */
-	public List<SegmentEvents> segments(String sessionId) {
-		return segments(sessionId, Long.MIN_VALUE);
-	}
-
-	/**
-	 * The segments of a session that may hold events at or after a timestamp, whose bytes
-	 * are loaded one segment at a time when read. Datadog segments are all kept, because
-	 * their conversion needs the segments before.
-	 * @param sessionId the id
-	 * @param timestamp epoch milliseconds: rrweb segments whose last event is earlier are
-	 * left out
-	 * @return the segments
-	 */
-	public List<SegmentEvents> segments(String sessionId, long timestamp) {
-		DatadogConversion conversion = new DatadogConversion(sessionId);
-		return this.jdbc.sql("""
-				select id, first_event_at, format from segment where session_id = :session
-				   and (cast(:from as timestamptz) is null or format <> 'rrweb' or last_event_at >= :from)
-				order by first_event_at, sequence, id""")
-			.param("session", sessionId)
-			.param("from", (timestamp != Long.MIN_VALUE) ? new Timestamp(timestamp) : null)
-			.query((rs, row) -> (SegmentEvents) new StoredSegment(rs.getLong("id"),
-					rs.getTimestamp("first_event_at").toInstant().toEpochMilli(), rs.getString("format"), conversion))
-			.list();
-	}
-
 	private static SessionSummary toSummary(ResultSet rs, int row) throws SQLException {
 		return new SessionSummary(rs.getString("id"), rs.getObject("application_id", UUID.class),
 				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
@@ -259,106 +208,6 @@ public class SessionReader {
 	 * @param sessionId its id
 	 */
 	public record Position(Instant startedAt, long value, String sessionId) {
-
-	}
-
-	private final class StoredSegment implements SegmentEvents {
-
-		private static final long MAX_INFLATED = 1L << 30;
-
-		private final long id;
-
-		private final long firstTimestamp;
-
-		private final String format;
-
-		private final DatadogConversion conversion;
-
-		StoredSegment(long id, long firstTimestamp, String format, DatadogConversion conversion) {
-			this.id = id;
-			this.firstTimestamp = firstTimestamp;
-			this.format = format;
-			this.conversion = conversion;
-		}
-
-		@Override
-		public long firstTimestamp() {
-			return this.firstTimestamp;
-		}
-
-		@Override
-		public List<RawEvent> read() throws IOException {
-			StoredBody body = SessionReader.this.jdbc.sql("select encoding, body from segment where id = ?")
-				.param(this.id)
-				.query((rs, row) -> new StoredBody(ContentEncoding.fromCode(rs.getString(1)), rs.getBytes(2)))
-				.single();
-			try (InputStream in = BoundedInflation.open(body.bytes(), body.encoding(), MAX_INFLATED)) {
-				return switch (this.format) {
-					case DATADOG_BROWSER -> this.conversion.browser(this.id, in);
-					case DATADOG_MOBILE -> this.conversion.mobile(this.id, in);
-					default -> RrwebEventReader.readNativeBatch(in);
-				};
-			}
-		}
-
-	}
-
-	/**
-	 * The Datadog converters of one session, created when its first Datadog segment is
-	 * read; they keep the decoding state between segments, which are read in
-	 * {@code start} order.
-	 */
-	private static final class DatadogConversion {
-
-		private final String sessionId;
-
-		private @Nullable DatadogReplayConverter browser;
-
-		private @Nullable DatadogMobileConverter mobile;
-
-		DatadogConversion(String sessionId) {
-			this.sessionId = sessionId;
-		}
-
-		List<RawEvent> browser(long segmentId, InputStream in) throws IOException {
-			if (this.browser == null) {
-				this.browser = new DatadogReplayConverter();
-			}
-			return convert(segmentId, in, this.browser::convertSegment);
-		}
-
-		List<RawEvent> mobile(long segmentId, InputStream in) throws IOException {
-			if (this.mobile == null) {
-				String prefix = "/api/v1/sessions/" + this.sessionId + "/resources/";
-				this.mobile = new DatadogMobileConverter((id) -> prefix + id);
-			}
-			return convert(segmentId, in, this.mobile::convertSegment);
-		}
-
-		// a segment that cannot be decoded keeps the events converted before the failure,
-		// so that one bad segment never hides the rest of the session
-		private List<RawEvent> convert(long segmentId, InputStream in, Converter converter) throws IOException {
-			List<RawEvent> events = new ArrayList<>();
-			try {
-				converter.convert(in, (json) -> events.add(RrwebEventReader.toRawEvent(json)));
-			}
-			catch (DatadogFormatException ex) {
-				LOG.warn("Segment {} of session {} cannot be fully converted: {}", segmentId, this.sessionId,
-						ex.getMessage());
-			}
-			return events;
-		}
-
-	}
-
-	@FunctionalInterface
-	private interface Converter {
-
-		void convert(InputStream in, Consumer<byte[]> sink) throws IOException;
-
-	}
-
-	private record StoredBody(ContentEncoding encoding, byte[] bytes) {
 
 	}
 

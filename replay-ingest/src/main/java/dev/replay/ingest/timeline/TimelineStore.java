@@ -1,31 +1,24 @@
 package dev.replay.ingest.timeline;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
-import dev.replay.core.rrweb.RrwebEventReader;
-import dev.replay.core.timeline.Keyframe;
-import dev.replay.core.timeline.RawEvent;
+import dev.replay.core.playback.PlaybackKeyframe;
 import dev.replay.core.timeline.TimelineSummary;
+import dev.replay.ingest.playback.KeyframeColumns;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Keyframes, timeline summaries and the indexing state of sessions.
+ * The indexer's writes: keyframes, timeline summaries and the indexing state of sessions,
+ * which playback ({@code ingest.playback}) reads.
  */
 @Repository
-public class TimelineStore {
+class TimelineStore {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,14 +78,15 @@ public class TimelineStore {
 		this.jdbc.sql("delete from keyframe where session_id = ?").param(sessionId).update();
 	}
 
-	void insertKeyframe(String sessionId, Keyframe keyframe, int includedAtTimestamp, List<String> maskedValues) {
+	void insertKeyframe(String sessionId, PlaybackKeyframe keyframe) {
 		this.jdbc.sql("""
 				insert into keyframe (session_id, offset_ms, event_timestamp, next_event_index, included_at_timestamp,
 				                      events, masked_values)
 				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (session_id, offset_ms) do nothing""")
 			.params(sessionId, keyframe.offset(), new Timestamp(keyframe.timestamp()), keyframe.nextEventIndex(),
-					includedAtTimestamp, gzip(keyframe.events()), gzip(JSON.writeValueAsBytes(maskedValues)))
+					keyframe.includedAtTimestamp(), KeyframeColumns.events(keyframe.events()),
+					KeyframeColumns.maskedValues(keyframe.maskedValues()))
 			.update();
 	}
 
@@ -126,119 +120,6 @@ public class TimelineStore {
 		this.jdbc.sql("""
 				update replay_session set indexed_at = now(), indexed_version = ?, indexed_event_count = 0
 				where id = ?""").params(version, sessionId).update();
-	}
-
-	/**
-	 * The latest keyframe of a session at or before a moment.
-	 * @param sessionId the session
-	 * @param timestamp epoch milliseconds
-	 * @return the keyframe, if one is stored
-	 */
-	public Optional<StoredKeyframe> keyframeAtOrBefore(String sessionId, long timestamp) {
-		return this.jdbc.sql("""
-				select offset_ms, event_timestamp, included_at_timestamp, events, masked_values from keyframe
-				where session_id = ? and event_timestamp <= ?
-				order by event_timestamp desc, offset_ms desc
-				limit 1""")
-			.params(sessionId, new Timestamp(timestamp))
-			.query((rs, row) -> new StoredKeyframe(rs.getLong(1), rs.getTimestamp(2).getTime(), rs.getInt(3),
-					events(rs.getBytes(4)), values(rs.getBytes(5))))
-			.optional();
-	}
-
-	/**
-	 * The stored summary of a session's timeline.
-	 * @param sessionId the session
-	 * @return the summary, if the session has been indexed
-	 */
-	public Optional<TimelineSummary> summary(String sessionId) {
-		return this.jdbc
-			.sql("select timeline_summary::text from replay_session where id = ? and timeline_summary is not null")
-			.param(sessionId)
-			.query((rs, row) -> rs.getString(1))
-			.optional()
-			.map((json) -> JSON.readValue(json, TimelineSummary.class));
-	}
-
-	/**
-	 * When a session's recorded events start and end: the first and last event times of
-	 * its segments.
-	 * @param sessionId the session
-	 * @return epoch milliseconds of the start and of the end, if the session exists
-	 */
-	public Optional<SessionBounds> bounds(String sessionId) {
-		return this.jdbc.sql("""
-				select coalesce(min(s.first_event_at), r.started_at), coalesce(max(s.last_event_at), r.ended_at)
-				from replay_session r left join segment s on s.session_id = r.id
-				where r.id = ?
-				group by r.id""")
-			.param(sessionId)
-			.query((rs, row) -> new SessionBounds(rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()))
-			.optional();
-	}
-
-	/**
-	 * The number of keyframes stored for a session.
-	 * @param sessionId the session
-	 * @return the count
-	 */
-	public long keyframeCount(String sessionId) {
-		return this.jdbc.sql("select count(*) from keyframe where session_id = ?")
-			.param(sessionId)
-			.query(Long.class)
-			.single();
-	}
-
-	private static byte[] gzip(List<RawEvent> events) {
-		ByteArrayOutputStream array = new ByteArrayOutputStream();
-		array.write('[');
-		for (int i = 0; i < events.size(); i++) {
-			if (i > 0) {
-				array.write(',');
-			}
-			array.writeBytes(events.get(i).json());
-		}
-		array.write(']');
-		return gzip(array.toByteArray());
-	}
-
-	private static byte[] gzip(byte[] json) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-			out.write(json);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
-	}
-
-	private static List<RawEvent> events(byte[] bytes) {
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-			return RrwebEventReader.readArray(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static List<String> values(byte[] bytes) {
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-			return List.of(JSON.readValue(in, String[].class));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * The span of a session's events.
-	 *
-	 * @param start epoch milliseconds of the first event
-	 * @param end epoch milliseconds of the last event
-	 */
-	public record SessionBounds(long start, long end) {
-
 	}
 
 }

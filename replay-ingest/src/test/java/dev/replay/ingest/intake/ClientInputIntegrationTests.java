@@ -22,14 +22,14 @@ import dev.replay.core.compression.ContentEncoding;
 import dev.replay.core.segment.RecordingContext;
 import dev.replay.core.segment.SegmentSummary;
 import dev.replay.ingest.TestcontainersConfiguration;
-import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
+import dev.replay.ingest.segment.MalformedSegmentException;
 import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;
 import dev.replay.ingest.segment.WriteResult;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "replay.ingest.max-event-age=7d", "replay.ingest.max-event-lead=1h",
 				"replay.ingest.batch-max-delay=50ms", "replay.timeline.enabled=false" })
 @Import(TestcontainersConfiguration.class)
+@ExtendWith(NewApplications.class)
 class ClientInputIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -67,9 +68,6 @@ class ClientInputIntegrationTests {
 	int port;
 
 	@Autowired
-	ApplicationRegistry registry;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -77,13 +75,7 @@ class ClientInputIntegrationTests {
 
 	CreatedApplication app;
 
-	String sessionId;
-
-	@BeforeEach
-	void createApplication() {
-		this.app = this.registry.createApplication("client input", null);
-		this.sessionId = UUID.randomUUID().toString();
-	}
+	String sessionId = UUID.randomUUID().toString();
 
 	@Test
 	void storesBatchDatedNowAndCountsRetentionFromItsReceipt() throws Exception {

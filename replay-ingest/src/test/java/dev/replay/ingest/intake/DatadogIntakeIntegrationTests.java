@@ -2,15 +2,12 @@ package dev.replay.ingest.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,13 +19,10 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 import dev.replay.ingest.TestcontainersConfiguration;
-import dev.replay.ingest.application.ApplicationExistsException;
-import dev.replay.ingest.application.ApplicationRegistry;
-import dev.replay.ingest.application.ClientTokenExistsException;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,13 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
+@ExtendWith(CorpusApplications.class)
 class DatadogIntakeIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final Path ERRORS_CONSOLE = DatadogCorpus.ROOT.resolve("datadog/errors-console/requests");
 
 	private static final String RECORDED_SESSION = "5c3a1f05-14be-4012-9b69-982c5bb57f6f";
 
@@ -61,75 +54,49 @@ class DatadogIntakeIntegrationTests {
 	int port;
 
 	@Autowired
-	ApplicationRegistry registry;
-
-	@Autowired
 	JdbcClient jdbc;
 
-	String sessionId;
-
-	@BeforeEach
-	void createCorpusApplications() {
-		for (UUID id : List.of(DatadogCorpus.BROWSER_APPLICATION, DatadogCorpus.MOBILE_APPLICATION)) {
-			try {
-				this.registry.createApplication("corpus " + id, id);
-			}
-			catch (ApplicationExistsException ex) {
-				// created by an earlier test of this run
-			}
-		}
-		try {
-			this.registry.createClientToken("corpus", DatadogCorpus.CLIENT_TOKEN, null);
-		}
-		catch (ClientTokenExistsException ex) {
-			// created by an earlier test of this run
-		}
-		this.sessionId = UUID.randomUUID().toString();
-	}
+	String sessionId = UUID.randomUUID().toString();
 
 	static Stream<CapturedRequest> mobileRequests() {
-		return DatadogCorpus.mobileRecordings()
-			.stream()
-			.flatMap((folder) -> DatadogCorpus.mobileRequests(folder).stream());
+		return TestCorpus.mobileRecordings().stream().flatMap((folder) -> TestCorpus.mobileRequests(folder).stream());
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("mobileRequests")
 	void acceptsEveryMobileRequest(CapturedRequest request) {
-		HttpResponse<String> response = DatadogCorpus.send(base(), request);
+		HttpResponse<String> response = TestCorpus.send(base(), request);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		assertThat(JSON.readTree(response.body()).path("request_id").asString()).isNotEmpty();
 	}
 
 	@Test
 	void storesEveryMobileUploadOnceWhenSentAgain() {
-		mobileRequests()
-			.forEach((request) -> assertThat(DatadogCorpus.send(base(), request).statusCode()).isEqualTo(202));
+		mobileRequests().forEach((request) -> assertThat(TestCorpus.send(base(), request).statusCode()).isEqualTo(202));
 		Map<String, Long> before = counts();
-		mobileRequests()
-			.forEach((request) -> assertThat(DatadogCorpus.send(base(), request).statusCode()).isEqualTo(202));
+		mobileRequests().forEach((request) -> assertThat(TestCorpus.send(base(), request).statusCode()).isEqualTo(202));
 		assertThat(counts()).isEqualTo(before);
 		assertThat(this.jdbc
 			.sql("select distinct format from segment s join replay_session r on r.id = s.session_id "
 					+ "where r.application_id = ?")
-			.param(DatadogCorpus.MOBILE_APPLICATION)
+			.param(TestCorpus.MOBILE_APPLICATION)
 			.query(String.class)
 			.list()).containsExactly("datadog-mobile");
 		assertThat(this.jdbc.sql("select distinct content_type from replay_resource where application_id = ?")
-			.param(DatadogCorpus.MOBILE_APPLICATION)
+			.param(TestCorpus.MOBILE_APPLICATION)
 			.query(String.class)
 			.list()).contains("image/webp", "image/png");
 	}
 
 	static Stream<CapturedRequest> badMobileRequests() {
-		return DatadogCorpus.mobileRequests("bad").stream();
+		return TestCorpus.mobileRequests("bad").stream();
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badMobileRequests")
 	void rejectsEveryBadMobileRequestAndStoresNothing(CapturedRequest request) {
 		Map<String, Long> before = counts();
-		HttpResponse<String> response = DatadogCorpus.send(base(), request);
+		HttpResponse<String> response = TestCorpus.send(base(), request);
 		assertProblem(response, request.expectedStatus());
 		assertThat(counts()).isEqualTo(before);
 	}
@@ -198,7 +165,7 @@ class DatadogIntakeIntegrationTests {
 				not json
 				{"type":"action","date":1700000000001,"application":{"id":"%1$s"},"session":{"id":"%2$s"}}
 				"""
-			.formatted(DatadogCorpus.BROWSER_APPLICATION, this.sessionId);
+			.formatted(TestCorpus.BROWSER_APPLICATION, this.sessionId);
 		Post rum = new Post("/api/v2/rum", query(requestId), Map.of("Content-Type", "text/plain;charset=UTF-8"),
 				lines.getBytes(StandardCharsets.UTF_8));
 		assertThat(post(rum).statusCode()).isEqualTo(202);
@@ -211,7 +178,7 @@ class DatadogIntakeIntegrationTests {
 		assertThat(batch).containsEntry("track", "rum")
 			.containsEntry("line_count", 3)
 			.containsEntry("skipped_lines", 1)
-			.containsEntry("application_id", DatadogCorpus.BROWSER_APPLICATION);
+			.containsEntry("application_id", TestCorpus.BROWSER_APPLICATION);
 		assertThat(this.jdbc.sql("select count(*) from rum_batch_session where session_id = ?")
 			.param(this.sessionId)
 			.query(Long.class)
@@ -281,7 +248,7 @@ class DatadogIntakeIntegrationTests {
 				malformed("application that does not exist",
 						(t) -> t.browserUpload()
 							.withEvent(t.eventJson()
-								.replace(DatadogCorpus.BROWSER_APPLICATION.toString(), UUID.randomUUID().toString())),
+								.replace(TestCorpus.BROWSER_APPLICATION.toString(), UUID.randomUUID().toString())),
 						403, "application-not-allowed"));
 	}
 
@@ -325,16 +292,11 @@ class DatadogIntakeIntegrationTests {
 	}
 
 	private String recorded(String file) {
-		try {
-			return Files.readString(ERRORS_CONSOLE.resolve(file)).replace(RECORDED_SESSION, this.sessionId);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestCorpus.browserFile("errors-console", file).replace(RECORDED_SESSION, this.sessionId);
 	}
 
 	private static String query(String requestId) {
-		return "ddsource=browser&dd-api-key=" + DatadogCorpus.CLIENT_TOKEN
+		return "ddsource=browser&dd-api-key=" + TestCorpus.CLIENT_TOKEN
 				+ "&dd-evp-origin-version=7.16.2&dd-evp-origin=browser&dd-request-id=" + requestId;
 	}
 

@@ -15,15 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.replay.ingest.TestcontainersConfiguration;
-import dev.replay.ingest.application.ApplicationExistsException;
-import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
-import dev.replay.ingest.application.ClientTokenExistsException;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.ingest.batch-max-delay=50ms", "replay.ingest.writer-threads=2" })
 @Import(TestcontainersConfiguration.class)
+@ExtendWith({ CorpusApplications.class, NewApplications.class })
 class GroupCommitIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -51,30 +49,9 @@ class GroupCommitIntegrationTests {
 	int port;
 
 	@Autowired
-	ApplicationRegistry registry;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-
-	@BeforeEach
-	void createCorpusApplications() {
-		for (UUID id : List.of(DatadogCorpus.BROWSER_APPLICATION, DatadogCorpus.MOBILE_APPLICATION)) {
-			try {
-				this.registry.createApplication("corpus " + id, id);
-			}
-			catch (ApplicationExistsException ex) {
-				// created by an earlier test of this run
-			}
-		}
-		try {
-			this.registry.createClientToken("corpus", DatadogCorpus.CLIENT_TOKEN, null);
-		}
-		catch (ClientTokenExistsException ex) {
-			// created by an earlier test of this run
-		}
-	}
 
 	@AfterEach
 	void stopExecutor() {
@@ -83,9 +60,9 @@ class GroupCommitIntegrationTests {
 
 	@Test
 	void storesDatadogRequestsDeliveredSeveralTimesConcurrentlyOnce() throws Exception {
-		String folder = DatadogCorpus.browserRecordings().get(0);
-		String sessionId = DatadogCorpus.browserSessionId(folder);
-		List<CapturedRequest> requests = DatadogCorpus.browserRequests(folder)
+		String folder = TestCorpus.browserRecordings().get(0);
+		String sessionId = TestCorpus.browserSessionId(folder);
+		List<CapturedRequest> requests = TestCorpus.browserRequests(folder)
 			.stream()
 			.filter((request) -> request.pathAndQuery().contains("%2Freplay"))
 			.toList();
@@ -93,7 +70,7 @@ class GroupCommitIntegrationTests {
 		for (int i = 0; i < requests.size(); i++) {
 			for (int copy = 0; copy < 2 + (i % 4); copy++) {
 				CapturedRequest request = requests.get(i);
-				deliveries.add(() -> DatadogCorpus.send(base(), request).statusCode());
+				deliveries.add(() -> TestCorpus.send(base(), request).statusCode());
 			}
 		}
 		assertThat(runTogether(deliveries)).containsOnly(202);
@@ -102,8 +79,7 @@ class GroupCommitIntegrationTests {
 	}
 
 	@Test
-	void storesNativeBatchesDeliveredSeveralTimesConcurrentlyOnce() throws Exception {
-		CreatedApplication app = this.registry.createApplication("group commit", null);
+	void storesNativeBatchesDeliveredSeveralTimesConcurrentlyOnce(CreatedApplication app) throws Exception {
 		String sessionId = UUID.randomUUID().toString();
 		int batches = 40;
 		List<Callable<Integer>> deliveries = new ArrayList<>();
@@ -124,9 +100,8 @@ class GroupCommitIntegrationTests {
 	}
 
 	@Test
-	void answersConflictOnlyToTheWriteWhoseSessionBelongsToAnotherApplication() throws Exception {
-		CreatedApplication owner = this.registry.createApplication("owner", null);
-		CreatedApplication other = this.registry.createApplication("other", null);
+	void answersConflictOnlyToTheWriteWhoseSessionBelongsToAnotherApplication(CreatedApplication owner,
+			CreatedApplication other) throws Exception {
 		String owned = UUID.randomUUID().toString();
 		assertThat(
 				postNative(owned, owner.clientToken().token(),

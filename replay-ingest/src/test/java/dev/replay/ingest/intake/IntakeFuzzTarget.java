@@ -13,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +26,8 @@ import dev.replay.ingest.IngestTestServer;
 import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
 import dev.replay.ingest.intake.MultipartBody.Part;
-import dev.replay.ingest.testsupport.DatadogCorpus;
-import dev.replay.ingest.testsupport.DatadogCorpus.CapturedRequest;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,9 +40,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link Format}.
  */
 public final class IntakeFuzzTarget {
-
-	private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "connection", "content-length",
-			"transfer-encoding", "expect", "upgrade");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -103,9 +98,7 @@ public final class IntakeFuzzTarget {
 		int port = ((WebServerApplicationContext) application).getWebServer().getPort();
 		base = "http://127.0.0.1:" + port;
 		ApplicationRegistry registry = application.getBean(ApplicationRegistry.class);
-		registry.createApplication("corpus browser", DatadogCorpus.BROWSER_APPLICATION);
-		registry.createApplication("corpus mobile", DatadogCorpus.MOBILE_APPLICATION);
-		registry.createClientToken("corpus", DatadogCorpus.CLIENT_TOKEN, null);
+		CorpusApplications.create(registry);
 		CreatedApplication nativeApplication = registry.createApplication("native", NATIVE_APPLICATION);
 		nativeToken = nativeApplication.clientToken().token();
 		replayTemplates = new ArrayList<>();
@@ -166,8 +159,8 @@ public final class IntakeFuzzTarget {
 
 	static List<CapturedRequest> corpusRequests() {
 		List<CapturedRequest> requests = new ArrayList<>();
-		DatadogCorpus.browserRecordings().forEach((folder) -> requests.addAll(DatadogCorpus.browserRequests(folder)));
-		DatadogCorpus.mobileRecordings().forEach((folder) -> requests.addAll(DatadogCorpus.mobileRequests(folder)));
+		TestCorpus.browserRecordings().forEach((folder) -> requests.addAll(TestCorpus.browserRequests(folder)));
+		TestCorpus.mobileRecordings().forEach((folder) -> requests.addAll(TestCorpus.mobileRequests(folder)));
 		return requests.stream().filter((request) -> request.method().equals("POST")).toList();
 	}
 
@@ -254,14 +247,7 @@ public final class IntakeFuzzTarget {
 			List<Part> parts) {
 
 		static Template of(CapturedRequest request) {
-			Map<String, String> headers = new LinkedHashMap<>();
-			for (Iterator<String> names = request.headers().iterator(); names.hasNext();) {
-				String name = names.next();
-				String value = names.next();
-				if (!TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-					headers.put(name, value);
-				}
-			}
+			Map<String, String> headers = request.sentHeaders();
 			String contentType = headers.entrySet()
 				.stream()
 				.filter((header) -> header.getKey().equalsIgnoreCase("Content-Type"))

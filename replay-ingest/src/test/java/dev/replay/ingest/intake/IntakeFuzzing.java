@@ -13,7 +13,7 @@ import java.util.zip.InflaterInputStream;
 import com.code_intelligence.jazzer.Jazzer;
 import dev.replay.ingest.intake.IntakeFuzzTarget.Template;
 import dev.replay.ingest.intake.MultipartBody.Part;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 
 /**
  * Fuzzes the intake with Jazzer: writes seed inputs made from the corpus requests (and a
@@ -26,7 +26,7 @@ public final class IntakeFuzzing {
 	// a log line as the browser SDK sends it, for the logs track
 	private static final String LOG_LINE = "{\"date\":1795731310734,\"message\":\"boom\",\"status\":\"error\","
 			+ "\"service\":\"shop\",\"origin\":\"console\",\"session_id\":\"5c3a1f05-14be-4012-9b69-982c5bb57f6f\","
-			+ "\"application_id\":\"" + DatadogCorpus.BROWSER_APPLICATION + "\",\"session\":{\"id\":\"s-1\"},"
+			+ "\"application_id\":\"" + TestCorpus.BROWSER_APPLICATION + "\",\"session\":{\"id\":\"s-1\"},"
 			+ "\"view\":{\"url\":\"http://shop/\",\"referrer\":\"\"},\"usr\":{\"id\":\"u1\",\"name\":\"Ann\"},"
 			+ "\"error\":{\"stack\":\"Error: boom\\n at x\",\"kind\":\"Error\"},\"ddtags\":\"env:prod\"}";
 
@@ -147,12 +147,10 @@ public final class IntakeFuzzing {
 		return template.parts().stream().filter((part) -> part.name().equals(name)).findFirst().orElse(null);
 	}
 
-	private static String rrwebEvents() throws IOException {
-		Path rrweb = DatadogCorpus.ROOT.resolve("rrweb");
-		try (var folders = Files.list(rrweb)) {
-			Path folder = folders.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
-			return Files.readString(folder.resolve("requests").resolve("0002.body.json"));
-		}
+	// the first batch of the first rrweb recording
+	private static String rrwebEvents() {
+		byte[] events = TestCorpus.rrwebBatches(TestCorpus.rrwebRecordings().get(0)).get(0);
+		return new String(events, StandardCharsets.UTF_8);
 	}
 
 	private static byte[] nested(String prefix, int depth) {

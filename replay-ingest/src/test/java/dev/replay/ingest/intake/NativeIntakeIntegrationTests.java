@@ -18,8 +18,8 @@ import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.application.ApplicationRegistry.CreatedApplication;
 import dev.replay.ingest.application.ClientTokenDetails;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
+@ExtendWith(NewApplications.class)
 class NativeIntakeIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,13 +55,7 @@ class NativeIntakeIntegrationTests {
 
 	CreatedApplication app;
 
-	String sessionId;
-
-	@BeforeEach
-	void createApplication() {
-		this.app = this.registry.createApplication("intake test", null);
-		this.sessionId = UUID.randomUUID().toString();
-	}
+	String sessionId = UUID.randomUUID().toString();
 
 	@Test
 	void storesValidBatchAndAnswers202AfterCommit() throws Exception {
@@ -152,8 +147,7 @@ class NativeIntakeIntegrationTests {
 	}
 
 	@Test
-	void rejectsSessionOfAnotherApplicationAndLeavesItUnchanged() throws Exception {
-		CreatedApplication owner = this.registry.createApplication("owner", null);
+	void rejectsSessionOfAnotherApplicationAndLeavesItUnchanged(CreatedApplication owner) throws Exception {
 		Post first = new Post(this.sessionId, "", owner.clientToken().token(),
 				gzip(batch(owner.application().id().toString(), 0)), "application/json", "gzip");
 		assertThat(post(first).statusCode()).isEqualTo(202);

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.replay.ingest.load.LoadCorpus.LoadRequest;
 import dev.replay.ingest.load.LoadCorpus.SentSegment;
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 
 /**
  * Sends the corpus to a running Replay with fresh ids, after a warm-up, at a fixed rate
@@ -240,16 +240,15 @@ public final class IngestLoad {
 
 	private void setUpApplications() throws SQLException {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			for (UUID id : List.of(DatadogCorpus.BROWSER_APPLICATION, DatadogCorpus.MOBILE_APPLICATION)) {
+			for (UUID id : List.of(TestCorpus.BROWSER_APPLICATION, TestCorpus.MOBILE_APPLICATION)) {
 				statement.executeUpdate("insert into application (id, name) values ('" + id + "', 'load " + id
 						+ "') on conflict do nothing");
 				// the corpus was recorded long ago: keep what the load stores past the
 				// retention job
 				statement.executeUpdate("update application set retention_days = 3650 where id = '" + id + "'");
 			}
-			statement.executeUpdate(
-					"insert into client_token (id, name, token, all_applications) values ('" + UUID.randomUUID()
-							+ "', 'load', '" + DatadogCorpus.CLIENT_TOKEN + "', true) on conflict do nothing");
+			statement.executeUpdate("insert into client_token (id, name, token, all_applications) values ('"
+					+ UUID.randomUUID() + "', 'load', '" + TestCorpus.CLIENT_TOKEN + "', true) on conflict do nothing");
 		}
 	}
 

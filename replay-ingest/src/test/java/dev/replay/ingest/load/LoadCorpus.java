@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -25,7 +22,8 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
-import dev.replay.ingest.testsupport.DatadogCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
+import dev.replay.ingest.testsupport.TestCorpus.CapturedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class LoadCorpus {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final Path ROOT = DatadogCorpus.ROOT;
 
 	private final List<Template> templates;
 
@@ -62,17 +58,17 @@ final class LoadCorpus {
 	static LoadCorpus load(Set<String> kinds, int sessions) {
 		List<Template> templates = new ArrayList<>();
 		if (kinds.contains("browser")) {
-			for (String folder : DatadogCorpus.browserRecordings()) {
+			for (String folder : TestCorpus.browserRecordings()) {
 				browser(folder, templates);
 			}
 		}
 		if (kinds.contains("mobile")) {
-			for (String folder : DatadogCorpus.mobileRecordings()) {
+			for (String folder : TestCorpus.mobileRecordings()) {
 				mobile(folder, templates);
 			}
 		}
 		if (kinds.contains("native")) {
-			for (String folder : folders(ROOT.resolve("rrweb"))) {
+			for (String folder : TestCorpus.rrwebRecordings()) {
 				rrweb(folder, templates);
 			}
 		}
@@ -104,40 +100,25 @@ final class LoadCorpus {
 	}
 
 	private static void browser(String folder, List<Template> templates) {
-		Path directory = ROOT.resolve("datadog").resolve(folder).resolve("requests");
-		for (Path file : requestFiles(directory)) {
-			JsonNode request = read(file);
-			String url = request.path("url").asString();
-			if (!url.contains("%2Fapi%2Fv2%2Freplay") || !request.path("method").asString().equals("POST")) {
+		for (CapturedRequest request : TestCorpus.browserRequests(folder)) {
+			String path = request.pathAndQuery();
+			if (!path.contains("%2Fapi%2Fv2%2Freplay") || !request.method().equals("POST")) {
 				continue;
 			}
-			Map<String, String> headers = new LinkedHashMap<>();
-			JsonNode raw = request.path("rawHeaders");
-			for (int i = 0; i + 1 < raw.size(); i += 2) {
-				headers.put(raw.get(i).asString(), raw.get(i + 1).asString());
-			}
-			byte[] body = bytes(directory.resolve(request.path("bodyFile").asString()));
-			String requestId = between(url, "dd-request-id%3D", "%26");
-			templates.add(Template.datadog("browser", "/intake" + url.substring(url.indexOf('?')), requestId,
-					filtered(headers), body, header(headers, "Content-Type")));
+			String requestId = between(path, "dd-request-id%3D", "%26");
+			templates.add(Template.datadog("browser", path, requestId, filtered(request), request.body(),
+					request.header("Content-Type")));
 		}
 	}
 
 	private static void mobile(String folder, List<Template> templates) {
-		Path directory = ROOT.resolve("mobile").resolve(folder);
-		for (Path file : requestFiles(directory)) {
-			JsonNode request = read(file);
-			if (!request.path("path").asString().equals("/api/v2/replay")) {
+		for (CapturedRequest request : TestCorpus.mobileRequests(folder)) {
+			if (!request.pathAndQuery().equals("/api/v2/replay")) {
 				continue;
 			}
-			Map<String, String> headers = new LinkedHashMap<>();
-			for (Map.Entry<String, JsonNode> header : request.path("headers").properties()) {
-				headers.put(header.getKey(), header.getValue().asString());
-			}
-			byte[] body = decode(bytes(directory.resolve(request.path("bodyFile").asString())),
-					header(headers, "Content-Encoding"));
-			Template template = Template.datadog("mobile", "/api/v2/replay", header(headers, "DD-REQUEST-ID"),
-					filtered(headers), body, header(headers, "Content-Type"));
+			byte[] body = decode(request.body(), request.header("Content-Encoding"));
+			Template template = Template.datadog("mobile", "/api/v2/replay", request.header("DD-REQUEST-ID"),
+					filtered(request), body, request.header("Content-Type"));
 			if (!template.segments.isEmpty()) {
 				templates.add(template);
 			}
@@ -145,43 +126,23 @@ final class LoadCorpus {
 	}
 
 	private static void rrweb(String folder, List<Template> templates) {
-		Path directory = ROOT.resolve("rrweb").resolve(folder).resolve("requests");
 		int sequence = 0;
-		for (Path file : requestFiles(directory)) {
-			JsonNode request = read(file);
-			if (!request.path("method").asString().equals("POST") || request.path("bodyFile").isMissingNode()) {
-				continue;
-			}
-			String events = new String(bytes(directory.resolve(request.path("bodyFile").asString())),
-					StandardCharsets.UTF_8);
-			String batch = "{\"applicationId\":\"" + DatadogCorpus.BROWSER_APPLICATION + "\",\"sequence\":" + sequence
-					+ ",\"events\":" + events + "}";
+		for (byte[] events : TestCorpus.rrwebBatches(folder)) {
+			String batch = "{\"applicationId\":\"" + TestCorpus.BROWSER_APPLICATION + "\",\"sequence\":" + sequence
+					+ ",\"events\":" + new String(events, StandardCharsets.UTF_8) + "}";
 			templates.add(Template.rrweb(folder, gzip(batch.getBytes(StandardCharsets.UTF_8))));
 			sequence++;
 		}
 	}
 
-	private static Map<String, String> filtered(Map<String, String> headers) {
-		Map<String, String> kept = new LinkedHashMap<>();
-		headers.forEach((name, value) -> {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (!Set
-				.of("host", "connection", "content-length", "transfer-encoding", "expect", "upgrade", "keep-alive",
-						"content-encoding", "dd-request-id", "accept-encoding")
-				.contains(lower)) {
-				kept.put(name, value);
-			}
-		});
+	// the headers a copy sends as recorded: not those of the body's encoding (a copy
+	// is sent unencoded) nor the request id (each copy has its own)
+	private static Map<String, String> filtered(CapturedRequest request) {
+		Map<String, String> kept = new LinkedHashMap<>(request.sentHeaders());
+		kept.keySet()
+			.removeIf((name) -> Set.of("content-encoding", "dd-request-id", "accept-encoding")
+				.contains(name.toLowerCase(Locale.ROOT)));
 		return kept;
-	}
-
-	private static String header(Map<String, String> headers, String name) {
-		return headers.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse("");
 	}
 
 	private static String between(String text, String start, String end) {
@@ -247,39 +208,6 @@ final class LoadCorpus {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static List<String> folders(Path root) {
-		try (Stream<Path> folders = Files.list(root)) {
-			return folders.filter(Files::isDirectory).map((f) -> f.getFileName().toString()).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static List<Path> requestFiles(Path directory) {
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter((file) -> file.getFileName().toString().matches("\\d{4}\\.request\\.json"))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static JsonNode read(Path file) {
-		return JSON.readTree(bytes(file));
-	}
-
-	private static byte[] bytes(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -411,7 +339,7 @@ final class LoadCorpus {
 			if (this.nativeBody != null) {
 				String sessionId = newIds.values().iterator().next();
 				Map<String, String> headers = Map.of("Content-Type", "application/json", "Content-Encoding", "gzip",
-						"X-Replay-Token", DatadogCorpus.CLIENT_TOKEN);
+						"X-Replay-Token", TestCorpus.CLIENT_TOKEN);
 				return new LoadRequest(this.kind, "/ingest/v1/sessions/" + sessionId + "/segments", headers,
 						this.nativeBody, List.of(new SentSegment(sessionId, this.nativeBody, md5(this.nativeBody))));
 			}

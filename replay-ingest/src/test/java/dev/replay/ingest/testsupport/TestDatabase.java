@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 
 /**
@@ -20,7 +21,8 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
  * {@code REPLAY_TEST_DB_URL} (with {@code REPLAY_TEST_DB_USER} and
  * {@code REPLAY_TEST_DB_PASSWORD}); else a Testcontainers PostgreSQL when a Docker engine
  * answers; else {@code localhost:5432} as user {@code postgres}. A fresh database is
- * created for the run and dropped when the JVM exits.
+ * created for the run and dropped when the JVM exits, after the application contexts that
+ * use it have closed.
  */
 public final class TestDatabase {
 
@@ -81,8 +83,12 @@ public final class TestDatabase {
 		Server server = chooseServer();
 		String name = "replay_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		execute(server, "create database " + name);
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name + " with (force)")));
+		// after the application contexts have closed: a JVM shutdown hook of its own
+		// would
+		// race them, and whatever of theirs still reaches for the database as they close
+		// (a scheduled job, a last audit row) would wait out its connection timeout
+		SpringApplication.getShutdownHandlers()
+			.add(() -> execute(server, "drop database if exists " + name + " with (force)"));
 		return new TestDatabase(server.urlOf(name), server.username(), server.password());
 	}
 

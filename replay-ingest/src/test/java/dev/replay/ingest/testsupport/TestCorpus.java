@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Datadog SDK requests of the test corpus, replayed byte for byte: browser recordings
- * (captured through the SDK's {@code proxy} option) and mobile sessions.
+ * The recordings of the test corpus ({@code test-corpus/}), read the one way every test
+ * reads them: the Datadog SDK requests, replayed byte for byte (browser recordings
+ * captured through the SDK's {@code proxy} option, and mobile sessions), and the batches
+ * rrweb's recorder posted.
  */
-public final class DatadogCorpus {
+public final class TestCorpus {
 
 	/** The corpus folder, relative to a module's directory. */
 	public static final Path ROOT = Path.of("..", "test-corpus");
@@ -46,7 +49,7 @@ public final class DatadogCorpus {
 	private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "connection", "content-length",
 			"transfer-encoding", "expect", "upgrade", "keep-alive");
 
-	private DatadogCorpus() {
+	private TestCorpus() {
 	}
 
 	/**
@@ -63,6 +66,26 @@ public final class DatadogCorpus {
 	 */
 	public static List<String> mobileRecordings() {
 		return folders(ROOT.resolve("mobile"), true);
+	}
+
+	/**
+	 * The rrweb recording folders.
+	 * @return the folder names, sorted
+	 */
+	public static List<String> rrwebRecordings() {
+		return folders(ROOT.resolve("rrweb"), false);
+	}
+
+	/**
+	 * The recordings of the corpus pages by both browser recorders.
+	 * @return {@code rrweb/<folder>} for each rrweb recording, then
+	 * {@code datadog/<folder>} for each Datadog browser recording, each sorted
+	 */
+	public static List<String> pageRecordings() {
+		List<String> recordings = new ArrayList<>();
+		rrwebRecordings().forEach((folder) -> recordings.add("rrweb/" + folder));
+		browserRecordings().forEach((folder) -> recordings.add("datadog/" + folder));
+		return recordings;
 	}
 
 	/**
@@ -151,6 +174,57 @@ public final class DatadogCorpus {
 	}
 
 	/**
+	 * A file of a browser recording's requests, such as the inflated segment of an upload
+	 * ({@code 0001.segment.json}) or its metadata ({@code 0001.event.json}).
+	 * @param folder the recording folder
+	 * @param file the file's name
+	 * @return its text
+	 */
+	public static String browserFile(String folder, String file) {
+		try {
+			return Files.readString(ROOT.resolve("datadog").resolve(folder).resolve("requests").resolve(file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The event arrays rrweb's recorder posted, in the order it posted them.
+	 * @param folder the recording folder
+	 * @return the body of each batch, a JSON array of events
+	 */
+	public static List<byte[]> rrwebBatches(String folder) {
+		List<byte[]> batches = new ArrayList<>();
+		Path directory = ROOT.resolve("rrweb").resolve(folder).resolve("requests");
+		for (Path file : requestFiles(directory)) {
+			JsonNode request = read(file);
+			if (request.path("method").asString().equals("POST") && !request.path("bodyFile").isMissingNode()) {
+				batches.add(bytes(directory.resolve(request.path("bodyFile").asString())));
+			}
+		}
+		return batches;
+	}
+
+	/**
+	 * A page recording's manifest.
+	 * @param recording the recording as {@link #pageRecordings()} names it
+	 * @return the manifest
+	 */
+	public static JsonNode manifest(String recording) {
+		return manifest(ROOT.resolve(recording));
+	}
+
+	/**
+	 * An rrweb recording's manifest.
+	 * @param folder the recording folder
+	 * @return the manifest
+	 */
+	public static JsonNode rrwebManifest(String folder) {
+		return manifest(ROOT.resolve("rrweb").resolve(folder));
+	}
+
+	/**
 	 * Send a captured request as it was sent: method, path and query, headers (but those
 	 * the HTTP client writes itself) and body bytes.
 	 * @param base the server's base URI, such as {@code http://localhost:8080}
@@ -160,13 +234,7 @@ public final class DatadogCorpus {
 	public static HttpResponse<String> send(String base, CapturedRequest request) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.pathAndQuery()))
 			.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
-		for (Iterator<String> headers = request.headers().iterator(); headers.hasNext();) {
-			String name = headers.next();
-			String value = headers.next();
-			if (!TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-				builder.header(name, value);
-			}
-		}
+		request.sentHeaders().forEach(builder::header);
 		try {
 			return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -237,6 +305,36 @@ public final class DatadogCorpus {
 	 */
 	public record CapturedRequest(String name, String method, String pathAndQuery, List<String> headers, byte[] body,
 			int expectedStatus) {
+
+		/**
+		 * The headers to send again: all but those an HTTP client writes itself.
+		 * @return names and values in wire order
+		 */
+		public Map<String, String> sentHeaders() {
+			Map<String, String> sent = new LinkedHashMap<>();
+			for (Iterator<String> names = this.headers.iterator(); names.hasNext();) {
+				String name = names.next();
+				String value = names.next();
+				if (!TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+					sent.put(name, value);
+				}
+			}
+			return sent;
+		}
+
+		/**
+		 * The value of a header.
+		 * @param name its name, in any case
+		 * @return its value, or an empty string when the request has none
+		 */
+		public String header(String name) {
+			for (int i = 0; i + 1 < this.headers.size(); i += 2) {
+				if (this.headers.get(i).equalsIgnoreCase(name)) {
+					return this.headers.get(i + 1);
+				}
+			}
+			return "";
+		}
 
 		@Override
 		public String toString() {

@@ -1,4 +1,4 @@
-package dev.replay.ingest.intake;
+package dev.replay.ingest.segment;
 
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,14 @@
-package dev.replay.ingest.application;
+package dev.replay.ingest.intake;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.replay.core.segment.ClientText;
+import dev.replay.ingest.application.ApplicationNotAllowedException;
+import dev.replay.ingest.application.ClientTokenChecks;
 import dev.replay.ingest.application.ClientTokenChecks.TokenVerdict;
-import dev.replay.ingest.intake.IngestProperties;
+import dev.replay.ingest.application.InvalidClientTokenException;
 import dev.replay.ingest.segment.IntakeAvailability;
 import dev.replay.ingest.segment.IntakeUnavailableException;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * are remembered for a few seconds, so that most requests need no query.
  */
 @Component
-public class IntakeAuthorization {
+class IntakeAuthorization {
 
 	private static final UUID NO_APPLICATION = new UUID(0, 0);
 
@@ -45,7 +47,7 @@ public class IntakeAuthorization {
 	 * @throws InvalidClientTokenException if it is missing, or holds a control character
 	 * that no token has
 	 */
-	public static String present(@Nullable String token) {
+	static String present(@Nullable String token) {
 		if (token == null || token.isBlank() || ClientText.hasControl(token)) {
 			throw new InvalidClientTokenException();
 		}
@@ -59,7 +61,7 @@ public class IntakeAuthorization {
 	 * @throws InvalidClientTokenException if the token is unknown or revoked
 	 * @throws ApplicationNotAllowedException if it may not write to the application
 	 */
-	public void requireAllowed(String token, UUID applicationId) {
+	void requireAllowed(String token, UUID applicationId) {
 		Grant grant = new Grant(token, applicationId);
 		Long until = this.allowed.get(grant);
 		if (until != null && System.nanoTime() - until < 0) {
@@ -85,7 +87,7 @@ public class IntakeAuthorization {
 	 * @param token the token
 	 * @throws InvalidClientTokenException if the token is unknown or revoked
 	 */
-	public void requireKnown(String token) {
+	void requireKnown(String token) {
 		if (check(token, NO_APPLICATION) == TokenVerdict.UNKNOWN_TOKEN) {
 			throw new InvalidClientTokenException();
 		}
