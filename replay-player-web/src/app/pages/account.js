@@ -1,7 +1,9 @@
-// My account (/account): who I am, and a form to change my password. A new password ends my
-// other signed-in browsers; this one stays signed in.
+// My account (/account): who I am, a form to change my password, and where the API reference is
+// when the server serves it. A new password ends my other signed-in browsers; this one stays
+// signed in.
 
 import { api } from '../api.js';
+import { API_DOCUMENT, API_REFERENCE, apiReferenceServed } from '../api-reference.js';
 import { h, replace, field, statusLine, showStatus, describeError } from '../dom.js';
 
 export async function render(main, { user }) {
@@ -34,9 +36,27 @@ export async function render(main, { user }) {
       showStatus(result, describeError(error), { error: true });
     }
   });
+  const reference = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'api-reference-title', 'data-testid': 'api-reference', hidden: true },
+    h('h2', { id: 'api-reference-title' }, 'API'),
+    h(
+      'p',
+      {},
+      'Scripts and REST clients use the same API as this app, signed in with a personal API token. See the ',
+      h('a', { href: API_REFERENCE }, 'API reference'),
+      ' or its ',
+      h('a', { href: API_DOCUMENT }, 'OpenAPI document'),
+      '.',
+    ),
+  );
+  apiReferenceServed().then((served) => {
+    reference.hidden = !served;
+  });
   replace(
     main,
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'My account'), h('p', { class: 'muted' }, `Signed in as ${user.username} (${user.role}).`))),
     form,
+    reference,
   );
 }

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.replay.ingest.session.InvalidCursorException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/v1/audit-events")
 @Validated
+@Tag(name = "Audit")
 class AuditController {
 
 	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
@@ -47,6 +53,10 @@ class AuditController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listAuditEvents", summary = "Search the audit trail",
+			description = "Admin only. Audit events that match every filter given, newest first, one page at a "
+					+ "time: a page ends with nextCursor when more follow; pass it as cursor with the same filters. "
+					+ "Failed sign-ins are aggregated per name, method, client address and minute (details.count).")
 	AuditEventPage list(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String targetType,
@@ -65,6 +75,12 @@ class AuditController {
 	}
 
 	@GetMapping("/export")
+	@Operation(operationId = "exportAuditEvents", summary = "Export the audit trail",
+			description = "Admin only. The audit events that match the filters, as newline-delimited JSON, "
+					+ "streamed as an attachment. The export itself is audited (audit.exported).")
+	@ApiResponse(responseCode = "200", description = "One audit event per line.",
+			content = @Content(mediaType = "application/x-ndjson",
+					schema = @Schema(type = "string", description = "one AuditEventResponse per line")))
 	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String targetType,

@@ -16,6 +16,10 @@ import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import dev.replay.ingest.application.ApplicationScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -38,6 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v2/rum/replay/playlists")
+@Tag(name = "Datadog playlists")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
+@SecurityRequirement(name = "datadogApplicationKey")
+@SecurityRequirement(name = "datadogApiKey")
 class DatadogPlaylistController {
 
 	private static final String NO_USER = "00000000-0000-0000-0000-000000000000";
@@ -55,6 +65,9 @@ class DatadogPlaylistController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listDatadogPlaylists", summary = "List playlists (Datadog)",
+			description = "Replay's playlists as Datadog's rum_replay_playlist resources, optionally those of one "
+					+ "creator or whose name contains filter[query].")
 	Collection<PlaylistData> list(
 			@RequestParam(name = "filter[created_by_uuid]", required = false) @Nullable UUID createdBy,
 			@RequestParam(name = "filter[query]", required = false) @Nullable String query,
@@ -69,6 +82,11 @@ class DatadogPlaylistController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createDatadogPlaylist", summary = "Create a playlist (Datadog)",
+			description = "Editors and admins create playlists; data.attributes.name is required. Audited "
+					+ "(playlist.created).")
+	@ApiResponse(responseCode = "403", description = "Viewers may not create playlists, the API token is "
+			+ "read-only, or a cookie session did not echo its CSRF token (https://replay.dev/problems/forbidden).")
 	Document<PlaylistData> create(@RequestBody Document<PlaylistData> body,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		PlaylistAttributes attributes = attributesOf(body);
@@ -76,11 +94,21 @@ class DatadogPlaylistController {
 	}
 
 	@GetMapping("/{playlistId}")
+	@Operation(operationId = "getDatadogPlaylist", summary = "Get a playlist (Datadog)",
+			description = "A playlist as a rum_replay_playlist resource, with its creator and how many of its "
+					+ "sessions the caller may see.")
 	Document<PlaylistData> get(@PathVariable long playlistId, @AuthenticationPrincipal ReplayPrincipal me) {
 		return new Document<>(resource(this.playlists.get(playlistId, me)));
 	}
 
 	@PutMapping("/{playlistId}")
+	@Operation(operationId = "updateDatadogPlaylist", summary = "Replace a playlist's name and description (Datadog)",
+			description = "Owner or admin only; data.attributes.name is required, and a missing description "
+					+ "clears it. Audited (playlist.updated).")
+	@ApiResponse(responseCode = "200", description = "The playlist as changed.")
+	@ApiResponse(responseCode = "403", description = "Only the playlist's owner or an admin may change it "
+			+ "(https://replay.dev/problems/playlist-not-owned); or the API token is read-only, or a cookie session "
+			+ "did not echo its CSRF token (https://replay.dev/problems/forbidden).")
 	Document<PlaylistData> update(@PathVariable long playlistId, @RequestBody Document<PlaylistData> body,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		PlaylistAttributes attributes = attributesOf(body);
@@ -90,11 +118,19 @@ class DatadogPlaylistController {
 
 	@DeleteMapping("/{playlistId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "deleteDatadogPlaylist", summary = "Delete a playlist (Datadog)",
+			description = "Owner or admin only; the sessions stay. Audited (playlist.deleted).")
+	@ApiResponse(responseCode = "403", description = "Only the playlist's owner or an admin may change it "
+			+ "(https://replay.dev/problems/playlist-not-owned); or the API token is read-only, or a cookie session "
+			+ "did not echo its CSRF token (https://replay.dev/problems/forbidden).")
 	void delete(@PathVariable long playlistId, @AuthenticationPrincipal ReplayPrincipal me) {
 		this.playlists.delete(playlistId, me);
 	}
 
 	@GetMapping("/{playlistId}/sessions")
+	@Operation(operationId = "listDatadogPlaylistSessions", summary = "List a playlist's sessions (Datadog)",
+			description = "The sessions the caller may see, in the order they were added, as "
+					+ "rum_replay_session resources.")
 	Collection<SessionData> sessions(@PathVariable long playlistId,
 			@RequestParam(name = "page[number]", defaultValue = "0") long number,
 			@RequestParam(name = "page[size]", defaultValue = "25") long size,
@@ -107,6 +143,15 @@ class DatadogPlaylistController {
 	}
 
 	@PutMapping("/{playlistId}/sessions/{sessionId}")
+	@Operation(operationId = "addDatadogPlaylistSession", summary = "Add a session to a playlist (Datadog)",
+			description = "Owner or admin only, and idempotent: 201 when the session is new to the playlist, 200 "
+					+ "when it was there already. ts and data_source are accepted and ignored. Audited "
+					+ "(playlist.items-added) when added.")
+	@ApiResponse(responseCode = "200", description = "The session was in the playlist already.")
+	@ApiResponse(responseCode = "201", description = "The session was added.")
+	@ApiResponse(responseCode = "403", description = "Only the playlist's owner or an admin may change it "
+			+ "(https://replay.dev/problems/playlist-not-owned); or the API token is read-only, or a cookie session "
+			+ "did not echo its CSRF token (https://replay.dev/problems/forbidden).")
 	ResponseEntity<Document<SessionData>> add(@PathVariable long playlistId, @PathVariable String sessionId,
 			@RequestParam(required = false) @Nullable Long ts,
 			@RequestParam(name = "data_source", required = false) @Nullable String dataSource,
@@ -119,6 +164,14 @@ class DatadogPlaylistController {
 
 	@DeleteMapping("/{playlistId}/sessions/{sessionId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "removeDatadogPlaylistSession", summary = "Remove a session from a playlist (Datadog)",
+			description = "Owner or admin only; a session that is not in the playlist is no error. Audited "
+					+ "(playlist.items-removed) when removed.")
+	@ApiResponse(responseCode = "403", description = "Only the playlist's owner or an admin may change it "
+			+ "(https://replay.dev/problems/playlist-not-owned); or the API token is read-only, or a cookie session "
+			+ "did not echo its CSRF token (https://replay.dev/problems/forbidden).")
+	@ApiResponse(responseCode = "404",
+			description = "No playlist with that id " + "(https://replay.dev/problems/playlist-not-found).")
 	void remove(@PathVariable long playlistId, @PathVariable String sessionId,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		this.playlists.removeAll(playlistId, List.of(sessionId), me);
@@ -126,6 +179,12 @@ class DatadogPlaylistController {
 
 	@DeleteMapping("/{playlistId}/sessions")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "removeDatadogPlaylistSessions", summary = "Remove sessions from a playlist (Datadog)",
+			description = "Owner or admin only; removes the sessions named by the data[].id of the body, ignoring "
+					+ "those that are not in the playlist. Audited (playlist.items-removed) when removed.")
+	@ApiResponse(responseCode = "403", description = "Only the playlist's owner or an admin may change it "
+			+ "(https://replay.dev/problems/playlist-not-owned); or the API token is read-only, or a cookie session "
+			+ "did not echo its CSRF token (https://replay.dev/problems/forbidden).")
 	void removeAll(@PathVariable long playlistId, @RequestBody Collection<SessionData> body,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		List<String> sessionIds = body.data().stream().map(SessionData::id).filter((id) -> id != null).toList();

@@ -25,6 +25,10 @@ import dev.replay.ingest.Problems;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.session.InvalidParameterException;
 import dev.replay.ingest.session.SessionSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -50,6 +54,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v2/rum/replay")
+@Tag(name = "Datadog viewership")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
+@SecurityRequirement(name = "datadogApplicationKey")
+@SecurityRequirement(name = "datadogApiKey")
 class DatadogViewershipController {
 
 	/** How far a watch's {@code timestamp} may be from the server's clock. */
@@ -73,6 +83,9 @@ class DatadogViewershipController {
 
 	@PostMapping("/sessions/{sessionId}/watches")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "recordDatadogWatch", summary = "Record that I watched a session (Datadog)",
+			description = "Records a watch by the caller, at the server's time: a timestamp more than 5 minutes "
+					+ "from it is refused, one within is not kept. Audited (session.watch-recorded).")
 	Document<WatchData> watch(@PathVariable String sessionId, @RequestBody Document<WatchData> body,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		WatchAttributes attributes = (body.data() != null) ? body.data().attributes() : null;
@@ -102,11 +115,16 @@ class DatadogViewershipController {
 
 	@DeleteMapping("/sessions/{sessionId}/watches")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "deleteDatadogWatches", summary = "Forget my watches of a session (Datadog)",
+			description = "Deletes the caller's watches of the session. Audited (session.watches-deleted).")
 	void forget(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
 		this.watches.forget(sessionId, this.grants.scopeOf(me), me.id());
 	}
 
 	@GetMapping("/sessions/{sessionId}/watchers")
+	@Operation(operationId = "listDatadogWatchers", summary = "List who watched a session (Datadog)",
+			description = "The users who watched the session, the most recent first, as rum_replay_watcher "
+					+ "resources with their watch count.")
 	Collection<WatcherData> watchers(@PathVariable String sessionId,
 			@RequestParam(name = "page[number]", defaultValue = "0") long number,
 			@RequestParam(name = "page[size]", defaultValue = "25") long size,
@@ -122,6 +140,13 @@ class DatadogViewershipController {
 	}
 
 	@GetMapping("/viewership-history/sessions")
+	@Operation(operationId = "listDatadogViewershipHistory", summary = "List my watched sessions (Datadog)",
+			description = "The sessions the caller watched, the most recently watched first, optionally within "
+					+ "filter[watched_at] (epoch milliseconds), of some sessions or of one application. "
+					+ "filter[created_by] naming another user is for admins only.")
+	@ApiResponse(responseCode = "200", description = "The watched sessions.")
+	@ApiResponse(responseCode = "403", description = "filter[created_by] names another user and the caller is not "
+			+ "an admin (https://replay.dev/problems/forbidden).")
 	Collection<SessionData> history(
 			@RequestParam(name = "filter[watched_at][start]", required = false) @Nullable Long start,
 			@RequestParam(name = "filter[watched_at][end]", required = false) @Nullable Long end,

@@ -10,6 +10,8 @@ import dev.replay.api.history.WatchHistory.Watcher;
 import dev.replay.api.security.ApplicationGrants;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Validated
+@Tag(name = "History")
 class HistoryController {
 
 	private final WatchHistory history;
@@ -38,6 +41,9 @@ class HistoryController {
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/watchers")
+	@Operation(operationId = "listSessionWatchers", summary = "List who watched a session",
+			description = "How many times the session was played, by anyone, and who played it, the most recent "
+					+ "first, with how often and when last.")
 	WatchersResponse watchers(@PathVariable String sessionId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
 			@AuthenticationPrincipal ReplayPrincipal me) {
@@ -46,6 +52,9 @@ class HistoryController {
 	}
 
 	@GetMapping("/api/v1/me/history")
+	@Operation(operationId = "getMyHistory", summary = "List my watch history",
+			description = "The sessions I played, the most recently watched first, filtered by application and by "
+					+ "when I watched them (from inclusive, to exclusive).")
 	PageResponse<WatchedSession> myHistory(@AuthenticationPrincipal ReplayPrincipal me,
 			@RequestParam(required = false) @Nullable UUID applicationId,
 			@RequestParam(required = false) @Nullable Instant from,

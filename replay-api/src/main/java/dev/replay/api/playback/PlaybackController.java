@@ -4,6 +4,13 @@ import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.ingest.playback.PlaybackWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -27,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * and is recorded as a new playback otherwise.
  */
 @RestController
+@Tag(name = "Playback")
 class PlaybackController {
 
 	/** How much of a session's start a preview may cover, in milliseconds. */
@@ -42,6 +50,25 @@ class PlaybackController {
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/events")
+	@Operation(operationId = "getSessionEvents", summary = "Stream a session's rrweb events",
+			description = "The session's rrweb events as one JSON array in timestamp order, duplicates removed, "
+					+ "streamed (gzip when accepted). With from (ms from the session start): the latest stored "
+					+ "keyframe at or before it, then the events after it; with to: only up to to. Values typed "
+					+ "into password, email, tel and payment-card inputs come out as *. Records a playback (watch "
+					+ "entry and audit event session.played), except a preview (preview=true: only the events up "
+					+ "to the first full snapshot within the first second) and a continuation (continuation=true) "
+					+ "within replay.playback.audit-window of the same user's recorded playback.")
+	@ApiResponse(responseCode = "200", description = "The events.",
+			headers = {
+					@Header(name = "Replay-Session-Start", description = "epoch milliseconds of the session's start",
+							schema = @Schema(type = "integer", format = "int64")),
+					@Header(name = "Replay-Session-Duration", description = "the session's duration in milliseconds",
+							schema = @Schema(type = "integer", format = "int64")),
+					@Header(name = "Replay-Window-Start",
+							description = "milliseconds from the session's start to the first event sent",
+							schema = @Schema(type = "integer", format = "int64")) },
+			content = @Content(mediaType = "application/json",
+					array = @ArraySchema(schema = @Schema(type = "object", description = "an rrweb event"))))
 	ResponseEntity<StreamingResponseBody> events(@PathVariable String sessionId,
 			@RequestParam(defaultValue = "player") PlaybackContext context,
 			@RequestParam(defaultValue = "false") boolean preview,

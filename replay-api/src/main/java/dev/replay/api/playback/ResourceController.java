@@ -9,6 +9,11 @@ import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.resource.ResourceNotFoundException;
 import dev.replay.ingest.resource.SessionResource;
 import dev.replay.ingest.session.RecordingCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their reads are audited like a playback.
  */
 @RestController
+@Tag(name = "Playback")
 class ResourceController {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
@@ -44,6 +50,12 @@ class ResourceController {
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/resources/{resourceId}")
+	@Operation(operationId = "getSessionResource", summary = "Get an image of a mobile recording",
+			description = "An image uploaded with a mobile recording, typed by its bytes, privately cacheable for a "
+					+ "year and served inert (nosniff, Content-Security-Policy default-src 'none'). A read of "
+					+ "recorded content, audited as session.content-read.")
+	@ApiResponse(responseCode = "200", description = "The image.",
+			content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> resource(@PathVariable String sessionId, @PathVariable String resourceId,
 			@AuthenticationPrincipal ReplayPrincipal viewer) {
 		ApplicationScope scope = this.grants.scopeOf(viewer);

@@ -11,6 +11,9 @@ import dev.replay.ingest.playback.SessionTimelines;
 import dev.replay.ingest.session.RecordingCatalog;
 import dev.replay.ingest.session.SessionNotFoundException;
 import dev.replay.ingest.session.SessionSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read of recorded content, audited like a playback.
  */
 @RestController
+@Tag(name = "Playback")
 class TimelineController {
 
 	private final SessionTimelines timelines;
@@ -42,6 +46,11 @@ class TimelineController {
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/timeline")
+	@Operation(operationId = "getSessionTimeline", summary = "Get a session's timeline",
+			description = "The session's views, markers (clicks, rage clicks, dead clicks, errors, navigations, and "
+					+ "inputs, one marker per run of inputs into one field, never what was typed), inactive periods "
+					+ "and counts, for the player's seek bar and event list; stored by the indexer, computed on the "
+					+ "spot before. A read of recorded content, audited as session.content-read.")
 	TimelineResponse timeline(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal viewer) {
 		SessionSummary session = this.catalog.findSession(sessionId, this.grants.scopeOf(viewer))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
@@ -77,10 +86,12 @@ class TimelineController {
 
 	}
 
+	@Schema(name = "TimelineView")
 	record View(String url, long start, long end) {
 
 	}
 
+	@Schema(name = "TimelineMarker")
 	record Marker(String kind, long offset, @Nullable String label, int count) {
 
 		static Marker of(TimelineSummary.Marker marker) {
@@ -90,6 +101,7 @@ class TimelineController {
 
 	}
 
+	@Schema(name = "TimelinePeriod")
 	record Period(long start, long end) {
 
 	}

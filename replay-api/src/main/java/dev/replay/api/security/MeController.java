@@ -7,6 +7,9 @@ import java.util.UUID;
 import dev.replay.api.security.ApiTokens.CreatedToken;
 import dev.replay.api.security.ApiTokens.TokenDetails;
 import dev.replay.api.web.RejectUnknownFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/me")
+@Tag(name = "Me")
 class MeController {
 
 	private final ApiTokens tokens;
@@ -49,6 +53,8 @@ class MeController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "getMe", summary = "Who am I",
+			description = "The signed-in user: id, name, role and the applications they may see.")
 	MeResponse me(@AuthenticationPrincipal ReplayPrincipal me) {
 		ApplicationGrant applications = (me.role() == Role.admin) ? ApplicationGrant.ALL : this.grants.grantOf(me.id());
 		return new MeResponse(me.id(), me.getUsername(), me.role(), applications);
@@ -58,6 +64,14 @@ class MeController {
 	// session id
 	@PutMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "changeMyPassword", summary = "Change my password",
+			description = "Needs the current password. Ends the user's other browser sessions; this one goes on. "
+					+ "Audited (user.password-changed).")
+	@ApiResponse(responseCode = "400",
+			description = "The current password is wrong "
+					+ "(https://replay.dev/problems/wrong-password), the request is malformed "
+					+ "(https://replay.dev/problems/bad-request), or the new password is longer than 72 bytes in UTF-8 "
+					+ "(https://replay.dev/problems/password-too-long).")
 	void changePassword(@Valid @RequestBody ChangePasswordRequest request, @AuthenticationPrincipal ReplayPrincipal me,
 			HttpServletRequest httpRequest, HttpServletResponse httpResponse) {
 		ReplayPrincipal changed = this.users.changeOwnPassword(me.id(), request.currentPassword(),
@@ -70,6 +84,11 @@ class MeController {
 
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createMyToken", summary = "Create a personal API token",
+			description = "A token for REST clients (Authorization: Bearer, or DD-APPLICATION-KEY), whose value the "
+					+ "answer shows once; it is stored hashed. It may expire (expiresInDays, 1 to 365) and may be "
+					+ "read-only (GET and HEAD only); full, the default, allows what the owner's role allows. An "
+					+ "unknown field is refused rather than ignored. Audited (api-token.created).")
 	CreatedTokenResponse createToken(@Valid @RequestBody CreateTokenRequest request,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		CreatedToken created = this.tokens.create(me.id(), request.name().strip(), request.expiresInDays(),
@@ -80,11 +99,15 @@ class MeController {
 	}
 
 	@GetMapping("/tokens")
+	@Operation(operationId = "listMyTokens", summary = "List my personal API tokens",
+			description = "My tokens, revoked and expired ones included, without their values.")
 	List<TokenDetails> tokens(@AuthenticationPrincipal ReplayPrincipal me) {
 		return this.tokens.list(me.id());
 	}
 
 	@DeleteMapping("/tokens/{tokenId}")
+	@Operation(operationId = "revokeMyToken", summary = "Revoke one of my personal API tokens",
+			description = "The token stops working at once. Audited (api-token.revoked).")
 	TokenDetails revokeToken(@PathVariable UUID tokenId, @AuthenticationPrincipal ReplayPrincipal me) {
 		return this.tokens.revoke(me.id(), tokenId);
 	}

@@ -38,6 +38,13 @@ class SecurityConfiguration {
 	 */
 	static final String[] INTAKE_PATHS = { "/ingest/**", "/api/v2/replay", "/api/v2/rum", "/api/v2/logs", "/intake" };
 
+	/** Paths for admins only, whatever the method. */
+	static final String[] ADMIN_PATHS = { "/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
+			"/api/v1/audit-events/**" };
+
+	/** The path whose {@code DELETE} is for admins only. */
+	static final String ADMIN_DELETE_PATH = "/api/v1/sessions/*";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain intakeChain(HttpSecurity http) throws Exception {
@@ -71,10 +78,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(SignInSettings.CSRF_PATH, SignInOptionsController.PATH)
 			.permitAll()
-			.requestMatchers("/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
-					"/api/v1/audit-events/**")
+			.requestMatchers(ADMIN_PATHS)
 			.hasRole(Role.admin.authority())
-			.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
+			.requestMatchers(HttpMethod.DELETE, ADMIN_DELETE_PATH)
 			.hasRole(Role.admin.authority())
 			.anyRequest()
 			.authenticated())

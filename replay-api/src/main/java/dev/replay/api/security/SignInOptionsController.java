@@ -1,5 +1,8 @@
 package dev.replay.api.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the password form, and single sign-on with the configured provider.
  */
 @RestController
+@Tag(name = "Sign-in")
+@SecurityRequirements
 class SignInOptionsController {
 
 	static final String PATH = "/api/v1/auth/sign-in-options";
@@ -21,6 +26,9 @@ class SignInOptionsController {
 	}
 
 	@GetMapping(PATH)
+	@Operation(operationId = "getSignInOptions", summary = "Tell the ways to sign in",
+			description = "Without signing in: whether the user name and password form works, and the single "
+					+ "sign-on provider, if any, with the path that starts it.")
 	SignInOptions options() {
 		SingleSignOn singleSignOn = this.sso.enabled()
 				? new SingleSignOn(this.sso.displayName(), SsoSettings.AUTHORIZATION_PATH) : null;

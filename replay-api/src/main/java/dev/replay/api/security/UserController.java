@@ -7,6 +7,9 @@ import dev.replay.api.security.ApiTokens.TokenDetails;
 import dev.replay.api.security.UserAdministration.UserDetails;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/users")
+@Tag(name = "Users")
 class UserController {
 
 	private final UserAdministration users;
@@ -45,16 +49,39 @@ class UserController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createUser", summary = "Create a user",
+			description = "Admin only. A user with a password and a role (viewer finds and watches, editor also "
+					+ "manages playlists, admin also manages users, applications, tokens, deletion and the audit "
+					+ "trail), granted every application. Audited (user.created).")
+	@ApiResponse(responseCode = "400",
+			description = "The request is malformed "
+					+ "(https://replay.dev/problems/bad-request), or the new password is longer than 72 bytes in UTF-8 "
+					+ "(https://replay.dev/problems/password-too-long).")
+	@ApiResponse(responseCode = "409",
+			description = "A user with that name already exists " + "(https://replay.dev/problems/user-exists).")
 	UserDetails create(@Valid @RequestBody CreateUserRequest request) {
 		return this.users.create(request.username(), request.password(), request.role());
 	}
 
 	@GetMapping
+	@Operation(operationId = "listUsers", summary = "List users",
+			description = "Admin only. Every user with their role and applications.")
 	List<UserDetails> list() {
 		return this.users.list();
 	}
 
 	@PatchMapping("/{userId}")
+	@Operation(operationId = "changeUser", summary = "Change a user's role or applications",
+			description = "Admin only. Sets the role, the applications the user may see (\"all\" or a list of "
+					+ "application ids; admins always see all), or both. A new role applies from the user's next "
+					+ "request. A change of role is audited (user.role-changed).")
+	@ApiResponse(responseCode = "200", description = "The user as changed.")
+	@ApiResponse(responseCode = "400",
+			description = "Neither role nor applications is given, or the request is "
+					+ "malformed (https://replay.dev/problems/bad-request); or an application does not exist "
+					+ "(https://replay.dev/problems/unknown-application).")
+	@ApiResponse(responseCode = "409",
+			description = "Admins may not demote themselves " + "(https://replay.dev/problems/self-change).")
 	UserDetails change(@PathVariable UUID userId, @Valid @RequestBody ChangeUserRequest request,
 			@AuthenticationPrincipal ReplayPrincipal me) {
 		if (request.role() == null && request.applications() == null) {
@@ -66,22 +93,38 @@ class UserController {
 
 	@PutMapping("/{userId}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "resetUserPassword", summary = "Reset a user's password",
+			description = "Admin only. Sets a new password and ends the user's browser sessions. Audited "
+					+ "(user.password-reset).")
+	@ApiResponse(responseCode = "400",
+			description = "The request is malformed "
+					+ "(https://replay.dev/problems/bad-request), or the new password is longer than 72 bytes in UTF-8 "
+					+ "(https://replay.dev/problems/password-too-long).")
 	void resetPassword(@PathVariable UUID userId, @Valid @RequestBody ResetPasswordRequest request) {
 		this.users.resetPassword(userId, request.password());
 	}
 
 	@DeleteMapping("/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "deleteUser", summary = "Delete a user",
+			description = "Admin only. Deletes the user, with their personal API tokens; their browser sessions "
+					+ "end. Audited (user.deleted).")
+	@ApiResponse(responseCode = "409",
+			description = "Admins may not delete themselves " + "(https://replay.dev/problems/self-change).")
 	void delete(@PathVariable UUID userId, @AuthenticationPrincipal ReplayPrincipal me) {
 		this.users.delete(userId, me.id());
 	}
 
 	@GetMapping("/{userId}/tokens")
+	@Operation(operationId = "listUserTokens", summary = "List a user's personal API tokens",
+			description = "Admin only. The user's tokens, revoked and expired ones included, without their values.")
 	List<TokenDetails> tokens(@PathVariable UUID userId) {
 		return this.tokens.listOf(userId);
 	}
 
 	@DeleteMapping("/{userId}/tokens/{tokenId}")
+	@Operation(operationId = "revokeUserToken", summary = "Revoke a user's personal API token",
+			description = "Admin only. The token stops working at once. Audited (api-token.revoked, with its owner).")
 	TokenDetails revokeToken(@PathVariable UUID userId, @PathVariable UUID tokenId) {
 		return this.tokens.revokeOf(userId, tokenId);
 	}

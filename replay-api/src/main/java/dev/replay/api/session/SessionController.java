@@ -20,6 +20,7 @@ import dev.replay.ingest.session.SessionSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -49,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/sessions")
 @Validated
+@Tag(name = "Sessions")
 class SessionController {
 
 	private static final int MAX_SEARCH = 500;
@@ -70,7 +72,7 @@ class SessionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Search sessions",
+	@Operation(operationId = "searchSessions", summary = "Search sessions",
 			description = "Sessions that pass every filter given, in the order of sort, one page at a time. "
 					+ "A page ends with nextCursor when more follow; pass it as cursor with the same filters "
 					+ "and sort. Bad values answer 400 problem details.")
@@ -154,6 +156,9 @@ class SessionController {
 	}
 
 	@GetMapping("/{sessionId}")
+	@Operation(operationId = "getSession", summary = "Get a session",
+			description = "What is known about a recorded session: when, how long, how many segments and events, "
+					+ "its first URL, its user and, once indexed, its timeline figures.")
 	SessionResponse detail(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
 		return this.catalog.findSession(sessionId, this.grants.scopeOf(me))
 			.map(SessionResponse::of)
@@ -162,6 +167,9 @@ class SessionController {
 
 	@DeleteMapping("/{sessionId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "deleteSession", summary = "Delete a session",
+			description = "Admin only. Deletes the session, its segments and everything derived from them. "
+					+ "Audited (session.deleted).")
 	void delete(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
 		this.removal.delete(sessionId, this.grants.scopeOf(me));
 	}

@@ -10,6 +10,9 @@ import dev.replay.ingest.rum.RumCatalog;
 import dev.replay.ingest.rum.RumPage;
 import dev.replay.ingest.rum.RumSessionSummary;
 import dev.replay.ingest.session.SessionNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/sessions/{sessionId}/rum")
+@Tag(name = "Sessions")
 class SessionRumController {
 
 	private final RumCatalog catalog;
@@ -46,6 +50,12 @@ class SessionRumController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listSessionRumEvents", summary = "List a session's RUM events",
+			description = "The session's RUM events in time order, one page at a time (pass nextCursor as cursor): "
+					+ "sent by a Datadog SDK (origin datadog), or console messages, unhandled errors and "
+					+ "navigations recorded by our recorder script (origin recorder, derived when the session is "
+					+ "indexed). offsetMs is from the session's start, raw the event as sent. A read of recorded "
+					+ "content, audited as session.content-read.")
 	RumPage events(@PathVariable String sessionId,
 			@RequestParam(required = false) @Pattern(
 					regexp = "view|action|error|resource|long_task|console") @Nullable String type,
@@ -57,6 +67,14 @@ class SessionRumController {
 	}
 
 	@GetMapping("/summary")
+	@Operation(operationId = "getSessionRumSummary", summary = "Summarise a session's RUM events",
+			description = "What RUM told about the session: its user and device, first and last URL, counts of "
+					+ "views, errors, actions and frustrations, and each view's timings. A read of recorded "
+					+ "content, audited as session.content-read.")
+	@ApiResponse(responseCode = "200", description = "The summary.")
+	@ApiResponse(responseCode = "404", description = "No recorded session with that id among the applications the "
+			+ "caller is granted (https://replay.dev/problems/session-not-found); or, with an empty body, no RUM "
+			+ "event was received for it.")
 	ResponseEntity<RumSessionSummary> summary(@PathVariable String sessionId,
 			@AuthenticationPrincipal ReplayPrincipal viewer) {
 		ApplicationScope scope = audited(sessionId, viewer);

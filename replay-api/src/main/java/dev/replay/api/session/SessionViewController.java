@@ -9,6 +9,8 @@ import dev.replay.ingest.session.RecordingCatalog;
 import dev.replay.ingest.session.SessionNotFoundException;
 import dev.replay.ingest.session.SessionSummary;
 import dev.replay.ingest.session.SessionView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * like a playback.
  */
 @RestController
+@Tag(name = "Sessions")
 class SessionViewController {
 
 	private final RecordingCatalog catalog;
@@ -35,6 +38,9 @@ class SessionViewController {
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/views")
+	@Operation(operationId = "listSessionViews", summary = "List a session's pages or screens",
+			description = "The session's views in order, each with its URL (or screen name) and start. A read of "
+					+ "recorded content, audited as session.content-read.")
 	List<SessionView> views(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal viewer) {
 		SessionSummary session = this.catalog.findSession(sessionId, this.grants.scopeOf(viewer))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
