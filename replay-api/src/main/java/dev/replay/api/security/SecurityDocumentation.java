@@ -110,7 +110,8 @@ class SecurityDocumentation implements OpenApiCustomizer {
 					.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
 							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SIGNED_IN)))))
 				.addApiResponse("401",
-						ProblemResponses.response("The user name or password is wrong", ProblemTypes.UNAUTHENTICATED))
+						ProblemResponses.response("The user name or password is wrong",
+								ApiProblemTypes.UNAUTHENTICATED))
 				.addApiResponse("403",
 						ProblemResponses.response("The X-XSRF-TOKEN header does not echo the XSRF-TOKEN cookie",
 								ProblemTypes.FORBIDDEN))
@@ -149,7 +150,7 @@ class SecurityDocumentation implements OpenApiCustomizer {
 
 	private static ApiResponse internal() {
 		return ProblemResponses.response("Something unexpected went wrong; the error has been logged",
-				ProblemTypes.INTERNAL);
+				ApiProblemTypes.INTERNAL);
 	}
 
 }

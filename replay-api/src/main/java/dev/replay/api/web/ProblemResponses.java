@@ -83,7 +83,7 @@ public class ProblemResponses implements OpenApiCustomizer {
 		}
 		if (signedIn) {
 			addIfAbsent(responses, "401", problem("Not signed in, or the credentials are wrong, revoked or expired",
-					ProblemTypes.UNAUTHENTICATED));
+					ApiProblemTypes.UNAUTHENTICATED));
 			if (method != PathItem.HttpMethod.GET) {
 				addIfAbsent(responses, "403",
 						problem("The API token is read-only, or a cookie session did not echo its CSRF token",
@@ -103,7 +103,7 @@ public class ProblemResponses implements OpenApiCustomizer {
 			}
 		}
 		addIfAbsent(responses, "500",
-				problem("Something unexpected went wrong; the error has been logged", ProblemTypes.INTERNAL));
+				problem("Something unexpected went wrong; the error has been logged", ApiProblemTypes.INTERNAL));
 		// a response declared on a controller method gets the method's body unless it
 		// says
 		// otherwise: an error's body is a problem
