@@ -24,6 +24,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Documents the errors of every operation as problem details: the answers that any
  * operation can give (400 when it takes parameters or a body, 401, 403 and 429 for a
@@ -31,6 +33,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * controller declares; and the {@code application/problem+json} body of each, with the
  * {@code ProblemDetail} schema. An operation's own declaration of a status wins.
  */
+@NamedInterface("api")
 public class ProblemResponses implements OpenApiCustomizer {
 
 	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
