@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import dev.replay.ingest.segment.IntakeMetrics;
+import dev.replay.ingest.storage.StorageUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	private static final URI BLANK = URI.create("about:blank");
+
+	private static final String STORAGE_RETRY_AFTER_SECONDS = "1";
 
 	private final IntakeMetrics intakeMetrics;
 
@@ -78,6 +81,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	// "list.limit" names the parameter limit of the method list
 	private static String parameterName(String path) {
 		return path.substring(path.lastIndexOf('.') + 1);
+	}
+
+	// the object store of recorded bytes failed: nothing was acknowledged, and the
+	// request may be tried again
+	@ExceptionHandler(StorageUnavailableException.class)
+	ResponseEntity<ProblemDetail> handleStorageUnavailable(StorageUnavailableException ex, HttpServletRequest request) {
+		LOG.warn("The recording storage failed: {}", ex.getMessage());
+		ProblemDetail problem = countIntakeRejection(request,
+				Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+						"The recording storage is unreachable; retry later."));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, STORAGE_RETRY_AFTER_SECONDS)
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

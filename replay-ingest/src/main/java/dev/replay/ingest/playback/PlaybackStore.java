@@ -8,6 +8,8 @@ import java.util.UUID;
 import dev.replay.core.playback.PlaybackKeyframe;
 import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.StoredParts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +27,11 @@ class PlaybackStore {
 
 	private final JdbcClient jdbc;
 
-	PlaybackStore(JdbcClient jdbc) {
+	private final RecordingStorage storage;
+
+	PlaybackStore(JdbcClient jdbc, RecordingStorage storage) {
 		this.jdbc = jdbc;
+		this.storage = storage;
 	}
 
 	/**
@@ -55,20 +60,23 @@ class PlaybackStore {
 					      and (cast(:apps as uuid[]) is null or r.application_id = any(cast(:apps as uuid[])))
 					    group by r.id)
 					select s.application_id, s.start_ms, s.end_ms, k.offset_ms, k.event_timestamp, k.next_event_index,
-					       k.included_at_timestamp, k.events, k.masked_values
+					       k.included_at_timestamp, k.events, k.masked_values, o.key, k.object_offset, k.object_length,
+					       k.checksum
 					from session s
 					left join lateral (
-					    select offset_ms, event_timestamp, next_event_index, included_at_timestamp, events, masked_values
+					    select offset_ms, event_timestamp, next_event_index, included_at_timestamp, events, masked_values,
+					           object_id, object_offset, object_length, checksum
 					    from keyframe
 					    where session_id = s.id and cast(:from as bigint) is not null
 					      and event_timestamp <= 'epoch'::timestamptz
 					          + (s.start_ms + least(cast(:from as bigint), s.end_ms - s.start_ms)) * interval '1 millisecond'
 					    order by event_timestamp desc, offset_ms desc
-					    limit 1) k on true""")
+					    limit 1) k on true
+					left join stored_object o on o.id = k.object_id""")
 			.param("id", sessionId)
 			.param("apps", scope.sqlArray())
 			.param("from", from)
-			.query(PlaybackStore::toOpenedSession)
+			.query(this::toOpenedSession)
 			.optional();
 	}
 
@@ -98,11 +106,14 @@ class PlaybackStore {
 			.map((json) -> JSON.readValue(json, TimelineSummary.class));
 	}
 
-	private static OpenedSession toOpenedSession(ResultSet rs, int row) throws SQLException {
-		PlaybackKeyframe keyframe = (rs.getObject("offset_ms") != null) ? new PlaybackKeyframe(rs.getLong("offset_ms"),
-				rs.getTimestamp("event_timestamp").getTime(), rs.getLong("next_event_index"),
-				rs.getInt("included_at_timestamp"), KeyframeColumns.readEvents(rs.getBytes("events")),
-				KeyframeColumns.readMaskedValues(rs.getBytes("masked_values"))) : null;
+	private OpenedSession toOpenedSession(ResultSet rs, int row) throws SQLException {
+		PlaybackKeyframe keyframe = (rs.getObject("offset_ms") != null)
+				? new PlaybackKeyframe(rs.getLong("offset_ms"), rs.getTimestamp("event_timestamp").getTime(),
+						rs.getLong("next_event_index"), rs.getInt("included_at_timestamp"),
+						KeyframeColumns.readEvents(this.storage
+							.read(StoredParts.of(rs, "events", "key", "object_offset", "object_length", "checksum"))),
+						KeyframeColumns.readMaskedValues(rs.getBytes("masked_values")))
+				: null;
 		return new OpenedSession(rs.getObject("application_id", UUID.class), rs.getLong("start_ms"),
 				rs.getLong("end_ms"), keyframe);
 	}

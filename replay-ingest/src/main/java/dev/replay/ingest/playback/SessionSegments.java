@@ -12,6 +12,10 @@ import dev.replay.core.playback.StoredSegment;
 import dev.replay.core.segment.SegmentFormat;
 import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.ingest.resource.ResourceLinks;
+import dev.replay.ingest.storage.Loaded;
+import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.StoredPart;
+import dev.replay.ingest.storage.StoredParts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +44,15 @@ public class SessionSegments {
 
 	private final ResourceLinks links;
 
+	private final RecordingStorage storage;
+
 	private final TransactionTemplate transaction;
 
-	SessionSegments(JdbcClient jdbc, ResourceLinks links, PlatformTransactionManager transactionManager) {
+	SessionSegments(JdbcClient jdbc, ResourceLinks links, RecordingStorage storage,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.links = links;
+		this.storage = storage;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setReadOnly(true);
 	}
@@ -71,8 +79,8 @@ public class SessionSegments {
 		int[] read = { 0 };
 		try {
 			this.transaction.executeWithoutResult((status) -> {
-				try (Stream<StoredSegment> rows = query(sessionId, from, until)) {
-					Iterator<StoredSegment> stored = rows.iterator();
+				try (Stream<SegmentRow> rows = query(sessionId, from, until)) {
+					Iterator<Loaded<SegmentRow>> stored = this.storage.read(rows.iterator(), SegmentRow::part);
 					reader.read(new Iterator<>() {
 
 						@Override
@@ -83,7 +91,8 @@ public class SessionSegments {
 						@Override
 						public SegmentEvents next() {
 							read[0]++;
-							return decoder.events(stored.next());
+							Loaded<SegmentRow> next = stored.next();
+							return decoder.events(SegmentRow.withBytes(next.item(), next.bytes()));
 						}
 
 					});
@@ -99,25 +108,37 @@ public class SessionSegments {
 		return read[0];
 	}
 
-	private Stream<StoredSegment> query(String sessionId, long from, long until) {
+	private Stream<SegmentRow> query(String sessionId, long from, long until) {
 		// "first_event_at < until + 1 ms" is "first timestamp, in whole milliseconds, <=
 		// until", as the merge compares it
 		return this.jdbc.sql("""
-				select id, first_event_at, format, encoding, body from segment
+				select s.id, s.first_event_at, s.format, s.encoding, s.body, o.key, s.object_offset, s.object_length,
+				       s.checksum
+				from segment s left join stored_object o on o.id = s.object_id
 				where session_id = :session
-				  and (cast(:from as timestamptz) is null or format <> :rrweb or last_event_at >= :from)
-				  and (cast(:before as timestamptz) is null or first_event_at < :before)
-				order by first_event_at, sequence, id""")
+				  and (cast(:from as timestamptz) is null or s.format <> :rrweb or s.last_event_at >= :from)
+				  and (cast(:before as timestamptz) is null or s.first_event_at < :before)
+				order by s.first_event_at, s.sequence, s.id""")
 			.withFetchSize(FETCH_SIZE)
 			.param("session", sessionId)
 			.param("from", (from != Long.MIN_VALUE) ? new Timestamp(from) : null)
 			.param("rrweb", SegmentFormat.RRWEB.code())
 			.param("before", (until != Long.MAX_VALUE) ? new Timestamp(until + 1) : null)
-			.query((rs, row) -> new StoredSegment(rs.getLong("id"),
+			.query((rs, row) -> new SegmentRow(rs.getLong("id"),
 					rs.getTimestamp("first_event_at").toInstant().toEpochMilli(),
 					SegmentFormat.fromCode(rs.getString("format")), ContentEncoding.fromCode(rs.getString("encoding")),
-					rs.getBytes("body")))
+					StoredParts.of(rs, "body", "key", "object_offset", "object_length", "checksum")))
 			.stream();
+	}
+
+	// a segment's row, with where its bytes are
+	private record SegmentRow(long id, long firstTimestamp, SegmentFormat format, ContentEncoding encoding,
+			StoredPart part) {
+
+		static StoredSegment withBytes(SegmentRow row, byte[] bytes) {
+			return new StoredSegment(row.id, row.firstTimestamp, row.format, row.encoding, bytes);
+		}
+
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.replay.core.segment.Violation;
+import dev.replay.ingest.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,10 @@ public class SegmentCommitter implements SmartLifecycle {
 			IntakeUnavailableException unavailable = this.availability.translate(ex.getCause());
 			if (unavailable != null) {
 				throw unavailable;
+			}
+			if (ex.getCause() instanceof StorageUnavailableException) {
+				throw this.availability.unavailable("The recording storage is unreachable; retry later.",
+						ex.getCause());
 			}
 			if (ex.getCause() instanceof DataIntegrityViolationException) {
 				// the writer has logged it; the request alone failed

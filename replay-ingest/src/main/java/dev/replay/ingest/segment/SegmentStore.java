@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.replay.ingest.storage.ObjectKind;
+import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.StoredPart;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -34,10 +37,13 @@ class SegmentStore {
 
 	private final DataSource dataSource;
 
+	private final RecordingStorage storage;
+
 	private final SQLExceptionTranslator translator;
 
-	SegmentStore(DataSource dataSource) {
+	SegmentStore(DataSource dataSource, RecordingStorage storage) {
 		this.dataSource = dataSource;
+		this.storage = storage;
 		this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
 	}
 
@@ -50,12 +56,23 @@ class SegmentStore {
 	 * this returns
 	 * @throws org.springframework.dao.DataAccessException if the transaction fails, in
 	 * which case none of the writes is stored
+	 * @throws dev.replay.ingest.storage.StorageUnavailableException if the segments'
+	 * bytes could not be stored, before the transaction
 	 */
 	List<WriteResult> storeAll(List<SegmentWrite> writes) {
+		// the bytes first, all in one object with the object store: the rows that point
+		// into it are committed only once it is there
+		List<NewSegment> segments = writes.stream().flatMap((write) -> write.segments().stream()).toList();
+		List<StoredPart> stored = this.storage.store(ObjectKind.BATCH,
+				segments.stream().map(NewSegment::body).toList());
+		Map<NewSegment, StoredPart> parts = new IdentityHashMap<>();
+		for (int i = 0; i < segments.size(); i++) {
+			parts.put(segments.get(i), stored.get(i));
+		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
-				List<WriteResult> results = write(connection, writes);
+				List<WriteResult> results = write(connection, writes, parts);
 				connection.commit();
 				return results;
 			}
@@ -79,7 +96,8 @@ class SegmentStore {
 		}
 	}
 
-	private static List<WriteResult> write(Connection connection, List<SegmentWrite> writes) throws SQLException {
+	private static List<WriteResult> write(Connection connection, List<SegmentWrite> writes,
+			Map<NewSegment, StoredPart> parts) throws SQLException {
 		@Nullable WriteResult[] results = new WriteResult[writes.size()];
 		Map<String, UUID> owners = SessionRows.lock(connection, writes);
 		List<Integer> claiming = new ArrayList<>();
@@ -103,7 +121,7 @@ class SegmentStore {
 				}
 			}
 		}
-		List<NewSegment> inserted = SegmentRows.insert(connection, segments);
+		List<NewSegment> inserted = SegmentRows.insert(connection, segments, parts);
 		int[] stored = new int[writes.size()];
 		for (NewSegment segment : inserted) {
 			stored[writeOf.get(segment)]++;

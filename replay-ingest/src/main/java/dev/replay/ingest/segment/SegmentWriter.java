@@ -3,6 +3,7 @@ package dev.replay.ingest.segment;
 import java.util.List;
 import java.util.Objects;
 
+import dev.replay.ingest.storage.StorageUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,12 @@ class SegmentWriter {
 			this.metrics.committed(segments, System.nanoTime() - started, false);
 			if (IntakeAvailability.isUnreachable(ex)) {
 				this.availability.markUnreachable(ex);
+				batch.forEach((pending) -> pending.result().completeExceptionally(ex));
+				return;
+			}
+			if (ex instanceof StorageUnavailableException) {
+				// nothing was written: each request is answered 503
+				LOG.warn("A batch of {} writes was not stored: {}", batch.size(), ex.getMessage());
 				batch.forEach((pending) -> pending.result().completeExceptionally(ex));
 				return;
 			}

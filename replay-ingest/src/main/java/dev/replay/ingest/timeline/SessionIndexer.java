@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.replay.core.playback.PlaybackIndexer;
 import dev.replay.core.timeline.KeyframePolicy;
 import dev.replay.core.timeline.TimelineMerger;
+import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.playback.SessionSegments;
 import dev.replay.ingest.rum.RumEventStore;
 import dev.replay.ingest.session.SessionReader;
@@ -65,8 +66,8 @@ public class SessionIndexer {
 				return false;
 			}
 			this.store.deleteKeyframes(sessionId);
-			PlaybackIndexer indexer = new PlaybackIndexer(this.policy,
-					(keyframe) -> this.store.insertKeyframe(sessionId, keyframe));
+			KeyframeBuffer keyframes = this.store.keyframes(sessionId);
+			PlaybackIndexer indexer = new PlaybackIndexer(this.policy, keyframes::add);
 			RecordedRumEvents devtools = new RecordedRumEvents(sessionId,
 					this.reader.findSession(sessionId)
 						.map(SessionSummary::applicationId)
@@ -81,9 +82,12 @@ public class SessionIndexer {
 			}
 			this.rum.replaceRecorded(sessionId, devtools.events());
 			if (indexer.eventCount() > 0) {
-				this.store.saveSummary(sessionId, version.get(), indexer.eventCount(), indexer.finish());
+				TimelineSummary summary = indexer.finish();
+				keyframes.flush();
+				this.store.saveSummary(sessionId, version.get(), indexer.eventCount(), summary);
 			}
 			else {
+				keyframes.flush();
 				this.store.saveEmpty(sessionId, version.get());
 			}
 			return true;

@@ -3,11 +3,17 @@ package dev.replay.ingest.timeline;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.replay.core.playback.PlaybackKeyframe;
 import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.playback.KeyframeColumns;
+import dev.replay.ingest.storage.ObjectKind;
+import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.StorageKind;
+import dev.replay.ingest.storage.StoredObjects;
+import dev.replay.ingest.storage.StoredPart;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +28,20 @@ class TimelineStore {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	// the keyframes of one indexing stored in one object with the object store, up to
+	// this many bytes
+	private static final long KEYFRAME_OBJECT_BYTES = 8L * 1024 * 1024;
+
 	private final JdbcClient jdbc;
 
-	TimelineStore(JdbcClient jdbc) {
+	private final RecordingStorage storage;
+
+	private final StoredObjects objects;
+
+	TimelineStore(JdbcClient jdbc, RecordingStorage storage, StoredObjects objects) {
 		this.jdbc = jdbc;
+		this.storage = storage;
+		this.objects = objects;
 	}
 
 	/**
@@ -78,16 +94,37 @@ class TimelineStore {
 		this.jdbc.sql("delete from keyframe where session_id = ?").param(sessionId).update();
 	}
 
-	void insertKeyframe(String sessionId, PlaybackKeyframe keyframe) {
-		this.jdbc.sql("""
-				insert into keyframe (session_id, offset_ms, event_timestamp, next_event_index, included_at_timestamp,
-				                      events, masked_values)
-				values (?, ?, ?, ?, ?, ?, ?)
-				on conflict (session_id, offset_ms) do nothing""")
-			.params(sessionId, keyframe.offset(), new Timestamp(keyframe.timestamp()), keyframe.nextEventIndex(),
-					keyframe.includedAtTimestamp(), KeyframeColumns.events(keyframe.events()),
-					KeyframeColumns.maskedValues(keyframe.maskedValues()))
-			.update();
+	/**
+	 * Where the keyframes of one indexing of a session go; the caller flushes it at the
+	 * end.
+	 * @param sessionId the session
+	 * @return the buffer
+	 */
+	KeyframeBuffer keyframes(String sessionId) {
+		long flushBytes = (this.storage.kind() == StorageKind.POSTGRES) ? 0 : KEYFRAME_OBJECT_BYTES;
+		return new KeyframeBuffer(flushBytes, (keyframes, events) -> insertKeyframes(sessionId, keyframes, events));
+	}
+
+	private void insertKeyframes(String sessionId, List<PlaybackKeyframe> keyframes, List<byte[]> events) {
+		List<StoredPart> parts = this.storage.store(ObjectKind.KEYFRAME, events);
+		Map<String, Long> objectIds = this.objects.register(ObjectKind.KEYFRAME, parts);
+		for (int i = 0; i < keyframes.size(); i++) {
+			PlaybackKeyframe keyframe = keyframes.get(i);
+			StoredPart part = parts.get(i);
+			boolean inRow = part.isInRow();
+			this.jdbc
+				.sql("""
+						insert into keyframe (session_id, offset_ms, event_timestamp, next_event_index, included_at_timestamp,
+						                      events, masked_values, object_id, object_offset, object_length, checksum)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						on conflict (session_id, offset_ms) do nothing""")
+				.params(sessionId, keyframe.offset(), new Timestamp(keyframe.timestamp()), keyframe.nextEventIndex(),
+						keyframe.includedAtTimestamp(), part.inline(),
+						KeyframeColumns.maskedValues(keyframe.maskedValues()),
+						inRow ? null : objectIds.get(part.objectKey()), inRow ? null : part.offset(),
+						inRow ? null : part.length(), inRow ? null : part.checksum())
+				.update();
+		}
 	}
 
 	void saveSummary(String sessionId, Timestamp version, long eventCount, TimelineSummary summary) {

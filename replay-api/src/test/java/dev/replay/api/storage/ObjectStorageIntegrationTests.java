@@ -1,0 +1,176 @@
+package dev.replay.api.storage;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import dev.replay.Indexing;
+import dev.replay.ReplayApplication;
+import dev.replay.ReplayClient;
+import dev.replay.ReplayIntegrationTest;
+import dev.replay.RrwebCorpus;
+import dev.replay.TestcontainersConfiguration;
+import dev.replay.ingest.testsupport.TestObjectStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the application side by side on this run's database and one bucket of
+ * a real S3-compatible server (S3Proxy), with {@code replay.storage.kind=s3}: a recording
+ * whose uploads alternate between them plays back the same from both, and the same as
+ * from the instance that keeps its bytes in PostgreSQL; PostgreSQL then holds only where
+ * the bytes are.
+ */
+@ReplayIntegrationTest
+class ObjectStorageIntegrationTests {
+
+	private static final String BUCKET = "replay-instances-" + UUID.randomUUID();
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	ReplayClient client;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startInstances() {
+		first = start();
+		second = start();
+	}
+
+	@AfterAll
+	static void stopInstances() {
+		if (second != null) {
+			second.close();
+		}
+		if (first != null) {
+			first.close();
+		}
+	}
+
+	@Test
+	void instancesSideBySidePlayARecordingBackAsPostgresDoes() throws Exception {
+		ReplayClient one = client(first);
+		ReplayClient other = client(second);
+		String page = longestRecording();
+		String inObjects = ingestAlternating(List.of(one, other), page);
+		String inRows = ingestAlternating(List.of(this.client), page);
+		Indexing.awaitIndexed(this.jdbc, inObjects);
+		Indexing.awaitIndexed(this.jdbc, inRows);
+
+		String fromRows = events(this.client, inRows, "");
+		assertThat(ReplayClient.json(fromRows).size()).isGreaterThan(10);
+		assertThat(events(one, inObjects, "")).isEqualTo(fromRows);
+		assertThat(events(other, inObjects, "")).isEqualTo(fromRows);
+		// from a keyframe in the middle
+		long middle = ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + inRows + "/timeline").body())
+			.path("totalDurationMs")
+			.asLong() / 2;
+		String seek = "?from=" + middle;
+		assertThat(events(other, inObjects, seek)).isEqualTo(events(this.client, inRows, seek));
+
+		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ? and body is null")
+			.param(inObjects)
+			.query(Long.class)
+			.single()).isEqualTo(RrwebCorpus.batches(page).size());
+		assertThat(this.jdbc.sql("select count(*) from keyframe where session_id = ? and object_id is not null")
+			.param(inObjects)
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ? and body is not null")
+			.param(inRows)
+			.query(Long.class)
+			.single()).isEqualTo(RrwebCorpus.batches(page).size());
+		assertThat(TestObjectStore.get().objects(BUCKET)).isNotEmpty();
+	}
+
+	@Test
+	void anUnreachableObjectStoreIsAnswered503AndNothingIsAcknowledged() {
+		ReplayClient one = client(first);
+		JsonNode application = one.createApplication("storage outage " + UUID.randomUUID());
+		String sessionId = UUID.randomUUID().toString();
+		byte[] batch = batch(application, 0, RrwebCorpus.batches(longestRecording()).get(0));
+		TestObjectStore.get().stop();
+		try {
+			HttpResponse<String> refused = one.postSegment(sessionId, application.path("clientToken").asString(),
+					batch, null);
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(this.jdbc.sql("select count(*) from segment where session_id = ?")
+				.param(sessionId)
+				.query(Long.class)
+				.single()).isZero();
+		}
+		finally {
+			TestObjectStore.get().start();
+		}
+		assertThat(one.postSegment(sessionId, application.path("clientToken").asString(), batch, null).statusCode())
+			.isEqualTo(202);
+	}
+
+	private static String longestRecording() {
+		return RrwebCorpus.pages()
+			.stream()
+			.max((a, b) -> Integer.compare(RrwebCorpus.batches(a).size(), RrwebCorpus.batches(b).size()))
+			.orElseThrow();
+	}
+
+	// the batches of a corpus recording as one new session, each to the next client
+	private static String ingestAlternating(List<ReplayClient> clients, String page) {
+		JsonNode application = clients.get(0).createApplication("storage " + UUID.randomUUID());
+		String sessionId = UUID.randomUUID().toString();
+		List<ArrayNode> batches = RrwebCorpus.batches(page);
+		for (int i = 0; i < batches.size(); i++) {
+			HttpResponse<String> response = clients.get(i % clients.size())
+				.postSegment(sessionId, application.path("clientToken").asString(),
+						batch(application, i, batches.get(i)), null);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		}
+		return sessionId;
+	}
+
+	private static byte[] batch(JsonNode application, int sequence, ArrayNode events) {
+		ObjectNode batch = ReplayClient.mapper().createObjectNode();
+		batch.put("applicationId", application.path("id").asString());
+		batch.put("sequence", sequence);
+		batch.set("events", events);
+		return ReplayClient.mapper().writeValueAsBytes(batch);
+	}
+
+	private static String events(ReplayClient client, String sessionId, String query) {
+		HttpResponse<String> response = client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events" + query);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static ReplayClient client(ConfigurableApplicationContext context) {
+		return new ReplayClient(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(ReplayApplication.class, TestcontainersConfiguration.class)
+			.properties("server.port=0", "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
+					"replay.timeline.quiet-period=1s", "replay.timeline.delay=300ms",
+					"replay.timeline.keyframe-interval=500ms", "replay.retention.enabled=false",
+					"replay.ingest.max-event-age=36500d")
+			.properties(TestObjectStore.get().properties(BUCKET))
+			.run();
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.replay.ingest.segment;
+
+import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.StorageKind;
+import dev.replay.ingest.storage.StorageProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * With the object store, rewrites the segments of quiet, indexed sessions into one object
+ * per session ({@link SessionCompaction}), a few sessions per pass and never while the
+ * intake is busy. The same pass moves the segments that an installation stored in
+ * PostgreSQL before it switched to the object store, and logs how many sessions are left.
+ * All its state is in the database: it resumes after a restart, and instances side by
+ * side never compact the same session at once.
+ */
+@Component
+class CompactionJob {
+
+	private static final Logger LOG = LoggerFactory.getLogger(CompactionJob.class);
+
+	private static final int SESSIONS_PER_PASS = 20;
+
+	// above this, compaction waits for the intake to calm down
+	private static final int BUSY_SEGMENTS_PER_SECOND = 500;
+
+	private final SessionCompaction compaction;
+
+	private final RecordingStorage storage;
+
+	private final StorageProperties properties;
+
+	private final IntakeActivity intake;
+
+	CompactionJob(SessionCompaction compaction, RecordingStorage storage, StorageProperties properties,
+			IntakeActivity intake) {
+		this.compaction = compaction;
+		this.storage = storage;
+		this.properties = properties;
+		this.intake = intake;
+	}
+
+	@Scheduled(fixedDelayString = "${replay.storage.sweep-interval:1m}",
+			initialDelayString = "${replay.storage.sweep-interval:1m}")
+	void compactQuietSessions() {
+		if (this.storage.kind() != StorageKind.S3) {
+			return;
+		}
+		int sessions = 0;
+		long bytes = 0;
+		for (String sessionId : this.compaction.findUncompacted(this.properties.compactAfter().toMillis() / 1000.0,
+				SESSIONS_PER_PASS)) {
+			if (this.intake.segmentsLastSecond() > BUSY_SEGMENTS_PER_SECOND) {
+				break;
+			}
+			try {
+				long rewritten = this.compaction.compact(sessionId);
+				if (rewritten >= 0) {
+					sessions++;
+					bytes += rewritten;
+				}
+			}
+			catch (RuntimeException ex) {
+				LOG.warn("The segments of session {} could not be compacted; it is tried again later: {}", sessionId,
+						ex.toString());
+			}
+		}
+		if (sessions > 0) {
+			LOG.info("Compacted {} sessions ({} bytes rewritten); {} sessions wait", sessions, bytes,
+					this.compaction.countUncompacted());
+		}
+	}
+
+}

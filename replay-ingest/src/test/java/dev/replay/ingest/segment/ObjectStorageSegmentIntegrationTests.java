@@ -1,0 +1,166 @@
+package dev.replay.ingest.segment;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import dev.replay.core.compression.ContentEncoding;
+import dev.replay.core.segment.RecordingContext;
+import dev.replay.core.segment.SegmentSummary;
+import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.application.ApplicationRegistry;
+import dev.replay.ingest.storage.Loaded;
+import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.StorageUnavailableException;
+import dev.replay.ingest.storage.StoredPart;
+import dev.replay.ingest.storage.StoredParts;
+import dev.replay.ingest.testsupport.TestObjectStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Segments with {@code replay.storage.kind=s3}, against S3Proxy: a group commit becomes
+ * one object that the rows point into, an unreachable store leaves nothing behind, and
+ * compaction rewrites a session into one object of its own.
+ */
+@SpringBootTest(properties = { "replay.timeline.enabled=false", "replay.storage.sweep-interval=1h" })
+@Import(TestcontainersConfiguration.class)
+class ObjectStorageSegmentIntegrationTests {
+
+	static final String BUCKET = "replay-segments-" + UUID.randomUUID();
+
+	@Autowired
+	SegmentStore store;
+
+	@Autowired
+	SessionCompaction compaction;
+
+	@Autowired
+	RecordingStorage storage;
+
+	@Autowired
+	ApplicationRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	UUID applicationId;
+
+	@DynamicPropertySource
+	static void objectStore(DynamicPropertyRegistry registry) {
+		for (String property : TestObjectStore.get().properties(BUCKET)) {
+			String[] pair = property.split("=", 2);
+			registry.add(pair[0], () -> pair[1]);
+		}
+	}
+
+	@BeforeEach
+	void createApplication() {
+		this.applicationId = this.registry.createApplication("object storage " + UUID.randomUUID(), null)
+			.application()
+			.id();
+	}
+
+	@Test
+	void aGroupCommitIsOneObjectThatItsRowsPointInto() {
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		int objectsBefore = TestObjectStore.get().objects(BUCKET).size();
+		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(first, 0, "one"), segment(first, 1, "two"))),
+				SegmentWrite.of(List.of(segment(second, 0, "three")))));
+		assertThat(TestObjectStore.get().objects(BUCKET)).hasSize(objectsBefore + 1);
+		assertThat(this.jdbc.sql("select count(distinct object_id) from segment where session_id in (?, ?)")
+			.params(first, second)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from segment where session_id in (?, ?) and body is not null")
+			.params(first, second)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(bodies(first)).containsExactly("one", "two");
+		assertThat(bodies(second)).containsExactly("three");
+	}
+
+	@Test
+	void anUnreachableStoreFailsTheBatchBeforeAnyRowIsWritten() {
+		String sessionId = UUID.randomUUID().toString();
+		TestObjectStore.get().stop();
+		try {
+			assertThatExceptionOfType(StorageUnavailableException.class)
+				.isThrownBy(() -> this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(sessionId, 0, "x"))))));
+		}
+		finally {
+			TestObjectStore.get().start();
+		}
+		assertThat(this.jdbc.sql("select count(*) from replay_session where id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void compactionRewritesAQuietSessionIntoOneObjectOfItsOwn() {
+		String sessionId = UUID.randomUUID().toString();
+		String neighbour = UUID.randomUUID().toString();
+		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(sessionId, 0, "a"), segment(neighbour, 0, "n")))));
+		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(sessionId, 1, "b")))));
+		// and one segment still in its row, as an installation that stored its bytes in
+		// PostgreSQL before left it
+		this.jdbc.sql("""
+				insert into segment (session_id, dedup_key, sequence, format, encoding, first_event_at, last_event_at,
+				    event_count, has_full_snapshot, received_bytes, body)
+				values (?, 'seq:2', 2, 'rrweb', 'gzip', to_timestamp(1700000003), to_timestamp(1700000003), 1, false, 1,
+				    convert_to('c', 'UTF8'))""").param(sessionId).update();
+		this.jdbc.sql("update replay_session set indexed_version = updated_at where id = ?").param(sessionId).update();
+		assertThat(this.compaction.findUncompacted(0, 1000)).contains(sessionId);
+
+		assertThat(this.compaction.compact(sessionId)).isEqualTo(3);
+
+		assertThat(bodies(sessionId)).containsExactly("a", "b", "c");
+		assertThat(this.jdbc.sql("""
+				select count(distinct o.id) from segment s join stored_object o on o.id = s.object_id
+				where s.session_id = ? and o.kind = 's'""").param(sessionId).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ? and body is not null")
+			.param(sessionId)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.compaction.findUncompacted(0, 1000)).doesNotContain(sessionId);
+		assertThat(bodies(neighbour)).containsExactly("n");
+		// nothing changed since: a second pass leaves it alone
+		assertThat(this.compaction.compact(sessionId)).isEqualTo(-1);
+	}
+
+	private List<String> bodies(String sessionId) {
+		List<StoredPart> parts = this.jdbc.sql("""
+				select s.body, o.key, s.object_offset, s.object_length, s.checksum
+				from segment s left join stored_object o on o.id = s.object_id
+				where s.session_id = ? order by s.sequence""")
+			.param(sessionId)
+			.query((rs, row) -> StoredParts.of(rs, "body", "key", "object_offset", "object_length", "checksum"))
+			.list();
+		List<String> bodies = new ArrayList<>();
+		Iterator<Loaded<StoredPart>> read = this.storage.read(parts.iterator(), (part) -> part);
+		read.forEachRemaining((loaded) -> bodies.add(new String(loaded.bytes())));
+		return bodies;
+	}
+
+	private NewSegment segment(String sessionId, int sequence, String body) {
+		long at = 1_700_000_000_000L + sequence * 1000L;
+		return new NewSegment(sessionId, this.applicationId, "browser", "seq:" + sequence, sequence, null, "rrweb",
+				ContentEncoding.GZIP, new SegmentSummary(at, at, 1, sequence == 0), RecordingContext.EMPTY,
+				body.length(), body.getBytes());
+	}
+
+
+}

@@ -1,0 +1,59 @@
+package dev.replay.ingest.storage;
+
+import java.util.UUID;
+
+import dev.replay.ingest.IngestTestServer;
+import dev.replay.ingest.testsupport.TestObjectStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Start-up with {@code replay.storage.kind=s3}: a missing or wrong setting stops it with a
+ * message that names the setting, and a bucket that does not exist is created.
+ */
+class StorageStartupTests {
+
+	@Test
+	void aMissingBucketStopsTheStartUpNamingTheSetting() {
+		assertThatThrownBy(() -> IngestTestServer.start("replay.storage.kind=s3",
+				"replay.storage.s3.endpoint=" + TestObjectStore.get().endpoint()))
+			.hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.rootCause()
+			.hasMessageContaining("replay.storage.s3.bucket");
+	}
+
+	@Test
+	void anUnreachableStoreStopsTheStartUpSayingWhere() {
+		assertThatThrownBy(() -> IngestTestServer.start("replay.storage.kind=s3",
+				"replay.storage.s3.endpoint=http://127.0.0.1:9", "replay.storage.s3.bucket=replay",
+				"replay.storage.s3.access-key=a", "replay.storage.s3.secret-key=b", "replay.storage.s3.timeout=1s"))
+			.rootCause()
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("http://127.0.0.1:9");
+	}
+
+	@Test
+	void aKeyWithoutItsSecretStopsTheStartUp() {
+		assertThatThrownBy(() -> IngestTestServer.start("replay.storage.kind=s3", "replay.storage.s3.bucket=replay",
+				"replay.storage.s3.access-key=a"))
+			.rootCause()
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("replay.storage.s3.secret-key");
+	}
+
+	@Test
+	void createsTheBucketWhenItIsAbsent() {
+		String bucket = "replay-new-" + UUID.randomUUID();
+		try (ConfigurableApplicationContext context = IngestTestServer
+			.start(TestObjectStore.get().properties(bucket))) {
+			assertThat(context.getBean(RecordingStorage.class).kind()).isEqualTo(StorageKind.S3);
+			assertThat(TestObjectStore.get().objects(bucket)).isEmpty();
+		}
+	}
+
+}
