@@ -22,7 +22,7 @@ public final class HeadlessChromium {
 	 * Start a browser that sends no credentials of its own.
 	 * @return the browser
 	 */
-	static ChromeDriver start() {
+	public static ChromeDriver start() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(envOr("REPLAY_CHROMIUM", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 import dev.replay.ReplayClient;
 import dev.replay.RrwebCorpus;
+import dev.replay.ingest.testsupport.TestCorpus;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +45,8 @@ final class LongSessions {
 			throws IOException {
 		List<Batch> templates = new ArrayList<>();
 		for (String page : pages) {
-			JsonNode manifest = RrwebCorpus.manifest(page);
-			for (JsonNode batch : manifest.path("batches")) {
-				String json = Files.readString(RrwebCorpus.ROOT.resolve("rrweb")
-					.resolve(page)
-					.resolve(batch.path("bodyFile").asString()));
-				templates.add(Batch.of(page, json));
+			for (byte[] body : TestCorpus.rrwebBatches(page)) {
+				templates.add(Batch.of(page, new String(body, StandardCharsets.UTF_8)));
 			}
 		}
 		String sessionId = RrwebCorpus.ingest(client, pages.get(0));

@@ -6,6 +6,8 @@ import dev.replay.ReplayClient;
 import dev.replay.TestcontainersConfiguration;
 import dev.replay.ingest.playback.PlaybackWindow;
 import dev.replay.ingest.playback.SessionTimelines;
+import dev.replay.ingest.segment.SessionCompaction;
+import dev.replay.ingest.testsupport.TestObjectStore;
 import dev.replay.ingest.timeline.SessionIndexer;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +17,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Playback at the server: the first window of a 2-hour session (keyframe + 30 s), the
  * whole session streamed, and a session of more than 1 GB streamed in a heap of 256 MB
- * (the benchmarks profile runs this JVM with {@code -Xmx256m}). Prints its figures.
+ * (the benchmarks profile runs this JVM with {@code -Xmx256m}). Prints its figures. With
+ * {@code -Dbenchmark.storage=s3} (through {@code -Dbenchmark.jvm-args}) the recorded bytes
+ * are in S3Proxy on this machine: the sessions are compacted into their own objects before
+ * they are played, as a quiet session is.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
@@ -30,6 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PlaybackBenchmark {
 
 	private static final int WARM_UP_WINDOWS = 40;
+
+	private static final boolean S3 = "s3".equals(System.getProperty("benchmark.storage"));
 
 	// what the player asks for first (FIRST_WINDOW_MS in replay-player-web's windows.js)
 	private static final long FIRST_WINDOW_MS = 10_000;
@@ -49,6 +58,19 @@ class PlaybackBenchmark {
 	@Autowired
 	SessionTimelines timelines;
 
+	@Autowired
+	SessionCompaction compaction;
+
+	@DynamicPropertySource
+	static void storage(DynamicPropertyRegistry registry) {
+		if (S3) {
+			for (String property : TestObjectStore.get().properties("replay-benchmark")) {
+				String[] pair = property.split("=", 2);
+				registry.add(pair[0], () -> pair[1]);
+			}
+		}
+	}
+
 	@Test
 	void twoHourSession() throws Exception {
 		ReplayClient client = new ReplayClient(this.port);
@@ -65,6 +87,7 @@ class PlaybackBenchmark {
 			.query(Long.class)
 			.single();
 		report("indexed in %.1f s: %d keyframes", (System.nanoTime() - indexStart) / 1e9, keyframes);
+		compact(session);
 		String events = "/api/v1/sessions/" + session.sessionId() + "/events";
 		// an unwarmed JIT runs several times slower: open windows all over the session first
 		for (int i = 0; i < WARM_UP_WINDOWS; i++) {
@@ -121,12 +144,26 @@ class PlaybackBenchmark {
 		report("large session built: %d segments, %s of rrweb JSON, %.0f min, in %.1f s", session.segments(),
 				Figures.megabytes(session.bytes()), session.durationMs() / 60_000.0,
 				(System.nanoTime() - buildStart) / 1e9);
+		compact(session);
 		String events = "/api/v1/sessions/" + session.sessionId() + "/events";
 		try (Figures.HeapSampler heap = new Figures.HeapSampler()) {
 			Figures.Download whole = Figures.download(client.uri(events));
 			report("large session streamed: %s in %.2f s = %.0f MB/s; max heap used %s with -Xmx %s",
 					Figures.megabytes(whole.bytes()), whole.nanos() / 1e9, whole.megabytesPerSecond(),
 					Figures.megabytes(heap.maxUsed()), Figures.megabytes(Runtime.getRuntime().maxMemory()));
+		}
+	}
+
+	// with the object store, the segments move from their rows into objects of their own
+	private void compact(LongSessions.Built session) {
+		if (S3) {
+			long start = System.nanoTime();
+			long bytes = this.compaction.compact(session.sessionId());
+			report("storage s3: compacted %s into objects in %.1f s", Figures.megabytes(bytes),
+					(System.nanoTime() - start) / 1e9);
+		}
+		else {
+			report("storage postgres");
 		}
 	}
 

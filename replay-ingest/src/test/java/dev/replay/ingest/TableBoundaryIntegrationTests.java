@@ -33,7 +33,7 @@ class TableBoundaryIntegrationTests {
 
 	static final Set<String> RECORDING_TABLES = Set.of("application", "client_token", "client_token_application",
 			"intake_request", "keyframe", "replay_resource", "replay_session", "rum_batch", "rum_batch_session",
-			"rum_event", "rum_session", "segment", "session_hold", "session_search", "session_view");
+			"rum_event", "rum_session", "segment", "session_hold", "session_search", "session_view", "stored_object");
 
 	static final Set<String> APPLICATION_TABLES = Set.of("api_token", "app_user", "application_grant", "audit_event",
 			"playlist", "playlist_item", "watch_entry");

@@ -9,6 +9,7 @@ import dev.replay.ReplayApplication;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
+import dev.replay.TestUsers;
 import dev.replay.TestcontainersConfiguration;
 import dev.replay.ingest.testsupport.TestObjectStore;
 import org.junit.jupiter.api.AfterAll;
@@ -107,8 +108,8 @@ class ObjectStorageIntegrationTests {
 		byte[] batch = batch(application, 0, RrwebCorpus.batches(longestRecording()).get(0));
 		TestObjectStore.get().stop();
 		try {
-			HttpResponse<String> refused = one.postSegment(sessionId, application.path("clientToken").asString(),
-					batch, null);
+			HttpResponse<String> refused = one.postSegment(sessionId, application.path("clientToken").asString(), batch,
+					null);
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -122,6 +123,20 @@ class ObjectStorageIntegrationTests {
 		}
 		assertThat(one.postSegment(sessionId, application.path("clientToken").asString(), batch, null).statusCode())
 			.isEqualTo(202);
+	}
+
+	@Test
+	void adminsSeeWhereTheRecordedBytesAre(TestUsers users) {
+		ReplayClient one = client(first);
+		ingestAlternating(List.of(one), longestRecording());
+		JsonNode inObjects = ReplayClient.json(one.getAsAdmin("/api/v1/storage").body());
+		assertThat(inObjects.path("kind").asString()).isEqualTo("s3");
+		assertThat(inObjects.path("segmentsInObjects").asLong()).isPositive();
+		assertThat(inObjects.path("bytesInObjects").asLong()).isPositive();
+		JsonNode inRows = ReplayClient.json(this.client.getAsAdmin("/api/v1/storage").body());
+		assertThat(inRows.path("kind").asString()).isEqualTo("postgres");
+		TestUsers.TestUser viewer = users.create("viewer");
+		assertThat(this.client.get("/api/v1/storage", viewer.basic()).statusCode()).isEqualTo(403);
 	}
 
 	private static String longestRecording() {

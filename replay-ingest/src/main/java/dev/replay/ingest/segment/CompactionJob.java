@@ -1,5 +1,7 @@
 package dev.replay.ingest.segment;
 
+import java.util.List;
+
 import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.StorageKind;
 import dev.replay.ingest.storage.StorageProperties;
@@ -13,9 +15,10 @@ import org.springframework.stereotype.Component;
  * With the object store, rewrites the segments of quiet, indexed sessions into one object
  * per session ({@link SessionCompaction}), a few sessions per pass and never while the
  * intake is busy. The same pass moves the segments that an installation stored in
- * PostgreSQL before it switched to the object store, and logs how many sessions are left.
- * All its state is in the database: it resumes after a restart, and instances side by
- * side never compact the same session at once.
+ * PostgreSQL before it switched to the object store (batch after batch until none is
+ * left), and logs how many sessions are left. All its state is in the database: it
+ * resumes after a restart, and instances side by side never compact the same session at
+ * once.
  */
 @Component
 class CompactionJob {
@@ -51,27 +54,42 @@ class CompactionJob {
 		}
 		int sessions = 0;
 		long bytes = 0;
-		for (String sessionId : this.compaction.findUncompacted(this.properties.compactAfter().toMillis() / 1000.0,
-				SESSIONS_PER_PASS)) {
-			if (this.intake.segmentsLastSecond() > BUSY_SEGMENTS_PER_SECOND) {
-				break;
-			}
-			try {
-				long rewritten = this.compaction.compact(sessionId);
-				if (rewritten >= 0) {
-					sessions++;
-					bytes += rewritten;
+		double quietFor = this.properties.compactAfter().toMillis() / 1000.0;
+		// batch after batch until none is left, the intake is busy, or only sessions that
+		// failed are left
+		List<String> batch = this.compaction.findUncompacted(quietFor, SESSIONS_PER_PASS);
+		while (!batch.isEmpty() && !intakeIsBusy()) {
+			int done = 0;
+			for (String sessionId : batch) {
+				if (intakeIsBusy()) {
+					break;
+				}
+				try {
+					long rewritten = this.compaction.compact(sessionId);
+					if (rewritten >= 0) {
+						done++;
+						bytes += rewritten;
+					}
+				}
+				catch (RuntimeException ex) {
+					LOG.warn("The segments of session {} could not be compacted; it is tried again later: {}",
+							sessionId, ex.toString());
 				}
 			}
-			catch (RuntimeException ex) {
-				LOG.warn("The segments of session {} could not be compacted; it is tried again later: {}", sessionId,
-						ex.toString());
+			sessions += done;
+			if (done < batch.size()) {
+				break;
 			}
+			batch = this.compaction.findUncompacted(quietFor, SESSIONS_PER_PASS);
 		}
 		if (sessions > 0) {
 			LOG.info("Compacted {} sessions ({} bytes rewritten); {} sessions wait", sessions, bytes,
 					this.compaction.countUncompacted());
 		}
+	}
+
+	private boolean intakeIsBusy() {
+		return this.intake.segmentsLastSecond() > BUSY_SEGMENTS_PER_SECOND;
 	}
 
 }

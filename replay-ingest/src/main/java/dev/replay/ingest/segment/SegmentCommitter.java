@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.replay.core.segment.Violation;
+import dev.replay.ingest.storage.StorageKind;
+import dev.replay.ingest.storage.StorageProperties;
 import dev.replay.ingest.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +45,17 @@ public class SegmentCommitter implements SmartLifecycle {
 
 	private final Duration commitTimeout;
 
+	private final long batchInterval;
+
 	private final List<Thread> writers = new ArrayList<>();
 
 	private volatile boolean running;
 
-	SegmentCommitter(GroupCommitProperties properties, SegmentWriter writer, IntakeAvailability availability,
-			IntakeMetrics metrics) {
+	SegmentCommitter(GroupCommitProperties properties, StorageProperties storage, SegmentWriter writer,
+			IntakeAvailability availability, IntakeMetrics metrics) {
 		this.properties = properties;
+		// each group commit is one upload to the object store: fewer, larger ones
+		this.batchInterval = (storage.kind() == StorageKind.S3) ? storage.s3().batchInterval().toNanos() : 0;
 		this.queue = new WriteQueue(properties.writerThreads(), properties.queueCapacity(),
 				properties.queueMaxSize().toBytes());
 		this.writer = writer;
@@ -148,10 +154,16 @@ public class SegmentCommitter implements SmartLifecycle {
 	}
 
 	private void run(WriteQueue.Lane lane, BatchAssembler assembler) {
+		long lastCommit = System.nanoTime() - this.batchInterval;
 		while (this.running || !lane.isEmpty() || assembler.hasDeferred()) {
 			try {
+				long wait = lastCommit + this.batchInterval - System.nanoTime();
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
 				List<PendingWrite> batch = assembler.next(lane);
 				if (!batch.isEmpty()) {
+					lastCommit = System.nanoTime();
 					this.writer.commit(batch);
 				}
 			}

@@ -16,6 +16,7 @@ import dev.replay.ingest.storage.StoredParts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by the sweep.
  */
 @Component
-class SessionCompaction {
+@NamedInterface("api")
+public class SessionCompaction {
 
 	// the most bytes of one session object
 	private static final long OBJECT_BYTES = 64L * 1024 * 1024;
@@ -76,11 +78,28 @@ class SessionCompaction {
 	}
 
 	/**
+	 * Where the recorded bytes of segments are: how many sessions wait for compaction,
+	 * and how many segments, and bytes, are still in their rows or in objects.
+	 * @return the figures
+	 */
+	public StorageProgress progress() {
+		return this.jdbc.sql("""
+				select (select count(*) from replay_session where compacted_version is distinct from updated_at),
+				       count(*) filter (where body is not null), coalesce(sum(length(body)), 0),
+				       count(*) filter (where object_id is not null), coalesce(sum(object_length), 0),
+				       (select count(*) from stored_object)
+				from segment""")
+			.query((rs, row) -> new StorageProgress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6)))
+			.single();
+	}
+
+	/**
 	 * Rewrite a session's segments into one object, unless another instance is at it.
 	 * @param sessionId the session
 	 * @return how many bytes were rewritten, or -1 if the session was left alone
 	 */
-	long compact(String sessionId) {
+	public long compact(String sessionId) {
 		Long bytes = this.transaction.execute((status) -> {
 			boolean locked = this.jdbc
 				.sql("select pg_try_advisory_xact_lock(hashtextextended('replay.compaction:' || ?, 0))")

@@ -38,10 +38,14 @@ public record StorageProperties(@DefaultValue("postgres") StorageKind kind, @Def
 	 * name, as most stores other than AWS need
 	 * @param timeout how long one request may take before it counts as failed
 	 * @param readThreads how many ranged reads run ahead of playback at once
+	 * @param batchInterval the shortest time between the starts of two group commits of
+	 * one writer, so that a busy instance uploads at most one object per writer in that
+	 * time (20 a second by default) and each holds more segments
 	 */
 	public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
 			@Nullable String accessKey, @Nullable String secretKey, @DefaultValue("true") boolean pathStyle,
-			@DefaultValue("5s") Duration timeout, @DefaultValue("8") int readThreads) {
+			@DefaultValue("5s") Duration timeout, @DefaultValue("8") int readThreads,
+			@DefaultValue("50ms") Duration batchInterval) {
 
 	}
 

@@ -139,10 +139,15 @@ public final class IngestLoad {
 			Stored after = stored();
 			long storedBytes = after.bodyBytes() - before.bodyBytes();
 			long tableBytes = after.tableBytes() - before.tableBytes();
+			long storedSegments = Math.max(1, after.segments() - before.segments());
 			System.out.printf(Locale.ROOT,
-					"stored: %d segments, body bytes %.3f x bytes sent, table+TOAST+indexes %.3f x bytes sent%n",
+					"stored: %d segments, body bytes %.3f x bytes sent, table+TOAST+indexes %.3f x bytes sent, "
+							+ "%.0f bytes of PostgreSQL per segment%n",
 					after.segments() - before.segments(), storedBytes / (double) measured.ackedBytes.sum(),
-					tableBytes / (double) measured.ackedBytes.sum());
+					tableBytes / (double) measured.ackedBytes.sum(), tableBytes / (double) storedSegments);
+			System.out.printf(Locale.ROOT, "objects: %d batch objects written, %.1f PUTs/s%n",
+					after.batchObjects() - before.batchObjects(),
+					(after.batchObjects() - before.batchObjects()) / measured.seconds);
 			if (this.baseline) {
 				double jdbc = baseline(bodies, measured.segmentsAcked.sum());
 				System.out.printf(Locale.ROOT, "ratio: HTTP intake %.0f segments/s = %.2f x bare JDBC %.0f rows/s%n",
@@ -255,10 +260,13 @@ public final class IngestLoad {
 	private Stored stored() throws SQLException {
 		try (Connection connection = connect();
 				Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery(
-						"select count(*), coalesce(sum(length(body)), 0), pg_total_relation_size('segment') from segment")) {
+				ResultSet row = statement.executeQuery("""
+						select count(*), coalesce(sum(coalesce(length(body), object_length)), 0),
+						    pg_total_relation_size('segment') + pg_total_relation_size('stored_object'),
+						    (select count(*) from stored_object where kind = 'b')
+						from segment""")) {
 			row.next();
-			return new Stored(row.getLong(1), row.getLong(2), row.getLong(3));
+			return new Stored(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
 		}
 	}
 
@@ -358,9 +366,12 @@ public final class IngestLoad {
 				}
 				insert.executeBatch();
 			}
+			ObjectDigests.addStoredInObjects(connection);
 			try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("""
 					select count(*), count(*) filter (where not exists (select 1 from segment s
-					    where s.session_id = a.session_id and md5(s.body) = a.md5))
+					    where s.session_id = a.session_id and md5(s.body) = a.md5)
+					  and not exists (select 1 from load_object_md5 o
+					    where o.session_id = a.session_id and o.md5 = a.md5))
 					from load_acked a""")) {
 				row.next();
 				long missing = row.getLong(2);
@@ -371,7 +382,7 @@ public final class IngestLoad {
 		}
 	}
 
-	private record Stored(long segments, long bodyBytes, long tableBytes) {
+	private record Stored(long segments, long bodyBytes, long tableBytes, long batchObjects) {
 
 	}
 

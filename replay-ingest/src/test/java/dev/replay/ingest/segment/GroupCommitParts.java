@@ -2,6 +2,8 @@ package dev.replay.ingest.segment;
 
 import java.time.Duration;
 
+import dev.replay.ingest.storage.StorageKind;
+import dev.replay.ingest.storage.StorageProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -24,6 +26,17 @@ final class GroupCommitParts {
 	static GroupCommitProperties properties(int queueCapacity, int batchMaxSegments) {
 		return new GroupCommitProperties(batchMaxSegments, Duration.ofMillis(2), 1, queueCapacity,
 				DataSize.ofMegabytes(128), Duration.ofSeconds(10), Duration.ofSeconds(3));
+	}
+
+	/**
+	 * The default storage settings: bytes in PostgreSQL rows.
+	 * @return the settings
+	 */
+	static StorageProperties rowStorage() {
+		return new StorageProperties(
+				StorageKind.POSTGRES, new StorageProperties.S3(null, "us-east-1", null, null, null, true,
+						Duration.ofSeconds(5), 8, Duration.ofMillis(50)),
+				Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMinutes(10));
 	}
 
 	/**

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * one object that the rows point into, an unreachable store leaves nothing behind, and
  * compaction rewrites a session into one object of its own.
  */
-@SpringBootTest(properties = { "replay.timeline.enabled=false", "replay.storage.sweep-interval=1h" })
+@SpringBootTest(properties = { "replay.timeline.enabled=false", "replay.storage.sweep-interval=300ms",
+		"replay.storage.orphan-grace=2s", "replay.storage.compact-after=1h" })
 @Import(TestcontainersConfiguration.class)
 class ObjectStorageSegmentIntegrationTests {
 
@@ -76,10 +77,8 @@ class ObjectStorageSegmentIntegrationTests {
 	void aGroupCommitIsOneObjectThatItsRowsPointInto() {
 		String first = UUID.randomUUID().toString();
 		String second = UUID.randomUUID().toString();
-		int objectsBefore = TestObjectStore.get().objects(BUCKET).size();
 		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(first, 0, "one"), segment(first, 1, "two"))),
 				SegmentWrite.of(List.of(segment(second, 0, "three")))));
-		assertThat(TestObjectStore.get().objects(BUCKET)).hasSize(objectsBefore + 1);
 		assertThat(this.jdbc.sql("select count(distinct object_id) from segment where session_id in (?, ?)")
 			.params(first, second)
 			.query(Long.class)
@@ -88,6 +87,8 @@ class ObjectStorageSegmentIntegrationTests {
 			.params(first, second)
 			.query(Long.class)
 			.single()).isZero();
+		assertThat(keys()).containsAll(objectKeys(first)).containsAll(objectKeys(second));
+		assertThat(objectKeys(first)).isEqualTo(objectKeys(second));
 		assertThat(bodies(first)).containsExactly("one", "two");
 		assertThat(bodies(second)).containsExactly("three");
 	}
@@ -141,6 +142,44 @@ class ObjectStorageSegmentIntegrationTests {
 		assertThat(this.compaction.compact(sessionId)).isEqualTo(-1);
 	}
 
+	@Test
+	void theObjectsOfADeletedSessionAreDeletedByTheSweep() throws InterruptedException {
+		String sessionId = UUID.randomUUID().toString();
+		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(sessionId, 0, "a")))));
+		String batch = objectKeys(sessionId).get(0);
+		this.jdbc.sql("update replay_session set indexed_version = updated_at where id = ?").param(sessionId).update();
+		this.compaction.compact(sessionId);
+		String own = objectKeys(sessionId).get(0);
+		assertThat(own).isNotEqualTo(batch);
+		awaitDeleted(batch);
+		assertThat(keys()).contains(own);
+
+		// as retention and the deletion of a session do
+		this.jdbc.sql("delete from replay_session where id = ?").param(sessionId).update();
+		awaitDeleted(own);
+	}
+
+	private List<String> objectKeys(String sessionId) {
+		return this.jdbc.sql(
+				"select distinct o.key from segment s join stored_object o on o.id = s.object_id where s.session_id = ?")
+			.param(sessionId)
+			.query(String.class)
+			.list();
+	}
+
+	private List<String> keys() {
+		return TestObjectStore.get().objects(BUCKET).stream().map((object) -> object.key()).toList();
+	}
+
+	// the sweep runs every 300 ms and deletes what is unreferenced for 2 s
+	private void awaitDeleted(String key) throws InterruptedException {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (keys().contains(key)) {
+			assertThat(System.nanoTime()).as("%s is still in the bucket", key).isLessThan(deadline);
+			Thread.sleep(200);
+		}
+	}
+
 	private List<String> bodies(String sessionId) {
 		List<StoredPart> parts = this.jdbc.sql("""
 				select s.body, o.key, s.object_offset, s.object_length, s.checksum
@@ -161,6 +200,5 @@ class ObjectStorageSegmentIntegrationTests {
 				ContentEncoding.GZIP, new SegmentSummary(at, at, 1, sequence == 0), RecordingContext.EMPTY,
 				body.length(), body.getBytes());
 	}
-
 
 }

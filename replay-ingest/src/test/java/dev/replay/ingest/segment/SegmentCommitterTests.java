@@ -83,7 +83,7 @@ class SegmentCommitterTests {
 		GroupCommitProperties properties = GroupCommitParts.properties(queueCapacity, 1);
 		IntakeAvailability availability = new IntakeAvailability(properties);
 		IntakeMetrics metrics = GroupCommitParts.metrics(this.registry);
-		return new SegmentCommitter(properties,
+		return new SegmentCommitter(properties, GroupCommitParts.rowStorage(),
 				new SegmentWriter(this.store, availability, new IntakeActivity(), metrics), availability, metrics);
 	}
 

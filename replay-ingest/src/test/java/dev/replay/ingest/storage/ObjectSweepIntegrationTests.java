@@ -59,10 +59,9 @@ class ObjectSweepIntegrationTests {
 
 		assertThat(this.sweep.deleteUnreferenced(objectStore(), Duration.ZERO)).isGreaterThanOrEqualTo(1);
 		assertThat(keys()).doesNotContain(key);
-		assertThat(this.jdbc.sql("select count(*) from stored_object where key = ?")
-			.param(key)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(
+				this.jdbc.sql("select count(*) from stored_object where key = ?").param(key).query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

@@ -76,8 +76,8 @@ class RangeReaderTests {
 	}
 
 	private List<String> readAll(List<StoredPart> parts) {
-		Iterator<Loaded<StoredPart>> reader = new RangeReader<>(parts.iterator(), Function.identity(),
-				this::fetch, this.executor);
+		Iterator<Loaded<StoredPart>> reader = new RangeReader<>(parts.iterator(), Function.identity(), this::fetch,
+				this.executor);
 		List<String> read = new ArrayList<>();
 		while (reader.hasNext()) {
 			read.add(new String(reader.next().bytes()));

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Start-up with {@code replay.storage.kind=s3}: a missing or wrong setting stops it with a
- * message that names the setting, and a bucket that does not exist is created.
+ * Start-up with {@code replay.storage.kind=s3}: a missing or wrong setting stops it with
+ * a message that names the setting, and a bucket that does not exist is created.
  */
 class StorageStartupTests {
 

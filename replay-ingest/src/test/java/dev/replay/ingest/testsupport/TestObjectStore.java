@@ -62,10 +62,11 @@ public final class TestObjectStore {
 				}
 				Path directory = Files.createTempDirectory("replay-s3proxy");
 				Path configuration = directory.resolveSibling(directory.getFileName() + ".properties");
-				Files.writeString(configuration, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
-						"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + IDENTITY,
-						"s3proxy.credential=" + CREDENTIAL, "jclouds.provider=filesystem-nio2",
-						"jclouds.filesystem.basedir=" + directory, ""));
+				Files.writeString(configuration,
+						String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+								"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + IDENTITY,
+								"s3proxy.credential=" + CREDENTIAL, "jclouds.provider=filesystem-nio2",
+								"jclouds.filesystem.basedir=" + directory, ""));
 				instance = new TestObjectStore(port, directory, configuration);
 				instance.start();
 				Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
@@ -134,7 +135,8 @@ public final class TestObjectStore {
 		}
 		String jar = System.getProperty("replay.s3proxy.jar", "target/s3proxy/s3proxy.jar");
 		if (!Files.isRegularFile(Paths.get(jar))) {
-			throw new IllegalStateException("S3Proxy is not at " + jar + ": run the tests through Maven, which copies it");
+			throw new IllegalStateException(
+					"S3Proxy is not at " + jar + ": run the tests through Maven, which copies it");
 		}
 		try {
 			this.process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -149,7 +151,9 @@ public final class TestObjectStore {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			try (Socket socket = new Socket("127.0.0.1", this.port)) {
-				return;
+				if (socket.isConnected()) {
+					return;
+				}
 			}
 			catch (IOException ex) {
 				if (!this.process.isAlive()) {

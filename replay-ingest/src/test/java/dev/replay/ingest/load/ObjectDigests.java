@@ -1,0 +1,88 @@
+package dev.replay.ingest.load;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * For the verification of acknowledged segments when Replay stores bytes in an object
+ * store: reads each acknowledged session's segments that are in objects with ranged reads
+ * (settings {@code load.s3-endpoint}, {@code load.s3-bucket}, {@code load.s3-access-key},
+ * {@code load.s3-secret-key}) and puts their MD5s in a temporary table
+ * {@code load_object_md5 (session_id, md5)}; without an endpoint the table stays empty.
+ */
+final class ObjectDigests {
+
+	private ObjectDigests() {
+	}
+
+	static void addStoredInObjects(Connection connection) throws Exception {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("create temporary table load_object_md5 (session_id text, md5 text)");
+		}
+		String endpoint = System.getProperty("load.s3-endpoint", "");
+		if (endpoint.isBlank()) {
+			return;
+		}
+		try (S3Client client = client(endpoint);
+				PreparedStatement select = connection.prepareStatement("""
+						select s.session_id, o.key, s.object_offset, s.object_length
+						from segment s join stored_object o on o.id = s.object_id
+						where s.session_id in (select session_id from load_acked)""");
+				PreparedStatement insert = connection
+					.prepareStatement("insert into load_object_md5 (session_id, md5) values (?, ?)")) {
+			String bucket = System.getProperty("load.s3-bucket", "replay");
+			try (ResultSet rows = select.executeQuery()) {
+				while (rows.next()) {
+					long offset = rows.getLong(3);
+					int length = rows.getInt(4);
+					byte[] bytes = client
+						.getObjectAsBytes((get) -> get.bucket(bucket)
+							.key(rowKey(rows))
+							.range("bytes=" + offset + "-" + (offset + length - 1)))
+						.asByteArray();
+					insert.setString(1, rows.getString(1));
+					insert.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)));
+					insert.addBatch();
+				}
+			}
+			insert.executeBatch();
+		}
+	}
+
+	private static String rowKey(ResultSet rows) {
+		try {
+			return rows.getString(2);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static S3Client client(String endpoint) {
+		return S3Client.builder()
+			.endpointOverride(URI.create(endpoint))
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials
+				.create(System.getProperty("load.s3-access-key", ""), System.getProperty("load.s3-secret-key", ""))))
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+			.httpClient(UrlConnectionHttpClient.create())
+			.build();
+	}
+
+}
