@@ -1,6 +1,7 @@
 package dev.replay.api.storage;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -178,14 +179,17 @@ class ObjectStorageIntegrationTests {
 		return new ReplayClient(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
+	// as command-line arguments, which win over the application's own configuration
 	private static ConfigurableApplicationContext start() {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD, "--replay.timeline.quiet-period=1s",
+				"--replay.timeline.delay=300ms", "--replay.timeline.keyframe-interval=500ms",
+				"--replay.retention.enabled=false", "--replay.ingest.max-event-age=36500d"));
+		for (String property : TestObjectStore.get().properties(BUCKET)) {
+			arguments.add("--" + property);
+		}
 		return new SpringApplicationBuilder(ReplayApplication.class, TestcontainersConfiguration.class)
-			.properties("server.port=0", "replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD,
-					"replay.timeline.quiet-period=1s", "replay.timeline.delay=300ms",
-					"replay.timeline.keyframe-interval=500ms", "replay.retention.enabled=false",
-					"replay.ingest.max-event-age=36500d")
-			.properties(TestObjectStore.get().properties(BUCKET))
-			.run();
+			.run(arguments.toArray(String[]::new));
 	}
 
 }
