@@ -12,7 +12,6 @@ import dev.replay.ingest.storage.ObjectKind;
 import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.StoredObjects;
 import dev.replay.ingest.storage.StoredPart;
-import dev.replay.ingest.storage.StoredParts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SessionCompaction {
 
 	// the most bytes of one session object
-	private static final long OBJECT_BYTES = 64L * 1024 * 1024;
+	private static final long OBJECT_BYTES = 16L * 1024 * 1024;
 
 	private final JdbcClient jdbc;
 
@@ -114,13 +113,18 @@ public class SessionCompaction {
 			if (!locked || version.isEmpty()) {
 				return -1L;
 			}
+			// the rows without their bytes: those in rows are read one by one as the
+			// rewrite reaches them, so that memory holds at most one object's worth
 			List<Row> rows = this.jdbc.sql("""
-					select s.id, s.body, o.key, o.kind, s.object_offset, s.object_length, s.checksum
+					select s.id, s.body is not null as in_row, o.key, o.kind, s.object_offset, s.object_length,
+					       s.checksum
 					from segment s left join stored_object o on o.id = s.object_id
 					where s.session_id = ? order by s.first_event_at, s.sequence, s.id""")
 				.param(sessionId)
 				.query((rs, row) -> new Row(rs.getLong("id"), rs.getString("kind"),
-						StoredParts.of(rs, "body", "key", "object_offset", "object_length", "checksum")))
+						rs.getBoolean("in_row") ? null
+								: StoredPart.inObject(rs.getString("key"), rs.getLong("object_offset"),
+										rs.getInt("object_length"), rs.getInt("checksum"))))
 				.list();
 			long rewritten = alreadyCompact(rows) ? 0 : rewrite(rows);
 			this.jdbc.sql("update replay_session set compacted_version = ? where id = ?")
@@ -133,17 +137,17 @@ public class SessionCompaction {
 
 	private static boolean alreadyCompact(List<Row> rows) {
 		return rows.stream().allMatch((row) -> ObjectKind.SESSION.code().equals(row.objectKind()))
-				&& rows.stream().map((row) -> row.part().objectKey()).distinct().count() <= 1;
+				&& rows.stream().map(Row::objectId).distinct().count() <= 1;
 	}
 
-	// the segments in objects of at most OBJECT_BYTES each (one, for all but the longest
+	// the segments in objects of about OBJECT_BYTES each (one, for all but the longest
 	// sessions), so that memory holds one object at a time
 	private long rewrite(List<Row> rows) {
 		long total = 0;
 		List<Row> chunk = new ArrayList<>();
 		List<byte[]> bytes = new ArrayList<>();
 		long chunkBytes = 0;
-		Iterator<Loaded<Row>> read = this.storage.read(rows.iterator(), Row::part);
+		Iterator<Loaded<Row>> read = this.storage.read(rows.iterator(), this::partOf);
 		while (read.hasNext()) {
 			Loaded<Row> next = read.next();
 			chunk.add(next.item());
@@ -177,7 +181,22 @@ public class SessionCompaction {
 		return total;
 	}
 
-	private record Row(long id, @Nullable String objectKind, StoredPart part) {
+	private StoredPart partOf(Row row) {
+		StoredPart part = row.part();
+		if (part != null) {
+			return part;
+		}
+		return StoredPart.inRow(this.jdbc.sql("select body from segment where id = ?")
+			.param(row.id())
+			.query((rs, n) -> rs.getBytes(1))
+			.single());
+	}
+
+	private record Row(long id, @Nullable String objectKind, @Nullable StoredPart part) {
+
+		@Nullable String objectId() {
+			return (this.part != null) ? this.part.objectKey() : null;
+		}
 
 	}
 
