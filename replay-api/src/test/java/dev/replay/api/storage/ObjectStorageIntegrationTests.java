@@ -11,7 +11,7 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
 import dev.replay.TestUsers;
-import dev.replay.TestcontainersConfiguration;
+import dev.replay.ingest.testsupport.TestDatabase;
 import dev.replay.ingest.testsupport.TestObjectStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the application side by side on this run's database and one bucket of
- * a real S3-compatible server (S3Proxy), with {@code replay.storage.kind=s3}: a recording
- * whose uploads alternate between them plays back the same from both, and the same as
- * from the instance that keeps its bytes in PostgreSQL; PostgreSQL then holds only where
- * the bytes are.
+ * Two instances of the application side by side on one database and one bucket of a real
+ * S3-compatible server (S3Proxy), with {@code replay.storage.kind=s3}: a recording whose
+ * uploads alternate between them plays back the same from both, and the same as from the
+ * instance of the other tests, which keeps its bytes in PostgreSQL; PostgreSQL then holds
+ * only where the bytes are. The two have a database of their own: instances of one
+ * database share one storage kind, or the jobs of one would write keyframes that the
+ * others cannot read.
  */
 @ReplayIntegrationTest
 class ObjectStorageIntegrationTests {
@@ -44,6 +46,8 @@ class ObjectStorageIntegrationTests {
 
 	private static ConfigurableApplicationContext second;
 
+	private static JdbcClient objectsJdbc;
+
 	ReplayClient client;
 
 	@Autowired
@@ -51,8 +55,10 @@ class ObjectStorageIntegrationTests {
 
 	@BeforeAll
 	static void startInstances() {
-		first = start();
-		second = start();
+		TestDatabase database = TestDatabase.another();
+		first = start(database);
+		second = start(database);
+		objectsJdbc = first.getBean(JdbcClient.class);
 	}
 
 	@AfterAll
@@ -72,7 +78,7 @@ class ObjectStorageIntegrationTests {
 		String page = longestRecording();
 		String inObjects = ingestAlternating(List.of(one, other), page);
 		String inRows = ingestAlternating(List.of(this.client), page);
-		Indexing.awaitIndexed(this.jdbc, inObjects);
+		Indexing.awaitIndexed(objectsJdbc, inObjects);
 		Indexing.awaitIndexed(this.jdbc, inRows);
 
 		String fromRows = events(this.client, inRows, "");
@@ -86,11 +92,11 @@ class ObjectStorageIntegrationTests {
 		String seek = "?from=" + middle;
 		assertThat(events(other, inObjects, seek)).isEqualTo(events(this.client, inRows, seek));
 
-		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ? and body is null")
+		assertThat(objectsJdbc.sql("select count(*) from segment where session_id = ? and body is null")
 			.param(inObjects)
 			.query(Long.class)
 			.single()).isEqualTo(RrwebCorpus.batches(page).size());
-		assertThat(this.jdbc.sql("select count(*) from keyframe where session_id = ? and object_id is not null")
+		assertThat(objectsJdbc.sql("select count(*) from keyframe where session_id = ? and object_id is not null")
 			.param(inObjects)
 			.query(Long.class)
 			.single()).isPositive();
@@ -114,7 +120,7 @@ class ObjectStorageIntegrationTests {
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(this.jdbc.sql("select count(*) from segment where session_id = ?")
+			assertThat(objectsJdbc.sql("select count(*) from segment where session_id = ?")
 				.param(sessionId)
 				.query(Long.class)
 				.single()).isZero();
@@ -180,16 +186,17 @@ class ObjectStorageIntegrationTests {
 	}
 
 	// as command-line arguments, which win over the application's own configuration
-	private static ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+	private static ConfigurableApplicationContext start(TestDatabase database) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(),
 				"--replay.security.admin-password=" + ReplayClient.ADMIN_PASSWORD, "--replay.timeline.quiet-period=1s",
 				"--replay.timeline.delay=300ms", "--replay.timeline.keyframe-interval=500ms",
 				"--replay.retention.enabled=false", "--replay.ingest.max-event-age=36500d"));
 		for (String property : TestObjectStore.get().properties(BUCKET)) {
 			arguments.add("--" + property);
 		}
-		return new SpringApplicationBuilder(ReplayApplication.class, TestcontainersConfiguration.class)
-			.run(arguments.toArray(String[]::new));
+		return new SpringApplicationBuilder(ReplayApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 }

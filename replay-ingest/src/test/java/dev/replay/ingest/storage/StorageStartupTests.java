@@ -1,6 +1,8 @@
 package dev.replay.ingest.storage;
 
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.replay.ingest.IngestTestServer;
 import dev.replay.ingest.testsupport.TestObjectStore;
@@ -49,8 +51,12 @@ class StorageStartupTests {
 	@Test
 	void createsTheBucketWhenItIsAbsent() {
 		String bucket = "replay-new-" + UUID.randomUUID();
-		try (ConfigurableApplicationContext context = IngestTestServer
-			.start(TestObjectStore.get().properties(bucket))) {
+		// without indexing: sessions of other tests in this database are not for this
+		// instance's storage
+		String[] properties = Stream
+			.concat(Arrays.stream(TestObjectStore.get().properties(bucket)), Stream.of("replay.timeline.enabled=false"))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext context = IngestTestServer.start(properties)) {
 			assertThat(context.getBean(RecordingStorage.class).kind()).isEqualTo(StorageKind.S3);
 			assertThat(TestObjectStore.get().objects(bucket)).isEmpty();
 		}

@@ -79,6 +79,15 @@ public final class TestDatabase {
 		return this.password;
 	}
 
+	/**
+	 * Another fresh database on the same server, dropped like this run's, for application
+	 * instances that must not share this run's database (say, with another storage kind).
+	 * @return the new database
+	 */
+	public static synchronized TestDatabase another() {
+		return create();
+	}
+
 	private static TestDatabase create() {
 		Server server = chooseServer();
 		String name = "replay_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
