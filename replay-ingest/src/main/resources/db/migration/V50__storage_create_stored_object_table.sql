@@ -8,7 +8,10 @@ create table stored_object (
   -- 'b' a group-commit batch, 's' one session's segments, 'k' keyframes, 'r' an image
   kind char(1) not null check (kind in ('b', 's', 'k', 'r')),
   size bigint not null,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- when compaction moved the last rows that pointed into it elsewhere: a reader that found the rows
+  -- before may still be reading it, so the sweep counts the grace period from then
+  released_at timestamptz
 );
 
 -- A segment's bytes are either in its row (body) or in an object (object_id, offset, length), with

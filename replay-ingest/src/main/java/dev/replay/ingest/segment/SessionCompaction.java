@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.replay.ingest.storage.Loaded;
@@ -116,23 +117,36 @@ public class SessionCompaction {
 			// the rows without their bytes: those in rows are read one by one as the
 			// rewrite reaches them, so that memory holds at most one object's worth
 			List<Row> rows = this.jdbc.sql("""
-					select s.id, s.body is not null as in_row, o.key, o.kind, s.object_offset, s.object_length,
-					       s.checksum
+					select s.id, s.body is not null as in_row, s.object_id, o.key, o.kind, s.object_offset,
+					       s.object_length, s.checksum
 					from segment s left join stored_object o on o.id = s.object_id
 					where s.session_id = ? order by s.first_event_at, s.sequence, s.id""")
 				.param(sessionId)
-				.query((rs, row) -> new Row(rs.getLong("id"), rs.getString("kind"),
+				.query((rs, row) -> new Row(rs.getLong("id"), rs.getObject("object_id", Long.class),
+						rs.getString("kind"),
 						rs.getBoolean("in_row") ? null
 								: StoredPart.inObject(rs.getString("key"), rs.getLong("object_offset"),
 										rs.getInt("object_length"), rs.getInt("checksum"))))
 				.list();
 			long rewritten = alreadyCompact(rows) ? 0 : rewrite(rows);
+			if (rewritten > 0) {
+				release(rows);
+			}
 			this.jdbc.sql("update replay_session set compacted_version = ? where id = ?")
 				.params(version.get(), sessionId)
 				.update();
 			return rewritten;
 		});
 		return (bytes != null) ? bytes : -1;
+	}
+
+	// the objects the session's segments were in before, which other readers may still be
+	// reading: the sweep waits the grace period from now
+	private void release(List<Row> rows) {
+		Long[] objectIds = rows.stream().map(Row::objectId).filter(Objects::nonNull).distinct().toArray(Long[]::new);
+		if (objectIds.length > 0) {
+			this.jdbc.sql("update stored_object set released_at = now() where id = any(?)").param(objectIds).update();
+		}
 	}
 
 	private static boolean alreadyCompact(List<Row> rows) {
@@ -192,11 +206,7 @@ public class SessionCompaction {
 			.single());
 	}
 
-	private record Row(long id, @Nullable String objectKind, @Nullable StoredPart part) {
-
-		@Nullable String objectId() {
-			return (this.part != null) ? this.part.objectKey() : null;
-		}
+	private record Row(long id, @Nullable Long objectId, @Nullable String objectKind, @Nullable StoredPart part) {
 
 	}
 

@@ -53,7 +53,7 @@ class ObjectSweep {
 			while (true) {
 				List<Unreferenced> objects = this.jdbc.sql("""
 						select id, key from stored_object o
-						where created_at < now() - make_interval(secs => :grace)
+						where coalesce(released_at, created_at) < now() - make_interval(secs => :grace)
 						  and not exists (select 1 from segment s where s.object_id = o.id)
 						  and not exists (select 1 from keyframe k where k.object_id = o.id)
 						  and not exists (select 1 from replay_resource r where r.object_id = o.id)

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * For the verification of acknowledged segments when Replay stores bytes in an object
@@ -39,36 +42,60 @@ final class ObjectDigests {
 		}
 		try (S3Client client = client(endpoint);
 				PreparedStatement select = connection.prepareStatement("""
-						select s.session_id, o.key, s.object_offset, s.object_length
-						from segment s join stored_object o on o.id = s.object_id
+						select s.session_id, s.id
+						from segment s
 						where s.session_id in (select session_id from load_acked)""");
 				PreparedStatement insert = connection
 					.prepareStatement("insert into load_object_md5 (session_id, md5) values (?, ?)")) {
 			String bucket = System.getProperty("load.s3-bucket", "replay");
+			List<String[]> segments = new ArrayList<>();
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
-					long offset = rows.getLong(3);
-					int length = rows.getInt(4);
-					byte[] bytes = client
-						.getObjectAsBytes((get) -> get.bucket(bucket)
-							.key(rowKey(rows))
-							.range("bytes=" + offset + "-" + (offset + length - 1)))
-						.asByteArray();
-					insert.setString(1, rows.getString(1));
-					insert.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)));
-					insert.addBatch();
+					segments.add(new String[] { rows.getString(1), rows.getString(2) });
 				}
+			}
+			for (String[] segment : segments) {
+				byte[] bytes = read(connection, client, bucket, Long.parseLong(segment[1]));
+				insert.setString(1, segment[0]);
+				insert.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)));
+				insert.addBatch();
 			}
 			insert.executeBatch();
 		}
 	}
 
-	private static String rowKey(ResultSet rows) {
-		try {
-			return rows.getString(2);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
+	// the segment's bytes where its row says they are now: compaction may move them, and
+	// the sweep delete the object they were in, between two reads
+	private static byte[] read(Connection connection, S3Client client, String bucket, long segmentId)
+			throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			try (PreparedStatement where = connection.prepareStatement("""
+					select s.body, o.key, s.object_offset, s.object_length
+					from segment s left join stored_object o on o.id = s.object_id where s.id = ?""")) {
+				where.setLong(1, segmentId);
+				try (ResultSet row = where.executeQuery()) {
+					row.next();
+					byte[] inRow = row.getBytes(1);
+					if (inRow != null) {
+						return inRow;
+					}
+					String key = row.getString(2);
+					long offset = row.getLong(3);
+					int length = row.getInt(4);
+					try {
+						return client
+							.getObjectAsBytes((get) -> get.bucket(bucket)
+								.key(key)
+								.range("bytes=" + offset + "-" + (offset + length - 1)))
+							.asByteArray();
+					}
+					catch (NoSuchKeyException ex) {
+						if (attempt == 3) {
+							throw ex;
+						}
+					}
+				}
+			}
 		}
 	}
 

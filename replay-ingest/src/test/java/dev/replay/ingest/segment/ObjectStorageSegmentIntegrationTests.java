@@ -171,9 +171,11 @@ class ObjectStorageSegmentIntegrationTests {
 		return TestObjectStore.get().objects(BUCKET).stream().map((object) -> object.key()).toList();
 	}
 
-	// the sweep runs every 300 ms and deletes what is unreferenced for 2 s
+	// the sweep runs every 300 ms and deletes what is unreferenced for 2 s (a minute at
+	// most
+	// on a busy machine)
 	private void awaitDeleted(String key) throws InterruptedException {
-		long deadline = System.nanoTime() + 20_000_000_000L;
+		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (keys().contains(key)) {
 			assertThat(System.nanoTime()).as("%s is still in the bucket", key).isLessThan(deadline);
 			Thread.sleep(200);
