@@ -41,6 +41,7 @@ S3_DOWN_SECONDS=${S3_DOWN_SECONDS:-8}
 S3_PORT=${S3_PORT:-18490}
 S3_DIR="/tmp/replay-faults-s3-$$"
 S3_PID=""
+S3_BUCKET=replay
 STORAGE_ENV=()
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
 PG_DATA="/tmp/replay-faults-pg-$$"
@@ -145,7 +146,7 @@ stop_s3() {
 
 use_s3() {
   STORAGE_ENV=(REPLAY_STORAGE_KIND=s3 "REPLAY_STORAGE_S3_ENDPOINT=http://127.0.0.1:$S3_PORT"
-    REPLAY_STORAGE_S3_BUCKET=replay REPLAY_STORAGE_S3_ACCESS_KEY=faults REPLAY_STORAGE_S3_SECRET_KEY=faults-secret
+    "REPLAY_STORAGE_S3_BUCKET=$S3_BUCKET" REPLAY_STORAGE_S3_ACCESS_KEY=faults REPLAY_STORAGE_S3_SECRET_KEY=faults-secret
     REPLAY_STORAGE_S3_TIMEOUT=2s "$@")
 }
 
@@ -153,7 +154,7 @@ verify_s3() {
   local name=$1
   ./mvnw -q -o -pl replay-ingest -am -Pload -DskipTests package -Dload.verify="$WORK/$name.tsv" \
     -Dload.jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$DB" -Dload.jdbc-user="$PGUSER" \
-    -Dload.s3-endpoint="http://127.0.0.1:$S3_PORT" -Dload.s3-bucket=replay -Dload.s3-access-key=faults \
+    -Dload.s3-endpoint="http://127.0.0.1:$S3_PORT" -Dload.s3-bucket="$S3_BUCKET" -Dload.s3-access-key=faults \
     -Dload.s3-secret-key=faults-secret | tee -a "$WORK/$name.log"
 }
 
@@ -167,6 +168,7 @@ cleanup() {
   else
     ensure_postgres
     dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$DB" || true
+    dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "${DB%_compaction}" || true
   fi
 }
 trap cleanup EXIT
@@ -270,6 +272,10 @@ s3_outage() {
 compaction() {
   log "kill -9 of the app while it compacts sessions"
   [ -n "$S3_PID" ] || start_s3 || { FAILED=1; return; }
+  # a database and a bucket of its own: every session in them must get compacted in time
+  DB="${DB}_compaction"
+  createdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$DB"
+  S3_BUCKET=compaction
   use_s3 REPLAY_STORAGE_COMPACT_AFTER=1s REPLAY_STORAGE_SWEEP_INTERVAL=1s REPLAY_STORAGE_ORPHAN_GRACE=3s \
     REPLAY_TIMELINE_QUIET_PERIOD=1s REPLAY_TIMELINE_DELAY=200ms
   start_app || { FAILED=1; return; }
@@ -296,7 +302,7 @@ compaction() {
   sleep 8
   local registered stored
   registered=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -Atc "select key from stored_object order by key")
-  stored=$(cd "$S3_DIR/data/replay" && find . -type f | sed 's|^\./||' | sort)
+  stored=$(cd "$S3_DIR/data/$S3_BUCKET" && find . -type f | sed 's|^\./||' | sort)
   if [ "$waiting" = 0 ] && [ "$registered" = "$stored" ]; then
     log "compaction: every session compacted; the bucket holds exactly the registered objects ($(echo "$stored" | wc -l))"
   else
@@ -315,8 +321,9 @@ case "${1:-all}" in
   pg-restart) pg_restart ;;
   s3-outage) s3_outage ;;
   compaction) compaction ;;
+  object-store) s3_outage; compaction ;;
   all) kill9; pg_restart; s3_outage; compaction ;;
-  *) echo "usage: $0 kill9|pg-restart|s3-outage|compaction|all" >&2; exit 2 ;;
+  *) echo "usage: $0 kill9|pg-restart|s3-outage|compaction|object-store|all" >&2; exit 2 ;;
 esac
 if [ "$FAILED" = 0 ]; then log "all passed"; else log "FAILED (logs in $WORK)"; fi
 exit "$FAILED"
