@@ -64,10 +64,7 @@ class PlaybackBenchmark {
 	@DynamicPropertySource
 	static void storage(DynamicPropertyRegistry registry) {
 		if (S3) {
-			for (String property : TestObjectStore.get().properties("replay-benchmark")) {
-				String[] pair = property.split("=", 2);
-				registry.add(pair[0], () -> pair[1]);
-			}
+			TestObjectStore.get().register(registry, "replay-benchmark");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.replay.api.storage;
 
+import java.util.Locale;
+
 import dev.replay.ingest.segment.SessionCompaction;
 import dev.replay.ingest.segment.StorageProgress;
 import dev.replay.ingest.storage.RecordingStorage;
@@ -36,9 +38,9 @@ class StorageController {
 					+ "installation that stored its bytes in PostgreSQL has moved them.")
 	StorageResponse get() {
 		StorageProgress progress = this.compaction.progress();
-		return new StorageResponse(this.storage.kind().name().toLowerCase(java.util.Locale.ROOT),
-				progress.sessionsWaiting(), progress.segmentsInRows(), progress.bytesInRows(),
-				progress.segmentsInObjects(), progress.bytesInObjects(), progress.objects());
+		return new StorageResponse(this.storage.kind().name().toLowerCase(Locale.ROOT), progress.sessionsWaiting(),
+				progress.segmentsInRows(), progress.bytesInRows(), progress.segmentsInObjects(),
+				progress.bytesInObjects(), progress.objects());
 	}
 
 	/**

@@ -51,16 +51,13 @@ class ObjectStore {
 			this.client.headBucket((head) -> head.bucket(this.bucket));
 			return false;
 		}
-		catch (NoSuchBucketException ex) {
+		catch (S3Exception ex) {
+			// NoSuchBucketException, or a bare 404 from stores that answer HEAD so
+			if (!(ex instanceof NoSuchBucketException) && ex.statusCode() != 404) {
+				throw ex;
+			}
 			this.client.createBucket((create) -> create.bucket(this.bucket));
 			return true;
-		}
-		catch (S3Exception ex) {
-			if (ex.statusCode() == 404) {
-				this.client.createBucket((create) -> create.bucket(this.bucket));
-				return true;
-			}
-			throw ex;
 		}
 	}
 

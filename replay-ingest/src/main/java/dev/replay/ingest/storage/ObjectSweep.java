@@ -7,9 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ObjectSweep {
-
-	private static final Logger LOG = LoggerFactory.getLogger(ObjectSweep.class);
 
 	private static final int BATCH = 1000;
 
@@ -119,12 +114,6 @@ class ObjectSweep {
 		return this.jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended('replay.storage.sweep', 0))")
 			.query(Boolean.class)
 			.single();
-	}
-
-	static void log(String what, int count) {
-		if (count > 0) {
-			LOG.info("Deleted {} {} from the object store", count, what);
-		}
 	}
 
 	private record Unreferenced(long id, String key) {

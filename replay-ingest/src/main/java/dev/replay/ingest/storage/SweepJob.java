@@ -35,12 +35,17 @@ class SweepJob {
 	void deleteUnreferenced() {
 		if (this.storage instanceof ObjectStorage objects) {
 			try {
-				ObjectSweep.log("unreferenced objects",
-						this.sweep.deleteUnreferenced(objects.objectStore(), this.grace));
+				log("unreferenced objects", this.sweep.deleteUnreferenced(objects.objectStore(), this.grace));
 			}
 			catch (RuntimeException ex) {
 				LOG.warn("Unreferenced objects could not be deleted; tried again later: {}", ex.toString());
 			}
+		}
+	}
+
+	private static void log(String what, int count) {
+		if (count > 0) {
+			LOG.info("Deleted {} {} from the object store", count, what);
 		}
 	}
 
@@ -49,7 +54,7 @@ class SweepJob {
 	void deleteOrphans() {
 		if (this.storage instanceof ObjectStorage objects) {
 			try {
-				ObjectSweep.log("orphaned objects", this.sweep.deleteOrphans(objects.objectStore(), this.grace));
+				log("orphaned objects", this.sweep.deleteOrphans(objects.objectStore(), this.grace));
 			}
 			catch (RuntimeException ex) {
 				LOG.warn("Orphaned objects could not be deleted; tried again later: {}", ex.toString());

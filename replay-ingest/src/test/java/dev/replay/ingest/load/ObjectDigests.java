@@ -11,12 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import dev.replay.ingest.testsupport.TestObjectStore;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -40,7 +35,8 @@ final class ObjectDigests {
 		if (endpoint.isBlank()) {
 			return;
 		}
-		try (S3Client client = client(endpoint);
+		try (S3Client client = TestObjectStore.client(URI.create(endpoint),
+				System.getProperty("load.s3-access-key", ""), System.getProperty("load.s3-secret-key", ""));
 				PreparedStatement select = connection.prepareStatement("""
 						select s.session_id, s.id
 						from segment s
@@ -97,19 +93,6 @@ final class ObjectDigests {
 				}
 			}
 		}
-	}
-
-	private static S3Client client(String endpoint) {
-		return S3Client.builder()
-			.endpointOverride(URI.create(endpoint))
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials
-				.create(System.getProperty("load.s3-access-key", ""), System.getProperty("load.s3-secret-key", ""))))
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.httpClient(UrlConnectionHttpClient.create())
-			.build();
 	}
 
 }

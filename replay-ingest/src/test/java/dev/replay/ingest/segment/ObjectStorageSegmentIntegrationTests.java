@@ -60,10 +60,7 @@ class ObjectStorageSegmentIntegrationTests {
 
 	@DynamicPropertySource
 	static void objectStore(DynamicPropertyRegistry registry) {
-		for (String property : TestObjectStore.get().properties(BUCKET)) {
-			String[] pair = property.split("=", 2);
-			registry.add(pair[0], () -> pair[1]);
-		}
+		TestObjectStore.get().register(registry, BUCKET);
 	}
 
 	@BeforeEach

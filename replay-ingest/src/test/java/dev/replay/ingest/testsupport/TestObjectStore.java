@@ -20,6 +20,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real S3-compatible server for the tests: S3Proxy over a temporary directory, started
  * once per JVM as a process of its own (the jar the build copies to
@@ -103,15 +105,39 @@ public final class TestObjectStore {
 	 * @return a client; the caller closes it
 	 */
 	public S3Client client() {
+		return client(endpoint(), IDENTITY, CREDENTIAL);
+	}
+
+	/**
+	 * A path-style client of an S3-compatible server, as tests and the load generator's
+	 * verification read what the application stored.
+	 * @param endpoint the server
+	 * @param accessKey the access key id
+	 * @param secretKey the secret access key
+	 * @return a client; the caller closes it
+	 */
+	public static S3Client client(URI endpoint, String accessKey, String secretKey) {
 		return S3Client.builder()
-			.endpointOverride(endpoint())
+			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL)))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 			.httpClient(UrlConnectionHttpClient.create())
 			.build();
+	}
+
+	/**
+	 * Point the application of a test class at a bucket of this server.
+	 * @param registry the test's dynamic properties
+	 * @param bucket the bucket, created by the application
+	 */
+	public void register(DynamicPropertyRegistry registry, String bucket) {
+		for (String property : properties(bucket)) {
+			String[] pair = property.split("=", 2);
+			registry.add(pair[0], () -> pair[1]);
+		}
 	}
 
 	/**
