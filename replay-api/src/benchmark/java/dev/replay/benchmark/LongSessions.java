@@ -72,12 +72,11 @@ final class LongSessions {
 				String shifted = shift(batch.json, shift);
 				byte[] body = gzip(("{\"events\":" + shifted + "}").getBytes(StandardCharsets.UTF_8));
 				jdbc.sql("""
-						insert into segment (session_id, dedup_key, sequence, view_id, format, encoding, first_event_at,
-						                     last_event_at, event_count, has_full_snapshot, received_bytes, body)
-						values (?, ?, ?, null, 'rrweb', 'gzip', ?, ?, ?, ?, ?, ?)""")
-					.params(sessionId, "bench-" + sequence, sequence, new Timestamp(batch.first + shift),
-							new Timestamp(batch.last + shift), batch.count, batch.json.contains("\"type\":2,"),
-							body.length, body)
+						insert into segment (session_number, dedup_hash, sequence, format, encoding, first_event_at,
+						                     last_event_at, body)
+						select number, ?, ?, 'rrweb', 'gzip', ?, ?, ? from replay_session where id = ?""")
+					.params(sequence, sequence, new Timestamp(batch.first + shift), new Timestamp(batch.last + shift),
+							body, sessionId)
 					.update();
 				sequence++;
 				total += shifted.length();

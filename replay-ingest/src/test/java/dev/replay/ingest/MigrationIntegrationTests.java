@@ -1,5 +1,8 @@
 package dev.replay.ingest;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +73,61 @@ class MigrationIntegrationTests {
 		finally {
 			this.jdbc.sql("drop schema playlist_holds cascade").update();
 		}
+	}
+
+	@Test
+	void narrowsEverySegmentRowKeepingWhereItsBytesAre() throws Exception {
+		this.jdbc.sql("create schema narrow_segments").update();
+		try {
+			migrate("narrow_segments", "50");
+			UUID application = UUID.randomUUID();
+			this.jdbc.sql("insert into narrow_segments.application (id, name) values (?, 'narrowed')")
+				.param(application)
+				.update();
+			for (String session : List.of("s-1", "s-2")) {
+				this.jdbc.sql("""
+						insert into narrow_segments.replay_session (id, application_id, source, started_at, ended_at)
+						values (?, ?, 'browser', now(), now())""").params(session, application).update();
+			}
+			long object = this.jdbc.sql("""
+					insert into narrow_segments.stored_object (key, kind, size) values ('b/1', 'b', 10) returning id""")
+				.query(Long.class)
+				.single();
+			this.jdbc.sql("""
+					insert into narrow_segments.segment (session_id, dedup_key, sequence, view_id, format, encoding,
+					    first_event_at, last_event_at, event_count, has_full_snapshot, received_bytes, body, object_id,
+					    object_offset, object_length, checksum)
+					values ('s-1', 'seq:0', 0, null, 'rrweb', 'gzip', to_timestamp(1), to_timestamp(2), 3, true, 3,
+					        '\\x010203', null, null, null, null),
+					       ('s-1', 'dd:v:1:2:3', null, 'v', 'datadog-browser', 'zlib', to_timestamp(3), to_timestamp(4),
+					        1, false, 4, null, ?, 6, 4, 77),
+					       ('s-2', 'seq:0', 0, null, 'rrweb', 'identity', to_timestamp(5), to_timestamp(6), 1, false, 2,
+					        '\\x0405', null, null, null, null)""").param(object).update();
+
+			migrate("narrow_segments", "51");
+
+			assertThat(this.jdbc.sql("""
+					select r.id || ' ' || s.dedup_hash || ' ' || coalesce(s.sequence::text, '-') || ' ' || s.format
+					       || ' ' || s.encoding || ' ' || extract(epoch from s.first_event_at) || ' '
+					       || coalesce(encode(s.body, 'hex'), '-') || ' ' || coalesce(s.object_id::text, '-') || ' '
+					       || coalesce(s.object_offset || '+' || s.object_length || ' ' || s.checksum, '-')
+					from narrow_segments.segment s
+					join narrow_segments.replay_session r on r.number = s.session_number
+					order by r.id, s.first_event_at""").query(String.class).list()).containsExactly(
+					"s-1 " + sha256Prefix("seq:0") + " 0 rrweb gzip 1.000000 010203 - -",
+					"s-1 " + sha256Prefix("dd:v:1:2:3") + " - datadog-browser zlib 3.000000 - " + object + " 6+4 77",
+					"s-2 " + sha256Prefix("seq:0") + " 0 rrweb identity 5.000000 0405 - -");
+		}
+		finally {
+			this.jdbc.sql("drop schema narrow_segments cascade").update();
+		}
+	}
+
+	// the first 8 bytes of the key's SHA-256 as a signed number: what the application
+	// stores for the segments it writes
+	private static long sha256Prefix(String key) throws Exception {
+		return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)))
+			.getLong();
 	}
 
 	@Test

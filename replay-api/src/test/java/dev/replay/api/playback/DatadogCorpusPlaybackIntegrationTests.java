@@ -163,7 +163,8 @@ class DatadogCorpusPlaybackIntegrationTests {
 	}
 
 	private long segments(String sessionId) {
-		return this.jdbc.sql("select count(*) from segment where session_id = ?")
+		return this.jdbc
+			.sql("select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 			.param(sessionId)
 			.query(Long.class)
 			.single();

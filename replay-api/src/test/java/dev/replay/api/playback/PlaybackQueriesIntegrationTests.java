@@ -64,7 +64,7 @@ class PlaybackQueriesIntegrationTests {
 		assertThat(segments(sessionId)).isEqualTo(11);
 		List<Executed> statements = this.log.during(() -> this.client.getAsAdmin(events(sessionId)));
 		assertRecordingReadIn(statements, 2);
-		assertThat(streamingRead(statements).sql()).contains("from segment");
+		assertThat(streamingRead(statements).sql()).contains("join segment");
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class PlaybackQueriesIntegrationTests {
 
 	private static Executed streamingRead(List<Executed> statements) {
 		return statements.stream()
-			.filter((statement) -> statement.sql().contains("from segment") && statement.sql().contains("body"))
+			.filter((statement) -> statement.sql().contains("join segment") && statement.sql().contains("body"))
 			.reduce((first, second) -> {
 				throw new AssertionError("More than one read of segment bodies: " + statements);
 			})
@@ -117,7 +117,8 @@ class PlaybackQueriesIntegrationTests {
 	}
 
 	private long segments(String sessionId) {
-		return this.jdbc.sql("select count(*) from segment where session_id = ?")
+		return this.jdbc
+			.sql("select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 			.param(sessionId)
 			.query(Long.class)
 			.single();

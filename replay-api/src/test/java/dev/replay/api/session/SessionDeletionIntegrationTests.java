@@ -26,12 +26,23 @@ class SessionDeletionIntegrationTests {
 	@Test
 	void deletesSessionWithItsBytesAndAuditsIt(TestSessions sessions) {
 		String sessionId = sessions.record();
+		long number = this.jdbc.sql("select number from replay_session where id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc.sql("select count(*) from segment where session_number = ?")
+			.param(number)
+			.query(Long.class)
+			.single()).isPositive();
 		this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		HttpResponse<String> deleted = this.users.send("DELETE", "/api/v1/sessions/" + sessionId,
 				ReplayClient.ADMIN_BASIC, null);
 		assertThat(deleted.statusCode()).isEqualTo(204);
 		assertThat(this.client.getAsAdmin("/api/v1/sessions/" + sessionId).statusCode()).isEqualTo(404);
-		assertThat(count("select count(*) from segment where session_id = ?", sessionId)).isZero();
+		assertThat(this.jdbc.sql("select count(*) from segment where session_number = ?")
+			.param(number)
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(count("select count(*) from watch_entry where session_id = ?", sessionId)).isZero();
 		assertThat(count("select count(*) from audit_event where target_id = ? and action = 'session.deleted' "
 				+ "and actor = 'admin'", sessionId))

@@ -92,7 +92,8 @@ class ObjectStorageIntegrationTests {
 		String seek = "?from=" + middle;
 		assertThat(events(other, inObjects, seek)).isEqualTo(events(this.client, inRows, seek));
 
-		assertThat(objectsJdbc.sql("select count(*) from segment where session_id = ? and body is null")
+		assertThat(objectsJdbc.sql(
+				"select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ? and s.body is null")
 			.param(inObjects)
 			.query(Long.class)
 			.single()).isEqualTo(RrwebCorpus.batches(page).size());
@@ -100,7 +101,8 @@ class ObjectStorageIntegrationTests {
 			.param(inObjects)
 			.query(Long.class)
 			.single()).isPositive();
-		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ? and body is not null")
+		assertThat(this.jdbc.sql(
+				"select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ? and s.body is not null")
 			.param(inRows)
 			.query(Long.class)
 			.single()).isEqualTo(RrwebCorpus.batches(page).size());
@@ -120,7 +122,8 @@ class ObjectStorageIntegrationTests {
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(objectsJdbc.sql("select count(*) from segment where session_id = ?")
+			assertThat(objectsJdbc.sql(
+					"select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 				.param(sessionId)
 				.query(Long.class)
 				.single()).isZero();

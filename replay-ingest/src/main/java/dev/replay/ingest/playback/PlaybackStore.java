@@ -55,7 +55,7 @@ class PlaybackStore {
 					               as start_ms,
 					           floor(extract(epoch from coalesce(max(s.last_event_at), r.ended_at)) * 1000)::bigint
 					               as end_ms
-					    from replay_session r left join segment s on s.session_id = r.id
+					    from replay_session r left join segment s on s.session_number = r.number
 					    where r.id = :id
 					      and (cast(:apps as uuid[]) is null or r.application_id = any(cast(:apps as uuid[])))
 					    group by r.id)

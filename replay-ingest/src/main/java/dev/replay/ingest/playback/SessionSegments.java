@@ -112,19 +112,20 @@ public class SessionSegments {
 		// "first_event_at < until + 1 ms" is "first timestamp, in whole milliseconds, <=
 		// until", as the merge compares it
 		return this.jdbc.sql("""
-				select s.id, s.first_event_at, s.format, s.encoding, s.body, o.key, s.object_offset, s.object_length,
-				       s.checksum
-				from segment s left join stored_object o on o.id = s.object_id
-				where session_id = :session
-				  and (cast(:from as timestamptz) is null or s.format <> :rrweb or s.last_event_at >= :from)
+				select s.dedup_hash, s.first_event_at, s.format, s.encoding, s.body, o.key, s.object_offset,
+				       s.object_length, s.checksum
+				from replay_session r
+				join segment s on s.session_number = r.number
+				left join stored_object o on o.id = s.object_id
+				where r.id = :session
+				  and (cast(:from as timestamptz) is null or s.format <> 'rrweb' or s.last_event_at >= :from)
 				  and (cast(:before as timestamptz) is null or s.first_event_at < :before)
-				order by s.first_event_at, s.sequence, s.id""")
+				order by s.first_event_at, s.sequence, s.dedup_hash""")
 			.withFetchSize(FETCH_SIZE)
 			.param("session", sessionId)
 			.param("from", (from != Long.MIN_VALUE) ? new Timestamp(from) : null)
-			.param("rrweb", SegmentFormat.RRWEB.code())
 			.param("before", (until != Long.MAX_VALUE) ? new Timestamp(until + 1) : null)
-			.query((rs, row) -> new SegmentRow(rs.getLong("id"),
+			.query((rs, row) -> new SegmentRow(rs.getLong("dedup_hash"),
 					rs.getTimestamp("first_event_at").toInstant().toEpochMilli(),
 					SegmentFormat.fromCode(rs.getString("format")), ContentEncoding.fromCode(rs.getString("encoding")),
 					StoredParts.of(rs, "body", "key", "object_offset", "object_length", "checksum")))

@@ -44,7 +44,8 @@ class RumReader {
 	Optional<Long> sessionStart(String sessionId, ApplicationScope scope) {
 		return this.jdbc.sql("""
 				select coalesce(
-				  (select (extract(epoch from min(first_event_at)) * 1000)::bigint from segment where session_id = :id),
+				  (select (extract(epoch from min(s.first_event_at)) * 1000)::bigint
+				   from replay_session r join segment s on s.session_number = r.number where r.id = :id),
 				  (select (extract(epoch from started_at) * 1000)::bigint from replay_session where id = :id),
 				  (select first_event_ms from rum_session where session_id = :id),
 				  (select min(time_ms) from rum_event where session_id = :id))

@@ -33,49 +33,52 @@ final class SegmentRows {
 	 * @param connection the transaction's connection
 	 * @param segments the segments
 	 * @param parts where the bytes of each segment are stored
+	 * @param sessions the locked sessions of the segments, by id
 	 * @return the segments that were new, in key order, each once
 	 * @throws SQLException if the statement fails
 	 */
-	static List<NewSegment> insert(Connection connection, List<NewSegment> segments, Map<NewSegment, StoredPart> parts)
-			throws SQLException {
+	static List<NewSegment> insert(Connection connection, List<NewSegment> segments, Map<NewSegment, StoredPart> parts,
+			Map<String, SessionRows.LockedSession> sessions) throws SQLException {
 		if (segments.isEmpty()) {
 			return List.of();
 		}
 		List<NewSegment> ordered = distinctInOrder(segments);
 		List<StoredPart> orderedParts = ordered.stream().map(parts::get).toList();
 		Map<String, Long> objects = StoredObjects.register(connection, ObjectKind.BATCH, orderedParts);
-		Set<String> stored = new HashSet<>();
+		Set<SegmentKey> stored = new HashSet<>();
 		// one statement for the whole batch: executing it once per row cost PostgreSQL
 		// more than the rows themselves
 		try (PreparedStatement insert = connection.prepareStatement(
 				"""
-						insert into segment (session_id, dedup_key, sequence, view_id, format, encoding, first_event_at,
-						    last_event_at, event_count, has_full_snapshot, received_bytes, body, object_id, object_offset,
-						    object_length, checksum)
-						select session_id, dedup_key, sequence, view_id, format, encoding, %s, %s,
-						    event_count, has_full_snapshot, received_bytes, body, object_id, object_offset, object_length, checksum
-						from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-						    ?::int[], ?::boolean[], ?::int[], ?::bytea[], ?::bigint[], ?::bigint[], ?::int[], ?::int[])
-						    as s (session_id, dedup_key, sequence, view_id, format, encoding, first_ms, last_ms, event_count,
-						        has_full_snapshot, received_bytes, body, object_id, object_offset, object_length, checksum)
-						on conflict (session_id, dedup_key) do nothing
-						returning session_id, dedup_key"""
+						insert into segment (session_number, dedup_hash, first_event_at, last_event_at, object_id, object_offset,
+						    sequence, object_length, checksum, format, encoding, body)
+						select session_number, dedup_hash, %s, %s, object_id, object_offset, sequence, object_length, checksum,
+						    format::segment_format, encoding::content_encoding, body
+						from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[],
+						    ?::int[], ?::int[], ?::text[], ?::text[], ?::bytea[])
+						    as s (session_number, dedup_hash, first_ms, last_ms, object_id, object_offset, sequence,
+						        object_length, checksum, format, encoding, body)
+						on conflict (session_number, dedup_hash) do nothing
+						returning session_number, dedup_hash"""
 					.formatted(BatchSql.instant("first_ms"), BatchSql.instant("last_ms")))) {
-			bindColumns(connection, insert, ordered);
+			List<SegmentKey> keys = ordered.stream()
+				.map((segment) -> SegmentKey.of(segment, sessions.get(segment.sessionId())))
+				.toList();
+			bindColumns(connection, insert, ordered, keys);
 			bindParts(connection, insert, orderedParts, objects);
 			try (ResultSet rows = insert.executeQuery()) {
 				while (rows.next()) {
-					stored.add(BatchSql.key(rows.getString(1), rows.getString(2)));
+					stored.add(new SegmentKey(rows.getLong(1), rows.getLong(2)));
 				}
 			}
-		}
-		List<NewSegment> inserted = new ArrayList<>(stored.size());
-		for (NewSegment segment : ordered) {
-			if (stored.contains(BatchSql.key(segment.sessionId(), segment.dedupKey()))) {
-				inserted.add(segment);
+			List<NewSegment> inserted = new ArrayList<>(stored.size());
+			for (int i = 0; i < ordered.size(); i++) {
+				if (stored.remove(keys.get(i))) {
+					inserted.add(ordered.get(i));
+				}
 			}
+			return inserted;
 		}
-		return inserted;
 	}
 
 	// sorted by key, each segment once: one repeated within the batch is stored once, as
@@ -93,38 +96,42 @@ final class SegmentRows {
 	}
 
 	// one array per column of the segment insert, in its parameters' order
-	private static void bindColumns(Connection connection, PreparedStatement insert, List<NewSegment> segments)
-			throws SQLException {
-		insert.setArray(1, BatchSql.column(connection, "text", segments, NewSegment::sessionId));
-		insert.setArray(2, BatchSql.column(connection, "text", segments, NewSegment::dedupKey));
-		insert.setArray(3, BatchSql.column(connection, "int4", segments, NewSegment::sequence));
-		insert.setArray(4, BatchSql.column(connection, "text", segments, NewSegment::viewId));
-		insert.setArray(5, BatchSql.column(connection, "text", segments, NewSegment::format));
-		insert.setArray(6, BatchSql.column(connection, "text", segments, (segment) -> segment.encoding().code()));
-		insert.setArray(7,
+	private static void bindColumns(Connection connection, PreparedStatement insert, List<NewSegment> segments,
+			List<SegmentKey> keys) throws SQLException {
+		insert.setArray(1, BatchSql.column(connection, "int8", keys, SegmentKey::sessionNumber));
+		insert.setArray(2, BatchSql.column(connection, "int8", keys, SegmentKey::dedupHash));
+		insert.setArray(3,
 				BatchSql.column(connection, "int8", segments, (segment) -> segment.summary().firstTimestamp()));
-		insert.setArray(8,
+		insert.setArray(4,
 				BatchSql.column(connection, "int8", segments, (segment) -> segment.summary().lastTimestamp()));
-		insert.setArray(9, BatchSql.column(connection, "int4", segments, (segment) -> segment.summary().eventCount()));
-		insert.setArray(10,
-				BatchSql.column(connection, "bool", segments, (segment) -> segment.summary().hasFullSnapshot()));
-		insert.setArray(11, BatchSql.column(connection, "int4", segments, NewSegment::receivedBytes));
+		insert.setArray(7, BatchSql.column(connection, "int4", segments, NewSegment::sequence));
+		insert.setArray(10, BatchSql.column(connection, "text", segments, NewSegment::format));
+		insert.setArray(11, BatchSql.column(connection, "text", segments, (segment) -> segment.encoding().code()));
 	}
 
 	// where each segment's bytes are: in the row (a binary bytea[], as pgjdbc sends an
 	// array of byte arrays) or in an object
 	private static void bindParts(Connection connection, PreparedStatement insert, List<StoredPart> parts,
 			Map<String, Long> objects) throws SQLException {
-		insert.setObject(12, parts.stream().map(StoredPart::inline).toArray(byte[][]::new));
-		insert.setArray(13, BatchSql.column(connection, "int8", parts,
+		insert.setArray(5, BatchSql.column(connection, "int8", parts,
 				(part) -> (part.objectKey() != null) ? objects.get(part.objectKey()) : null));
-		insert.setArray(14, BatchSql.column(connection, "int8", parts, (part) -> inObject(part, part.offset())));
-		insert.setArray(15, BatchSql.column(connection, "int4", parts, (part) -> inObject(part, part.length())));
-		insert.setArray(16, BatchSql.column(connection, "int4", parts, (part) -> inObject(part, part.checksum())));
+		insert.setArray(6, BatchSql.column(connection, "int8", parts, (part) -> inObject(part, part.offset())));
+		insert.setArray(8, BatchSql.column(connection, "int4", parts, (part) -> inObject(part, part.length())));
+		insert.setArray(9, BatchSql.column(connection, "int4", parts, (part) -> inObject(part, part.checksum())));
+		insert.setObject(12, parts.stream().map(StoredPart::inline).toArray(byte[][]::new));
 	}
 
 	private static @Nullable Object inObject(StoredPart part, Object value) {
 		return part.isInRow() ? null : value;
+	}
+
+	// what identifies a segment row
+	private record SegmentKey(long sessionNumber, long dedupHash) {
+
+		static SegmentKey of(NewSegment segment, SessionRows.LockedSession session) {
+			return new SegmentKey(session.number(), DedupHash.of(segment.dedupKey()));
+		}
+
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -99,10 +98,10 @@ class SegmentStore {
 	private static List<WriteResult> write(Connection connection, List<SegmentWrite> writes,
 			Map<NewSegment, StoredPart> parts) throws SQLException {
 		@Nullable WriteResult[] results = new WriteResult[writes.size()];
-		Map<String, UUID> owners = SessionRows.lock(connection, writes);
+		Map<String, SessionRows.LockedSession> sessions = SessionRows.lock(connection, writes);
 		List<Integer> claiming = new ArrayList<>();
 		for (int i = 0; i < writes.size(); i++) {
-			String conflict = conflictingSession(writes.get(i), owners);
+			String conflict = conflictingSession(writes.get(i), sessions);
 			if (conflict != null) {
 				results[i] = WriteResult.sessionConflict(conflict);
 			}
@@ -121,7 +120,7 @@ class SegmentStore {
 				}
 			}
 		}
-		List<NewSegment> inserted = SegmentRows.insert(connection, segments, parts);
+		List<NewSegment> inserted = SegmentRows.insert(connection, segments, parts, sessions);
 		int[] stored = new int[writes.size()];
 		for (NewSegment segment : inserted) {
 			stored[writeOf.get(segment)]++;
@@ -140,9 +139,11 @@ class SegmentStore {
 		return list;
 	}
 
-	private static @Nullable String conflictingSession(SegmentWrite write, Map<String, UUID> owners) {
+	private static @Nullable String conflictingSession(SegmentWrite write,
+			Map<String, SessionRows.LockedSession> sessions) {
 		for (NewSegment segment : write.segments()) {
-			if (!segment.applicationId().equals(owners.get(segment.sessionId()))) {
+			SessionRows.LockedSession session = sessions.get(segment.sessionId());
+			if (session == null || !segment.applicationId().equals(session.applicationId())) {
 				return segment.sessionId();
 			}
 		}

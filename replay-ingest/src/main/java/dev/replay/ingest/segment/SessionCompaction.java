@@ -117,13 +117,15 @@ public class SessionCompaction {
 			// the rows without their bytes: those in rows are read one by one as the
 			// rewrite reaches them, so that memory holds at most one object's worth
 			List<Row> rows = this.jdbc.sql("""
-					select s.id, s.body is not null as in_row, s.object_id, o.key, o.kind, s.object_offset,
-					       s.object_length, s.checksum
-					from segment s left join stored_object o on o.id = s.object_id
-					where s.session_id = ? order by s.first_event_at, s.sequence, s.id""")
+					select s.session_number, s.dedup_hash, s.body is not null as in_row, s.object_id, o.key, o.kind,
+					       s.object_offset, s.object_length, s.checksum
+					from replay_session r
+					join segment s on s.session_number = r.number
+					left join stored_object o on o.id = s.object_id
+					where r.id = ? order by s.first_event_at, s.sequence, s.dedup_hash""")
 				.param(sessionId)
-				.query((rs, row) -> new Row(rs.getLong("id"), rs.getObject("object_id", Long.class),
-						rs.getString("kind"),
+				.query((rs, row) -> new Row(rs.getLong("session_number"), rs.getLong("dedup_hash"),
+						rs.getObject("object_id", Long.class), rs.getString("kind"),
 						rs.getBoolean("in_row") ? null
 								: StoredPart.inObject(rs.getString("key"), rs.getLong("object_offset"),
 										rs.getInt("object_length"), rs.getInt("checksum"))))
@@ -186,9 +188,10 @@ public class SessionCompaction {
 			boolean inRow = part.isInRow();
 			this.jdbc.sql("""
 					update segment set body = ?, object_id = ?, object_offset = ?, object_length = ?, checksum = ?
-					where id = ?""")
+					where session_number = ? and dedup_hash = ?""")
 				.params(part.inline(), inRow ? null : objectIds.get(part.objectKey()), inRow ? null : part.offset(),
-						inRow ? null : part.length(), inRow ? null : part.checksum(), rows.get(i).id())
+						inRow ? null : part.length(), inRow ? null : part.checksum(), rows.get(i).sessionNumber(),
+						rows.get(i).dedupHash())
 				.update();
 			total += part.length();
 		}
@@ -200,13 +203,14 @@ public class SessionCompaction {
 		if (part != null) {
 			return part;
 		}
-		return StoredPart.inRow(this.jdbc.sql("select body from segment where id = ?")
-			.param(row.id())
+		return StoredPart.inRow(this.jdbc.sql("select body from segment where session_number = ? and dedup_hash = ?")
+			.params(row.sessionNumber(), row.dedupHash())
 			.query((rs, n) -> rs.getBytes(1))
 			.single());
 	}
 
-	private record Row(long id, @Nullable Long objectId, @Nullable String objectKind, @Nullable StoredPart part) {
+	private record Row(long sessionNumber, long dedupHash, @Nullable Long objectId, @Nullable String objectKind,
+			@Nullable StoredPart part) {
 
 	}
 

@@ -27,10 +27,10 @@ final class SessionRows {
 	 * Create the sessions that the writes name and do not exist yet, then lock them all.
 	 * @param connection the transaction's connection
 	 * @param writes the writes
-	 * @return the application each session belongs to, by session id
+	 * @return each session's application and number, by session id
 	 * @throws SQLException if a statement fails
 	 */
-	static Map<String, UUID> lock(Connection connection, List<SegmentWrite> writes) throws SQLException {
+	static Map<String, LockedSession> lock(Connection connection, List<SegmentWrite> writes) throws SQLException {
 		Map<String, NewSession> sessions = new TreeMap<>();
 		for (SegmentWrite write : writes) {
 			for (NewSegment segment : write.segments()) {
@@ -38,20 +38,20 @@ final class SessionRows {
 			}
 		}
 		insert(connection, List.copyOf(sessions.values()));
-		Map<String, UUID> owners = new HashMap<>();
+		Map<String, LockedSession> locked = new HashMap<>();
 		try (PreparedStatement select = connection.prepareStatement(
-				"select id, application_id from replay_session where id = any (?) order by id for update")) {
+				"select id, application_id, number from replay_session where id = any (?) order by id for update")) {
 			BatchSql.planEachTime(select);
 			Array ids = connection.createArrayOf("text", sessions.keySet().toArray());
 			select.setArray(1, ids);
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
-					owners.put(rows.getString(1), rows.getObject(2, UUID.class));
+					locked.put(rows.getString(1), new LockedSession(rows.getObject(2, UUID.class), rows.getLong(3)));
 				}
 			}
 			ids.free();
 		}
-		return owners;
+		return locked;
 	}
 
 	// in id order, like every lock the transaction takes
@@ -118,6 +118,16 @@ final class SessionRows {
 			update.setArray(12, BatchSql.column(connection, "text", sums, (sum) -> sum.userEmail));
 			update.executeUpdate();
 		}
+	}
+
+	/**
+	 * A session row locked for the batch.
+	 *
+	 * @param applicationId the application that recorded it
+	 * @param number the number its segment rows name it by
+	 */
+	record LockedSession(UUID applicationId, long number) {
+
 	}
 
 	/**

@@ -77,8 +77,8 @@ class DatadogIntakeIntegrationTests {
 		mobileRequests().forEach((request) -> assertThat(TestCorpus.send(base(), request).statusCode()).isEqualTo(202));
 		assertThat(counts()).isEqualTo(before);
 		assertThat(this.jdbc
-			.sql("select distinct format from segment s join replay_session r on r.id = s.session_id "
-					+ "where r.application_id = ?")
+			.sql("select distinct s.format::text "
+					+ "from segment s join replay_session r on r.number = s.session_number where r.application_id = ?")
 			.param(TestCorpus.MOBILE_APPLICATION)
 			.query(String.class)
 			.list()).containsExactly("datadog-mobile");
@@ -107,13 +107,14 @@ class DatadogIntakeIntegrationTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		assertThat(JSON.readTree(response.body()).path("stored").asInt()).isEqualTo(1);
 		Map<String, Object> segment = this.jdbc
-			.sql("select format, encoding, event_count, has_full_snapshot, body from segment where session_id = ?")
+			.sql("select s.format::text as format, s.encoding::text as encoding, r.event_count, r.has_full_snapshot, "
+					+ "s.body from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 			.param(this.sessionId)
 			.query()
 			.singleRow();
 		assertThat(segment).containsEntry("format", "datadog-browser")
 			.containsEntry("encoding", "zlib")
-			.containsEntry("event_count", 33)
+			.containsEntry("event_count", 33L)
 			.containsEntry("has_full_snapshot", true);
 		assertThat((byte[]) segment.get("body")).isEqualTo(zlib(segmentJson()));
 		assertThat(this.jdbc.sql("select source from replay_session where id = ?")
@@ -320,7 +321,8 @@ class DatadogIntakeIntegrationTests {
 	}
 
 	private long storedSegments(String session) {
-		return this.jdbc.sql("select count(*) from segment where session_id = ?")
+		return this.jdbc
+			.sql("select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 			.param(session)
 			.query(Long.class)
 			.single();

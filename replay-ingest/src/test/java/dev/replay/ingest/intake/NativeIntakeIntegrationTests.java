@@ -187,7 +187,8 @@ class NativeIntakeIntegrationTests {
 	}
 
 	private long storedSegments() {
-		return this.jdbc.sql("select count(*) from segment where session_id = ?")
+		return this.jdbc
+			.sql("select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 			.param(this.sessionId)
 			.query(Long.class)
 			.single();

@@ -315,20 +315,16 @@ public final class IngestLoad {
 				try (Connection connection = connect()) {
 					connection.setAutoCommit(false);
 					try (PreparedStatement insert = connection.prepareStatement("insert into " + table
-							+ " (session_id, dedup_key, sequence, view_id, format, encoding, first_event_at,"
-							+ " last_event_at, event_count, has_full_snapshot, received_bytes, body)"
-							+ " values (?, ?, null, ?, 'datadog-browser', 'zlib', ?, ?, ?, false, ?, ?)")) {
+							+ " (session_number, dedup_hash, sequence, format, encoding, first_event_at,"
+							+ " last_event_at, body)" + " values (?, ?, null, 'datadog-browser', 'zlib', ?, ?, ?)")) {
 						int inBatch = 0;
 						for (int i = first; i < segments.size(); i += threads) {
 							SentSegment segment = segments.get(i);
-							insert.setString(1, segment.sessionId());
-							insert.setString(2, prefix + i);
-							insert.setString(3, "view");
+							insert.setLong(1, segment.sessionId().hashCode());
+							insert.setLong(2, (prefix + i).hashCode());
+							insert.setTimestamp(3, now);
 							insert.setTimestamp(4, now);
-							insert.setTimestamp(5, now);
-							insert.setInt(6, 1);
-							insert.setInt(7, segment.body().length);
-							insert.setBytes(8, segment.body());
+							insert.setBytes(5, segment.body());
 							insert.addBatch();
 							if (++inBatch == 100) {
 								insert.executeBatch();
@@ -368,8 +364,9 @@ public final class IngestLoad {
 			}
 			ObjectDigests.addStoredInObjects(connection);
 			try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("""
-					select count(*), count(*) filter (where not exists (select 1 from segment s
-					    where s.session_id = a.session_id and md5(s.body) = a.md5)
+					select count(*), count(*) filter (where not exists (select 1
+					    from segment s join replay_session r on r.number = s.session_number
+					    where r.id = a.session_id and md5(s.body) = a.md5)
 					  and not exists (select 1 from load_object_md5 o
 					    where o.session_id = a.session_id and o.md5 = a.md5))
 					from load_acked a""")) {

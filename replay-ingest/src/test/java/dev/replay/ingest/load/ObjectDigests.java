@@ -38,21 +38,21 @@ final class ObjectDigests {
 		try (S3Client client = TestObjectStore.client(URI.create(endpoint),
 				System.getProperty("load.s3-access-key", ""), System.getProperty("load.s3-secret-key", ""));
 				PreparedStatement select = connection.prepareStatement("""
-						select s.session_id, s.id
-						from segment s
-						where s.session_id in (select session_id from load_acked)""");
+						select r.id, s.session_number, s.dedup_hash
+						from segment s join replay_session r on r.number = s.session_number
+						where r.id in (select session_id from load_acked)""");
 				PreparedStatement insert = connection
 					.prepareStatement("insert into load_object_md5 (session_id, md5) values (?, ?)")) {
 			String bucket = System.getProperty("load.s3-bucket", "replay");
-			List<String[]> segments = new ArrayList<>();
+			List<StoredSegment> segments = new ArrayList<>();
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
-					segments.add(new String[] { rows.getString(1), rows.getString(2) });
+					segments.add(new StoredSegment(rows.getString(1), rows.getLong(2), rows.getLong(3)));
 				}
 			}
-			for (String[] segment : segments) {
-				byte[] bytes = read(connection, client, bucket, Long.parseLong(segment[1]));
-				insert.setString(1, segment[0]);
+			for (StoredSegment segment : segments) {
+				byte[] bytes = read(connection, client, bucket, segment);
+				insert.setString(1, segment.sessionId());
 				insert.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)));
 				insert.addBatch();
 			}
@@ -62,13 +62,15 @@ final class ObjectDigests {
 
 	// the segment's bytes where its row says they are now: compaction may move them, and
 	// the sweep delete the object they were in, between two reads
-	private static byte[] read(Connection connection, S3Client client, String bucket, long segmentId)
+	private static byte[] read(Connection connection, S3Client client, String bucket, StoredSegment segment)
 			throws SQLException {
 		for (int attempt = 1;; attempt++) {
 			try (PreparedStatement where = connection.prepareStatement("""
 					select s.body, o.key, s.object_offset, s.object_length
-					from segment s left join stored_object o on o.id = s.object_id where s.id = ?""")) {
-				where.setLong(1, segmentId);
+					from segment s left join stored_object o on o.id = s.object_id
+					where s.session_number = ? and s.dedup_hash = ?""")) {
+				where.setLong(1, segment.sessionNumber());
+				where.setLong(2, segment.dedupHash());
 				try (ResultSet row = where.executeQuery()) {
 					row.next();
 					byte[] inRow = row.getBytes(1);
@@ -93,6 +95,10 @@ final class ObjectDigests {
 				}
 			}
 		}
+	}
+
+	private record StoredSegment(String sessionId, long sessionNumber, long dedupHash) {
+
 	}
 
 }

@@ -100,10 +100,11 @@ class RetentionIntegrationTests {
 		assertThat(count("select count(*) from replay_session where application_id = ?", month))
 			.isEqualTo(SESSIONS_PER_APPLICATION - expiredMonth + pinned.size());
 		assertThat(count(
-				"select count(*) from segment s join replay_session r on r.id = s.session_id where r.application_id = ?",
+				"select count(*) from segment s join replay_session r on r.number = s.session_number where r.application_id = ?",
 				week))
 			.isEqualTo(2 * (SESSIONS_PER_APPLICATION - expiredWeek));
-		assertThat(count("select count(*) from segment where session_id not in (select id from replay_session)"))
+		assertThat(
+				count("select count(*) from segment where session_number not in (select number from replay_session)"))
 			.isZero();
 		assertThat(rumBatchExists(oldRumBatch)).isFalse();
 		assertThat(rumBatchExists(pinnedRumBatch)).isTrue();
@@ -198,15 +199,11 @@ class RetentionIntegrationTests {
 					from generate_series(0, ? - 1) i""")
 			.params(prefix, application, SESSIONS_PER_APPLICATION)
 			.update();
-		this.jdbc
-			.sql("""
-					insert into segment (session_id, dedup_key, format, encoding, first_event_at, last_event_at, event_count,
-					                     has_full_snapshot, received_bytes, body)
-					select r.id, 'k' || n, 'rrweb', 'identity', r.started_at, r.ended_at, 1, n = 0, 2, '[]'::bytea
-					from replay_session r cross join generate_series(0, 1) n
-					where r.application_id = ?""")
-			.param(application)
-			.update();
+		this.jdbc.sql("""
+				insert into segment (session_number, dedup_hash, format, encoding, first_event_at, last_event_at, body)
+				select r.number, n, 'rrweb', 'identity', r.started_at, r.ended_at, '[]'::bytea
+				from replay_session r cross join generate_series(0, 1) n
+				where r.application_id = ?""").param(application).update();
 	}
 
 	private long insertRumBatch(UUID application, int daysAgo, String sessionId) {

@@ -76,11 +76,13 @@ class ObjectStorageSegmentIntegrationTests {
 		String second = UUID.randomUUID().toString();
 		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(first, 0, "one"), segment(first, 1, "two"))),
 				SegmentWrite.of(List.of(segment(second, 0, "three")))));
-		assertThat(this.jdbc.sql("select count(distinct object_id) from segment where session_id in (?, ?)")
+		assertThat(this.jdbc.sql(
+				"select count(distinct s.object_id) from segment s join replay_session r on r.number = s.session_number where r.id in (?, ?)")
 			.params(first, second)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select count(*) from segment where session_id in (?, ?) and body is not null")
+		assertThat(this.jdbc.sql(
+				"select count(*) from segment s join replay_session r on r.number = s.session_number where r.id in (?, ?) and s.body is not null")
 			.params(first, second)
 			.query(Long.class)
 			.single()).isZero();
@@ -115,11 +117,15 @@ class ObjectStorageSegmentIntegrationTests {
 		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(sessionId, 1, "b")))));
 		// and one segment still in its row, as an installation that stored its bytes in
 		// PostgreSQL before left it
-		this.jdbc.sql("""
-				insert into segment (session_id, dedup_key, sequence, format, encoding, first_event_at, last_event_at,
-				    event_count, has_full_snapshot, received_bytes, body)
-				values (?, 'seq:2', 2, 'rrweb', 'gzip', to_timestamp(1700000003), to_timestamp(1700000003), 1, false, 1,
-				    convert_to('c', 'UTF8'))""").param(sessionId).update();
+		this.jdbc
+			.sql("""
+					insert into segment (session_number, dedup_hash, sequence, format, encoding, first_event_at, last_event_at,
+					    body)
+					select number, 2, 2, 'rrweb', 'gzip', to_timestamp(1700000003), to_timestamp(1700000003),
+					    convert_to('c', 'UTF8')
+					from replay_session where id = ?""")
+			.param(sessionId)
+			.update();
 		this.jdbc.sql("update replay_session set indexed_version = updated_at where id = ?").param(sessionId).update();
 		assertThat(this.compaction.findUncompacted(0, 1000)).contains(sessionId);
 
@@ -127,9 +133,11 @@ class ObjectStorageSegmentIntegrationTests {
 
 		assertThat(bodies(sessionId)).containsExactly("a", "b", "c");
 		assertThat(this.jdbc.sql("""
-				select count(distinct o.id) from segment s join stored_object o on o.id = s.object_id
-				where s.session_id = ? and o.kind = 's'""").param(sessionId).query(Long.class).single()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ? and body is not null")
+				select count(distinct o.id) from segment s join replay_session r on r.number = s.session_number
+				join stored_object o on o.id = s.object_id
+				where r.id = ? and o.kind = 's'""").param(sessionId).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql(
+				"select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ? and s.body is not null")
 			.param(sessionId)
 			.query(Long.class)
 			.single()).isZero();
@@ -158,7 +166,7 @@ class ObjectStorageSegmentIntegrationTests {
 
 	private List<String> objectKeys(String sessionId) {
 		return this.jdbc.sql(
-				"select distinct o.key from segment s join stored_object o on o.id = s.object_id where s.session_id = ?")
+				"select distinct o.key from segment s join replay_session r on r.number = s.session_number join stored_object o on o.id = s.object_id where r.id = ?")
 			.param(sessionId)
 			.query(String.class)
 			.list();
@@ -182,8 +190,9 @@ class ObjectStorageSegmentIntegrationTests {
 	private List<String> bodies(String sessionId) {
 		List<StoredPart> parts = this.jdbc.sql("""
 				select s.body, o.key, s.object_offset, s.object_length, s.checksum
-				from segment s left join stored_object o on o.id = s.object_id
-				where s.session_id = ? order by s.sequence""")
+				from segment s join replay_session r on r.number = s.session_number
+				left join stored_object o on o.id = s.object_id
+				where r.id = ? order by s.sequence""")
 			.param(sessionId)
 			.query((rs, row) -> StoredParts.of(rs, "body", "key", "object_offset", "object_length", "checksum"))
 			.list();

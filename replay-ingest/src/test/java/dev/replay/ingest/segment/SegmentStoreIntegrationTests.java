@@ -59,27 +59,39 @@ class SegmentStoreIntegrationTests {
 		assertThat(results).extracting(WriteResult::status).containsExactly(Status.WRITTEN, Status.WRITTEN);
 		assertThat(results).extracting(WriteResult::stored).containsExactly(1, 1);
 		List<StoredSegment> stored = this.jdbc.sql("""
-				select dedup_key, sequence, view_id, first_event_at, last_event_at, event_count, has_full_snapshot,
-				    received_bytes, body
-				from segment where session_id = ? order by dedup_key""")
+				select s.dedup_hash, s.sequence, s.first_event_at, s.last_event_at, s.format, s.encoding, s.body
+				from segment s join replay_session r on r.number = s.session_number
+				where r.id = ? order by s.first_event_at""")
 			.param(this.sessionId)
-			.query((rs, row) -> new StoredSegment(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getBoolean(7),
-					rs.getInt(8), rs.getBytes(9)))
+			.query((rs, row) -> new StoredSegment(rs.getLong(1), (Integer) rs.getObject(2),
+					rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+					rs.getBytes(7)))
 			.list();
 		assertThat(stored).hasSize(2);
-		assertThat(stored.get(0).dedupKey()).isEqualTo("seq:0");
+		assertThat(stored.get(0).dedupHash()).isEqualTo(DedupHash.of("seq:0"));
 		assertThat(stored.get(0).sequence()).isZero();
 		assertThat(stored.get(0).firstEventAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
 		assertThat(stored.get(0).lastEventAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_004_567L));
+		assertThat(stored.get(0).format()).isEqualTo("rrweb");
+		assertThat(stored.get(0).encoding()).isEqualTo("gzip");
 		assertThat(stored.get(0).body()).containsExactly(1, 2, 3);
+		assertThat(stored.get(1).dedupHash()).isEqualTo(DedupHash.of("seq:1"));
 		assertThat(stored.get(1).sequence()).isNull();
-		assertThat(stored.get(1).viewId()).isEqualTo("view-seq:1");
+		assertThat(stored.get(1).format()).isEqualTo("datadog-browser");
+		assertThat(stored.get(1).encoding()).isEqualTo("zlib");
 		assertThat(stored.get(1).firstEventAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_005_001L));
-		assertThat(stored.get(1).eventCount()).isEqualTo(7);
-		assertThat(stored.get(1).fullSnapshot()).isTrue();
-		assertThat(stored.get(1).receivedBytes()).isEqualTo(42);
 		assertThat(stored.get(1).body()).containsExactly(0, -1);
+		// what the segments add up to is kept with their session and its views
+		assertThat(this.jdbc
+			.sql("""
+					select event_count || ' ' || has_full_snapshot || ' ' || stored_bytes from replay_session where id = ?""")
+			.param(this.sessionId)
+			.query(String.class)
+			.single()).isEqualTo("10 true 5");
+		assertThat(this.jdbc.sql("select id from session_view where session_id = ? order by id")
+			.param(this.sessionId)
+			.query(String.class)
+			.list()).contains("view-seq:1");
 		Timestamp ended = this.jdbc.sql("select ended_at from replay_session where id = ?")
 			.param(this.sessionId)
 			.query(Timestamp.class)
@@ -98,7 +110,8 @@ class SegmentStoreIntegrationTests {
 			.containsExactly(Status.WRITTEN, Status.WRITTEN, Status.WRITTEN, Status.REQUEST_SEEN);
 		assertThat(results).extracting(WriteResult::stored).containsExactly(1, 0, 1, 0);
 		assertThat(results).extracting(WriteResult::duplicates).containsExactly(0, 1, 0, 1);
-		assertThat(this.jdbc.sql("select count(*) from segment where session_id = ?")
+		assertThat(this.jdbc
+			.sql("select count(*) from segment s join replay_session r on r.number = s.session_number where r.id = ?")
 			.param(this.sessionId)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
@@ -125,8 +138,8 @@ class SegmentStoreIntegrationTests {
 				nativeBatch ? body.length : 42, body);
 	}
 
-	private record StoredSegment(String dedupKey, Integer sequence, String viewId, Instant firstEventAt,
-			Instant lastEventAt, int eventCount, boolean fullSnapshot, int receivedBytes, byte[] body) {
+	private record StoredSegment(long dedupHash, Integer sequence, Instant firstEventAt, Instant lastEventAt,
+			String format, String encoding, byte[] body) {
 
 	}
 

@@ -97,9 +97,8 @@ class TimelineIndexingJobIntegrationTests {
 				       now() - interval '2 days'
 				from generate_series(1, 30) i""").param(app.application().id()).update();
 		this.jdbc.sql("""
-				insert into segment (session_id, dedup_key, format, encoding, first_event_at, last_event_at,
-				                     event_count, has_full_snapshot, received_bytes, body)
-				select id, 'k', 'rrweb', 'identity', started_at, ended_at, 1, true, 2, 'no json'::bytea
+				insert into segment (session_number, dedup_hash, format, encoding, first_event_at, last_event_at, body)
+				select number, 0, 'rrweb', 'identity', started_at, ended_at, 'no json'::bytea
 				from replay_session where id like 'broken-%'""").update();
 		String sessionId = UUID.randomUUID().toString();
 		assertThat(upload(app, sessionId).statusCode()).isEqualTo(202);
