@@ -1,10 +1,14 @@
 package dev.replay.api.storage;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.replay.ingest.segment.SessionCompaction;
 import dev.replay.ingest.segment.StorageProgress;
 import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.RowParts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,22 +29,31 @@ class StorageController {
 
 	private final SessionCompaction compaction;
 
-	StorageController(RecordingStorage storage, SessionCompaction compaction) {
+	private final List<RowParts> rowParts;
+
+	StorageController(RecordingStorage storage, SessionCompaction compaction, List<RowParts> rowParts) {
 		this.storage = storage;
 		this.compaction = compaction;
+		this.rowParts = rowParts;
 	}
 
 	@GetMapping
 	@Operation(operationId = "getStorage", summary = "Where recorded bytes are stored",
 			description = "Admin only. The storage kind (postgres or s3), how many segments and bytes are still in "
 					+ "PostgreSQL rows and how many in the object store, and how many sessions wait to be "
-					+ "rewritten into objects of their own. With s3, the first two reach zero once an "
-					+ "installation that stored its bytes in PostgreSQL has moved them.")
+					+ "rewritten into objects of their own, and how many keyframes and images are still in "
+					+ "PostgreSQL rows. With s3, everything in rows reaches zero once an installation that "
+					+ "stored its bytes in PostgreSQL has moved them.")
 	StorageResponse get() {
 		StorageProgress progress = this.compaction.progress();
+		Map<String, PartsInRows> otherParts = new TreeMap<>();
+		for (RowParts parts : this.rowParts) {
+			RowParts.Remaining remaining = parts.remaining();
+			otherParts.put(parts.kind(), new PartsInRows(remaining.parts(), remaining.bytes()));
+		}
 		return new StorageResponse(this.storage.kind().name().toLowerCase(Locale.ROOT), progress.sessionsWaiting(),
 				progress.segmentsInRows(), progress.bytesInRows(), progress.segmentsInObjects(),
-				progress.bytesInObjects(), progress.objects());
+				progress.bytesInObjects(), progress.objects(), otherParts);
 	}
 
 	/**
@@ -53,9 +66,20 @@ class StorageController {
 	 * @param segmentsInObjects segments whose bytes are in the object store
 	 * @param bytesInObjects their bytes
 	 * @param objects objects registered in the object store
+	 * @param otherPartsInRows keyframes and images whose bytes are in PostgreSQL, by kind
 	 */
 	record StorageResponse(String kind, long sessionsWaiting, long segmentsInRows, long bytesInRows,
-			long segmentsInObjects, long bytesInObjects, long objects) {
+			long segmentsInObjects, long bytesInObjects, long objects, Map<String, PartsInRows> otherPartsInRows) {
+
+	}
+
+	/**
+	 * Parts of one kind still in PostgreSQL rows.
+	 *
+	 * @param parts how many
+	 * @param bytes their bytes
+	 */
+	record PartsInRows(long parts, long bytes) {
 
 	}
 

@@ -145,6 +145,10 @@ class ObjectStorageIntegrationTests {
 		assertThat(inObjects.path("bytesInObjects").asLong()).isPositive();
 		JsonNode inRows = ReplayClient.json(this.client.getAsAdmin("/api/v1/storage").body());
 		assertThat(inRows.path("kind").asString()).isEqualTo("postgres");
+		for (JsonNode report : List.of(inObjects, inRows)) {
+			assertThat(report.path("otherPartsInRows").propertyNames()).containsExactly("images", "keyframes");
+			assertThat(report.path("otherPartsInRows").path("keyframes").path("parts").isIntegralNumber()).isTrue();
+		}
 		TestUsers.TestUser viewer = users.create("viewer");
 		assertThat(this.client.get("/api/v1/storage", viewer.basic()).statusCode()).isEqualTo(403);
 	}

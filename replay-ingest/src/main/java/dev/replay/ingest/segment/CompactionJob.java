@@ -3,6 +3,7 @@ package dev.replay.ingest.segment;
 import java.util.List;
 
 import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.RowParts;
 import dev.replay.ingest.storage.StorageKind;
 import dev.replay.ingest.storage.StorageProperties;
 import org.slf4j.Logger;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
  * per session ({@link SessionCompaction}), a few sessions per pass and never while the
  * intake is busy. The same pass moves the segments that an installation stored in
  * PostgreSQL before it switched to the object store (batch after batch until none is
- * left), and logs how many sessions are left. All its state is in the database: it
- * resumes after a restart, and instances side by side never compact the same session at
- * once.
+ * left), then their keyframes and images ({@link RowParts}), and logs how many are left.
+ * All its state is in the database: it resumes after a restart, and instances side by
+ * side never compact the same session at once.
  */
 @Component
 class CompactionJob {
@@ -38,12 +39,15 @@ class CompactionJob {
 
 	private final IntakeActivity intake;
 
+	private final List<RowParts> rowParts;
+
 	CompactionJob(SessionCompaction compaction, RecordingStorage storage, StorageProperties properties,
-			IntakeActivity intake) {
+			IntakeActivity intake, List<RowParts> rowParts) {
 		this.compaction = compaction;
 		this.storage = storage;
 		this.properties = properties;
 		this.intake = intake;
+		this.rowParts = rowParts;
 	}
 
 	@Scheduled(fixedDelayString = "${replay.storage.sweep-interval:1m}",
@@ -85,6 +89,33 @@ class CompactionJob {
 		if (sessions > 0) {
 			LOG.info("Compacted {} sessions ({} bytes rewritten); {} sessions wait", sessions, bytes,
 					this.compaction.countUncompacted());
+		}
+		for (RowParts parts : this.rowParts) {
+			moveFromRows(parts);
+		}
+	}
+
+	// keyframes and images that an installation stored in PostgreSQL before, a group at a
+	// time while the intake is calm
+	private void moveFromRows(RowParts parts) {
+		int moved = 0;
+		try {
+			int group = parts.move(SESSIONS_PER_PASS);
+			while (group > 0) {
+				moved += group;
+				if (intakeIsBusy()) {
+					break;
+				}
+				group = parts.move(SESSIONS_PER_PASS);
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Moving {} from PostgreSQL into the object store failed; it is tried again later: {}",
+					parts.kind(), ex.toString());
+		}
+		if (moved > 0) {
+			LOG.info("Moved {} {} from PostgreSQL into the object store; {} left", moved, parts.kind(),
+					parts.remaining().parts());
 		}
 	}
 

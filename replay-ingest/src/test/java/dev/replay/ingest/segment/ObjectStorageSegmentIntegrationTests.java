@@ -1,9 +1,13 @@
 package dev.replay.ingest.segment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.replay.core.compression.ContentEncoding;
 import dev.replay.core.segment.RecordingContext;
@@ -12,6 +16,7 @@ import dev.replay.ingest.TestcontainersConfiguration;
 import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.storage.Loaded;
 import dev.replay.ingest.storage.RecordingStorage;
+import dev.replay.ingest.storage.RowParts;
 import dev.replay.ingest.storage.StorageUnavailableException;
 import dev.replay.ingest.storage.StoredPart;
 import dev.replay.ingest.storage.StoredParts;
@@ -31,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Segments with {@code replay.storage.kind=s3}, against S3Proxy: a group commit becomes
- * one object that the rows point into, an unreachable store leaves nothing behind, and
- * compaction rewrites a session into one object of its own.
+ * one object that the rows point into, an unreachable store leaves nothing behind,
+ * compaction rewrites a session into one object of its own, and keyframes and images left
+ * in PostgreSQL rows are moved into objects.
  */
 @SpringBootTest(properties = { "replay.timeline.enabled=false", "replay.storage.sweep-interval=300ms",
 		"replay.storage.orphan-grace=2s", "replay.storage.compact-after=1h" })
@@ -49,6 +55,9 @@ class ObjectStorageSegmentIntegrationTests {
 
 	@Autowired
 	RecordingStorage storage;
+
+	@Autowired
+	List<RowParts> rowParts;
 
 	@Autowired
 	ApplicationRegistry registry;
@@ -162,6 +171,59 @@ class ObjectStorageSegmentIntegrationTests {
 		// as retention and the deletion of a session do
 		this.jdbc.sql("delete from replay_session where id = ?").param(sessionId).update();
 		awaitDeleted(own);
+	}
+
+	@Test
+	void keyframesAndImagesThatPostgresHeldAreMovedIntoObjects() {
+		String sessionId = UUID.randomUUID().toString();
+		this.store.storeAll(List.of(SegmentWrite.of(List.of(segment(sessionId, 0, "a")))));
+		// as an installation that stored its bytes in PostgreSQL left them
+		for (int offset = 0; offset < 3; offset++) {
+			this.jdbc
+				.sql("""
+						insert into keyframe (session_id, offset_ms, event_timestamp, next_event_index, included_at_timestamp,
+						                      events, masked_values)
+						values (?, ?, now(), 0, 0, convert_to(?, 'UTF8'), '\\x00')""")
+				.params(sessionId, offset * 1000, "keyframe " + offset)
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into replay_resource (application_id, id, content_type, size, body)
+				values (?, 'image-1', 'image/png', 5, convert_to('image', 'UTF8'))""")
+			.param(this.applicationId)
+			.update();
+		Map<String, RowParts> parts = this.rowParts.stream()
+			.collect(Collectors.toMap(RowParts::kind, Function.identity()));
+		assertThat(parts.get("keyframes").remaining().parts()).isGreaterThanOrEqualTo(3);
+
+		while (parts.get("keyframes").move(10) > 0) {
+			// until none is left
+		}
+		while (parts.get("images").move(10) > 0) {
+			// until none is left
+		}
+
+		assertThat(parts.get("keyframes").remaining()).isEqualTo(new RowParts.Remaining(0, 0));
+		assertThat(parts.get("images").remaining()).isEqualTo(new RowParts.Remaining(0, 0));
+		List<StoredPart> keyframes = this.jdbc.sql("""
+				select k.events, o.key, k.object_offset, k.object_length, k.checksum
+				from keyframe k left join stored_object o on o.id = k.object_id
+				where k.session_id = ? order by k.offset_ms""")
+			.param(sessionId)
+			.query((rs, row) -> StoredParts.of(rs, "events", "key", "object_offset", "object_length", "checksum"))
+			.list();
+		assertThat(keyframes).noneMatch(StoredPart::isInRow);
+		assertThat(keyframes.stream().map((part) -> new String(this.storage.read(part), StandardCharsets.UTF_8)))
+			.containsExactly("keyframe 0", "keyframe 1", "keyframe 2");
+		StoredPart image = this.jdbc.sql("""
+				select r.body, o.key, 0 as object_offset, r.size, r.checksum
+				from replay_resource r left join stored_object o on o.id = r.object_id
+				where r.application_id = ? and r.id = 'image-1'""")
+			.param(this.applicationId)
+			.query((rs, row) -> StoredParts.of(rs, "body", "key", "object_offset", "size", "checksum"))
+			.single();
+		assertThat(image.isInRow()).isFalse();
+		assertThat(new String(this.storage.read(image), StandardCharsets.UTF_8)).isEqualTo("image");
 	}
 
 	private List<String> objectKeys(String sessionId) {
