@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import dev.replay.core.compression.ContentEncoding;
 import dev.replay.core.segment.RecordingContext;
 import dev.replay.core.segment.SegmentSummary;
-import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.ObjectStoreDatabaseConfiguration;
 import dev.replay.ingest.application.ApplicationRegistry;
 import dev.replay.ingest.storage.Loaded;
 import dev.replay.ingest.storage.RecordingStorage;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(properties = { "replay.timeline.enabled=false", "replay.storage.sweep-interval=300ms",
 		"replay.storage.orphan-grace=2s", "replay.storage.compact-after=1h" })
-@Import(TestcontainersConfiguration.class)
+@Import(ObjectStoreDatabaseConfiguration.class)
 class ObjectStorageSegmentIntegrationTests {
 
 	static final String BUCKET = "replay-segments-" + UUID.randomUUID();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.replay.ingest.TestcontainersConfiguration;
+import dev.replay.ingest.ObjectStoreDatabaseConfiguration;
 import dev.replay.ingest.testsupport.TestObjectStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * use and younger ones stay.
  */
 @SpringBootTest(properties = { "replay.timeline.enabled=false", "replay.storage.sweep-interval=1h" })
-@Import(TestcontainersConfiguration.class)
+@Import(ObjectStoreDatabaseConfiguration.class)
 class ObjectSweepIntegrationTests {
 
 	static final String BUCKET = "replay-sweep-" + UUID.randomUUID();

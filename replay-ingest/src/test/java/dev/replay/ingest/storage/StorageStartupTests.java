@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Start-up with {@code replay.storage.kind=s3}: a missing or wrong setting stops it with
- * a message that names the setting, and a bucket that does not exist is created.
+ * a message that names the setting, and a bucket that does not exist is created; without
+ * it, a database whose rows point into objects stops the start-up.
  */
 class StorageStartupTests {
 
@@ -46,6 +48,24 @@ class StorageStartupTests {
 			.rootCause()
 			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 			.hasMessageContaining("replay.storage.s3.secret-key");
+	}
+
+	@Test
+	void aDatabaseWhoseRowsPointIntoObjectsRefusesAnInstanceWithoutTheObjectStore() {
+		// the shared database of this run holds no objects: the instances that do use
+		// their own
+		try (ConfigurableApplicationContext context = IngestTestServer.start("replay.timeline.enabled=false")) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			jdbc.sql("insert into stored_object (key, kind, size) values ('refused/1', 'b', 1)").update();
+			try {
+				assertThatThrownBy(() -> IngestTestServer.start("replay.timeline.enabled=false").close()).rootCause()
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("replay.storage.kind=s3");
+			}
+			finally {
+				jdbc.sql("delete from stored_object where key = 'refused/1'").update();
+			}
+		}
 	}
 
 	@Test

@@ -31,6 +31,8 @@ public final class TestDatabase {
 
 	private static TestDatabase instance;
 
+	private static TestDatabase objectStore;
+
 	private final String url;
 
 	private final String username;
@@ -59,12 +61,28 @@ public final class TestDatabase {
 	 * @return a new data source
 	 */
 	public static DataSource dataSource() {
-		TestDatabase database = get();
-		return DataSourceBuilder.create()
-			.url(database.url())
-			.username(database.username())
-			.password(database.password())
-			.build();
+		return get().pooledDataSource();
+	}
+
+	/**
+	 * This run's database for application instances that keep their bytes in the object
+	 * store ({@code replay.storage.kind=s3}), apart from the one the others share: one
+	 * database holds one storage kind.
+	 * @return the database, created on first use
+	 */
+	public static synchronized TestDatabase forObjectStore() {
+		if (objectStore == null) {
+			objectStore = create();
+		}
+		return objectStore;
+	}
+
+	/**
+	 * A pooled data source on this database.
+	 * @return a new data source
+	 */
+	public DataSource pooledDataSource() {
+		return DataSourceBuilder.create().url(this.url).username(this.username).password(this.password).build();
 	}
 
 	public String url() {
