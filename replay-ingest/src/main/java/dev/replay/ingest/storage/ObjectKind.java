@@ -18,7 +18,10 @@ public enum ObjectKind {
 	KEYFRAME("k", "keyframe"),
 
 	/** An image uploaded with a mobile recording. */
-	RESOURCE("r", "resource");
+	RESOURCE("r", "resource"),
+
+	/** A stylesheet, font or image that a recorded page referenced, captured by its content. */
+	ASSET("a", "asset");
 
 	private final String code;
 

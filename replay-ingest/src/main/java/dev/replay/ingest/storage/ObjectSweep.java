@@ -52,6 +52,7 @@ class ObjectSweep {
 						  and not exists (select 1 from segment s where s.object_id = o.id)
 						  and not exists (select 1 from keyframe k where k.object_id = o.id)
 						  and not exists (select 1 from replay_resource r where r.object_id = o.id)
+						  and not exists (select 1 from asset_content a where a.object_id = o.id)
 						limit :limit""")
 					.param("grace", grace.toMillis() / 1000.0)
 					.param("limit", BATCH)
