@@ -7,6 +7,7 @@ import { EventType, Replayer } from 'rrweb';
 
 import { ProblemError } from '../shared/http.js';
 import { firstFrame } from './first-frame.js';
+import { keepKeysFromFrame } from './frame-keys.js';
 import { PlayerState } from './state.js';
 import { WINDOW_MS } from './windows.js';
 
@@ -224,7 +225,11 @@ export class PlayerController extends EventTarget {
       showWarning: false,
       UNSAFE_replayCanvas: false,
       mouseTail: false,
+      // Replaying a recorded focus would move the viewer's focus into the replayed page, where the
+      // player's keyboard shortcuts no longer hear the keys.
+      triggerFocus: false,
     });
+    keepKeysFromFrame(replayer);
     this.#replayer = replayer;
     this.#base = events[0].timestamp - this.#windows.sessionStart;
     this.#until = window.until;

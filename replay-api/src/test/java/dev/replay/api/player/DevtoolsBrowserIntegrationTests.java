@@ -142,6 +142,17 @@ class DevtoolsBrowserIntegrationTests {
 		assertThat(errorsTab).contains("checkout failed: card declined")
 			.contains("Uncaught Error: Unhandled boom in checkout");
 		BrowserPages.screenshot(this.browser, "player-devtools-recorder.png");
+
+		// the pushState to /checkout opened a view, as a page load would
+		WebElement viewMarker = wait.until(
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=seek-markers] .marker-view")));
+		assertThat(viewMarker.getDomAttribute("aria-label")).endsWith("/checkout#step-2");
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid=event-filter-view] .event-filter-count"))
+			.getText()).isEqualTo("2");
+		assertThat(ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/views").body())
+			.valueStream()
+			.map((view) -> view.path("url").asString())).hasSize(2).last().asString().endsWith("/checkout#step-2");
+		assertThat(sessionIds(this.client, "url=%2Fcheckout")).contains(sessionId);
 	}
 
 	private List<JsonNode> waitForEvents(ReplayClient client, String sessionId, String type, int atLeast)

@@ -170,6 +170,78 @@ class PlayerBrowserIntegrationTests {
 	}
 
 	@Test
+	void shortcutsAnswerAfterSeeksAndAfterClicksOnTheSeekBarAndTheReplay() throws Exception {
+		// the recorded page focuses a field at 20.5 s, 21.2 s and 22.3 s: replaying those
+		// moments must not take the keyboard away from the player
+		String sessionId = RrwebCorpus.ingest(this.client, "form-inputs");
+		openPaused(sessionId, 20000);
+		press(Keys.ARROW_RIGHT);
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == 25000);
+		assertThat(activeTag()).as("the focus stays out of the replay").isNotEqualToIgnoringCase("iframe");
+		press(Keys.ARROW_RIGHT);
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == 30000);
+		press(Keys.ARROW_LEFT);
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == 25000);
+
+		new Actions(this.browser).click(this.browser.findElement(testId("seek"))).perform();
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) != 25000
+				&& "paused".equals(this.browser.findElement(By.id("player")).getDomAttribute("data-state")));
+		long clicked = BrowserPages.playerTime(this.browser);
+		press(Keys.ARROW_RIGHT);
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == clicked + 5000);
+
+		new Actions(this.browser).click(this.browser.findElement(testId("replay-viewport"))).perform();
+		press(Keys.ARROW_LEFT);
+		waitFor().until((driver) -> BrowserPages.playerTime(this.browser) == clicked);
+		press("2");
+		waitFor().until((driver) -> "2".equals(this.browser.findElement(testId("speed")).getDomProperty("value")));
+		press(Keys.SPACE);
+		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "playing"));
+		press(Keys.SPACE);
+		waitFor().until(ExpectedConditions.attributeToBe(By.id("player"), "data-state", "paused"));
+		long paused = BrowserPages.playerTime(this.browser);
+		press("?");
+		WebElement help = this.browser.findElement(testId("help-dialog"));
+		waitFor().until(ExpectedConditions.visibilityOf(help));
+		press(Keys.ESCAPE);
+		waitFor().until(ExpectedConditions.invisibilityOf(help));
+		press("f");
+		waitFor().until((driver) -> "player-main".equals(fullscreenElement()));
+		press("f");
+		waitFor().until((driver) -> fullscreenElement() == null);
+
+		// should the focus land in the replayed page all the same, keys still reach the
+		// player
+		this.browser.executeScript("document.querySelector('[data-testid=replay-viewport] iframe')"
+				+ ".contentDocument.querySelector('input').focus()");
+		assertThat(activeTag()).isEqualToIgnoringCase("iframe");
+		press("4");
+		waitFor().until((driver) -> "4".equals(this.browser.findElement(testId("speed")).getDomProperty("value")));
+		press(Keys.ARROW_RIGHT);
+		waitFor().until((driver) -> Math.abs(BrowserPages.playerTime(this.browser) - (paused + 5000)) <= 1);
+	}
+
+	@Test
+	void shortcutsLeaveTheTextFieldsOfTheAppAlone() throws Exception {
+		String sessionId = RrwebCorpus.ingest(this.client, "form-inputs");
+		openPaused(sessionId, 20000);
+		this.browser.findElement(testId("share")).click();
+		for (String field : List.of("share-url", "share-embed")) {
+			WebElement text = waitFor().until(ExpectedConditions.elementToBeClickable(testId(field)));
+			text.click();
+			new Actions(this.browser).sendKeys(text, "4", " ", "?", "f", Keys.ARROW_RIGHT).perform();
+			assertThat(this.browser.switchTo().activeElement().getDomAttribute("data-testid")).isEqualTo(field);
+		}
+		// the keys had their chance: a shortcut that answered would have acted by now
+		Thread.sleep(500);
+		assertThat(this.browser.findElement(testId("speed")).getDomProperty("value")).isEqualTo("1");
+		assertThat(BrowserPages.playerTime(this.browser)).isEqualTo(20000);
+		assertThat(this.browser.findElement(By.id("player")).getDomAttribute("data-state")).isEqualTo("paused");
+		assertThat(this.browser.findElement(testId("help-dialog")).getDomAttribute("open")).isNull();
+		assertThat(fullscreenElement()).isNull();
+	}
+
+	@Test
 	void fullScreenShowsTheReplayWithItsControls() throws Exception {
 		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		openPaused(sessionId, 1000);
@@ -210,6 +282,14 @@ class PlayerBrowserIntegrationTests {
 		this.browser.findElement(testId("share")).click();
 		waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("share-url")));
 		assertThat((List<?>) this.browser.executeScript("return window.cspViolations")).isEmpty();
+	}
+
+	private String activeTag() {
+		return (String) this.browser.executeScript("return document.activeElement.tagName");
+	}
+
+	private void press(CharSequence key) {
+		new Actions(this.browser).sendKeys(key).perform();
 	}
 
 	private String fullscreenElement() {

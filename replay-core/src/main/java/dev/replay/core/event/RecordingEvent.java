@@ -72,13 +72,33 @@ public sealed interface RecordingEvent {
 	}
 
 	/**
-	 * An application's own event.
+	 * An application's own event, or one that our recorder script adds: an in-page
+	 * navigation is tagged {@value #NAVIGATION}, with the new URL in its payload's
+	 * {@code url}.
 	 *
 	 * @param timestamp epoch milliseconds
 	 * @param tag the event's tag
 	 * @param message the payload as short text, if any
+	 * @param url the URL that a navigation event moved to; {@code null} for other events
 	 */
-	record Custom(long timestamp, String tag, @Nullable String message) implements RecordingEvent {
+	record Custom(long timestamp, String tag, @Nullable String message,
+			@Nullable String url) implements RecordingEvent {
+
+		/**
+		 * The tag of our recorder script's navigation events (History API, back and
+		 * forward, hash changes).
+		 */
+		public static final String NAVIGATION = "navigation";
+
+		/**
+		 * An event that is not a navigation.
+		 * @param timestamp epoch milliseconds
+		 * @param tag the event's tag
+		 * @param message the payload as short text, if any
+		 */
+		public Custom(long timestamp, String tag, @Nullable String message) {
+			this(timestamp, tag, message, null);
+		}
 
 		@Override
 		public EventType type() {

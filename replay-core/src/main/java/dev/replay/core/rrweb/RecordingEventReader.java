@@ -48,8 +48,7 @@ public final class RecordingEventReader {
 					data.path("height").asInt(0));
 			case FULL_SNAPSHOT -> fullSnapshot(data, timestamp);
 			case INCREMENTAL_SNAPSHOT -> new RecordingEvent.Incremental(timestamp, IncrementalDataReader.read(data));
-			case CUSTOM ->
-				new RecordingEvent.Custom(timestamp, data.path("tag").asString(""), message(data.path("payload")));
+			case CUSTOM -> custom(data, timestamp);
 			case PLUGIN -> plugin(data, timestamp);
 			case DOM_CONTENT_LOADED, LOAD, ASSET, UNKNOWN -> null;
 		};
@@ -66,6 +65,14 @@ public final class RecordingEventReader {
 		JsonNode offset = data.path("initialOffset");
 		return new RecordingEvent.FullSnapshot(timestamp, document, offset.path("left").asDouble(0),
 				offset.path("top").asDouble(0));
+	}
+
+	private static RecordingEvent custom(JsonNode data, long timestamp) {
+		String tag = data.path("tag").asString("");
+		JsonNode url = data.path("payload").path("url");
+		return new RecordingEvent.Custom(timestamp, tag, message(data.path("payload")),
+				(RecordingEvent.Custom.NAVIGATION.equals(tag) && url.isString() && !url.stringValue().isEmpty())
+						? url.stringValue() : null);
 	}
 
 	private static RecordingEvent plugin(JsonNode data, long timestamp) {

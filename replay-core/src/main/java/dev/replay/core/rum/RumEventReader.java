@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.replay.core.event.EventType;
+import dev.replay.core.event.RecordingEvent;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.rum.RumEvent.Action;
@@ -112,7 +113,7 @@ public final class RumEventReader {
 			return (href != null) ? navigation(sessionId, applicationId, time, href, raw) : null;
 		}
 		if (type == EventType.CUSTOM.code()) {
-			return "navigation".equals(data.path("tag").asString(""))
+			return RecordingEvent.Custom.NAVIGATION.equals(data.path("tag").asString(""))
 					? navigation(sessionId, applicationId, time, text(data.path("payload").path("url"), MAX_TEXT), raw)
 					: null;
 		}

@@ -1,6 +1,7 @@
 package dev.replay.core.timeline;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +43,44 @@ public record TimelineSummary(long startTimestamp, long totalDuration, long acti
 	 * @param url the URL, or the screen's name
 	 * @param start the offset at which it was opened
 	 * @param end the offset at which it was left
+	 * @param opening how the recording shows it opening
 	 */
-	public record View(String url, long start, long end) {
+	public record View(String url, long start, long end, Opening opening) {
+
+		public View {
+			// summaries stored before views told how they opened have views of snapshots
+			// only
+			opening = Objects.requireNonNullElse(opening, Opening.SNAPSHOT);
+		}
+
+		/**
+		 * A view that opens with a snapshot of its own.
+		 * @param url the URL, or the screen's name
+		 * @param start the offset at which it was opened
+		 * @param end the offset at which it was left
+		 */
+		public View(String url, long start, long end) {
+			this(url, start, end, Opening.SNAPSHOT);
+		}
+
+	}
+
+	/**
+	 * How a view opens in a recording.
+	 */
+	public enum Opening {
+
+		/**
+		 * The recorder described the page anew (a Meta event): a page load, a screen, or
+		 * a view that the Datadog SDKs recorded from a snapshot of its own.
+		 */
+		SNAPSHOT,
+
+		/**
+		 * A single-page app moved to another page in place (History API, back and
+		 * forward, hash routes), as our recorder script's navigation events say.
+		 */
+		NAVIGATION
 
 	}
 

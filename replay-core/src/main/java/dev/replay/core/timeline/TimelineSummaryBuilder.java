@@ -53,6 +53,8 @@ public final class TimelineSummaryBuilder {
 
 	private long viewStart;
 
+	private TimelineSummary.Opening viewOpening = TimelineSummary.Opening.SNAPSHOT;
+
 	private boolean pageSeen;
 
 	private int inputs;
@@ -145,14 +147,29 @@ public final class TimelineSummaryBuilder {
 			this.markers.add(new Marker(MarkerKind.NAVIGATION, offset, -1, meta.href(), 1));
 		}
 		this.pageSeen = true;
+		openView(meta.href(), offset, TimelineSummary.Opening.SNAPSHOT);
+	}
+
+	// An in-page navigation is a navigation marker, and a view when it leaves the view's
+	// page.
+	private void navigation(String url, long offset) {
+		this.markers.add(new Marker(MarkerKind.NAVIGATION, offset, -1, url, 1));
+		this.pageSeen = true;
+		if (this.viewUrl == null || !PageAddresses.sameView(this.viewUrl, url)) {
+			openView(url, offset, TimelineSummary.Opening.NAVIGATION);
+		}
+	}
+
+	private void openView(String url, long offset, TimelineSummary.Opening opening) {
 		closeView(offset);
-		this.viewUrl = meta.href();
+		this.viewUrl = url;
 		this.viewStart = offset;
+		this.viewOpening = opening;
 	}
 
 	private void closeView(long offset) {
 		if (this.viewUrl != null) {
-			this.views.add(new View(this.viewUrl, this.viewStart, offset));
+			this.views.add(new View(this.viewUrl, this.viewStart, offset, this.viewOpening));
 			this.viewUrl = null;
 		}
 	}
@@ -186,8 +203,12 @@ public final class TimelineSummaryBuilder {
 	}
 
 	private void custom(RecordingEvent.Custom custom, long offset) {
+		String url = custom.url();
 		if (VIEW_END.equals(custom.tag())) {
 			closeView(offset);
+		}
+		else if (RecordingEvent.Custom.NAVIGATION.equals(custom.tag()) && url != null) {
+			navigation(url, offset);
 		}
 		else if (custom.tag().toLowerCase(Locale.ROOT).contains("error")) {
 			this.markers.add(new Marker(MarkerKind.ERROR, offset, -1,

@@ -24,6 +24,10 @@ final class SyntheticEvents {
 		return new RecordingEvent.Meta(START + offset, href, 1280, 720);
 	}
 
+	static RecordingEvent navigation(long offset, String url) {
+		return new RecordingEvent.Custom(START + offset, RecordingEvent.Custom.NAVIGATION, null, url);
+	}
+
 	static RecordingEvent fullSnapshot(long offset) {
 		SerializedNode body = new SerializedNode.Element(3, "body", Map.of(),
 				List.of(new SerializedNode.Element(4, "button", Map.of(),

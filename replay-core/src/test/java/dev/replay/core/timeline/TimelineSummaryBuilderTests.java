@@ -1,15 +1,18 @@
 package dev.replay.core.timeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.replay.core.dom.PageState;
 import dev.replay.core.event.RecordingEvent;
 import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.TimelineSummary.MarkerKind;
+import dev.replay.core.timeline.TimelineSummary.Opening;
 import dev.replay.core.timeline.TimelineSummary.Period;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TimelineSummaryBuilderTests {
 
@@ -89,6 +92,59 @@ class TimelineSummaryBuilderTests {
 				new TimelineSummary.View("https://shop.test/cart", 2000, 3000));
 		assertThat(summary.markers(MarkerKind.NAVIGATION)).singleElement()
 			.satisfies((navigation) -> assertThat(navigation.label()).isEqualTo("https://shop.test/cart"));
+	}
+
+	@Test
+	void opensAViewAtEachNavigationOfOurRecorderToAnotherPage() {
+		TimelineSummary summary = summarize(SyntheticEvents.meta(0, "https://shop.test/"),
+				SyntheticEvents.fullSnapshot(0), SyntheticEvents.navigation(1000, "https://shop.test/products"),
+				SyntheticEvents.navigation(2500, "https://shop.test/checkout"), SyntheticEvents.mouseMove(4000));
+		assertThat(summary.views()).containsExactly(new TimelineSummary.View("https://shop.test/", 0, 1000),
+				new TimelineSummary.View("https://shop.test/products", 1000, 2500, Opening.NAVIGATION),
+				new TimelineSummary.View("https://shop.test/checkout", 2500, 4000, Opening.NAVIGATION));
+		assertThat(summary.markers(MarkerKind.NAVIGATION)).extracting(TimelineSummary.Marker::label)
+			.containsExactly("https://shop.test/products", "https://shop.test/checkout");
+		assertThat(summary.counts().navigations()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsTheViewWhenANavigationChangesOnlyTheQueryOrTheAnchor() {
+		TimelineSummary summary = summarize(SyntheticEvents.meta(0, "https://shop.test/search"),
+				SyntheticEvents.fullSnapshot(0), SyntheticEvents.navigation(1000, "https://shop.test/search?q=shoes"),
+				SyntheticEvents.navigation(2000, "https://shop.test/search?q=shoes#results"),
+				SyntheticEvents.mouseMove(3000));
+		assertThat(summary.views()).containsExactly(new TimelineSummary.View("https://shop.test/search", 0, 3000));
+		assertThat(summary.counts().navigations()).isEqualTo(2);
+	}
+
+	@Test
+	void opensAViewWhenANavigationChangesTheHashRoute() {
+		TimelineSummary summary = summarize(SyntheticEvents.meta(0, "https://app.test/#/home"),
+				SyntheticEvents.fullSnapshot(0), SyntheticEvents.navigation(1000, "https://app.test/#/orders?page=1"),
+				SyntheticEvents.navigation(2000, "https://app.test/#/orders?page=2"), SyntheticEvents.mouseMove(3000));
+		assertThat(summary.views()).extracting(TimelineSummary.View::url, TimelineSummary.View::start)
+			.containsExactly(tuple("https://app.test/#/home", 0L), tuple("https://app.test/#/orders?page=1", 1000L));
+	}
+
+	@Test
+	void opensAViewAtANavigationOfTheRecordingOurRecorderSent() {
+		TimelineIndexer indexer = new TimelineIndexer(KeyframePolicy.DEFAULT, RrwebKeyframeCodec.INSTANCE,
+				(keyframe) -> {
+				});
+		long start = SyntheticEvents.START;
+		for (String json : List.of(
+				"{\"type\":4,\"timestamp\":%d,\"data\":{\"href\":\"https://shop.test/\",\"width\":1280,\"height\":720}}",
+				"{\"type\":2,\"timestamp\":%d,\"data\":{\"node\":{\"type\":0,\"id\":1,\"childNodes\":[]},"
+						+ "\"initialOffset\":{\"left\":0,\"top\":0}}}",
+				"{\"type\":5,\"timestamp\":%d,\"data\":{\"tag\":\"navigation\","
+						+ "\"payload\":{\"url\":\"https://shop.test/checkout\",\"kind\":\"pushState\"}}}")) {
+			String event = json.formatted(start);
+			indexer.accept(new RawEvent(start, event.getBytes(StandardCharsets.UTF_8)));
+			start += 1000;
+		}
+		assertThat(indexer.finish().views()).extracting(TimelineSummary.View::url, TimelineSummary.View::opening)
+			.containsExactly(tuple("https://shop.test/", Opening.SNAPSHOT),
+					tuple("https://shop.test/checkout", Opening.NAVIGATION));
 	}
 
 	@Test

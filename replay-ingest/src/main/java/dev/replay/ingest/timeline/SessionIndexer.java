@@ -19,11 +19,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Indexes one session: merges its segments, and replaces its keyframes and timeline
- * summary, as {@link PlaybackIndexer} makes them from the masked stream, in one
- * transaction, writing each keyframe as soon as it is produced. A transaction-scoped
- * advisory lock keeps two instances from indexing one session at once; a crash rolls the
- * transaction back and the session is simply indexed again.
+ * Indexes one session: merges its segments, and replaces its keyframes, its timeline
+ * summary and the views that its in-page navigations open, as {@link PlaybackIndexer}
+ * makes them from the masked stream, in one transaction, writing each keyframe as soon as
+ * it is produced. A transaction-scoped advisory lock keeps two instances from indexing
+ * one session at once; a crash rolls the transaction back and the session is simply
+ * indexed again.
  */
 @Component
 public class SessionIndexer {
@@ -85,6 +86,7 @@ public class SessionIndexer {
 				TimelineSummary summary = indexer.finish();
 				keyframes.flush();
 				this.store.saveSummary(sessionId, version.get(), indexer.eventCount(), summary);
+				this.store.replaceNavigationViews(sessionId, summary);
 			}
 			else {
 				keyframes.flush();

@@ -148,6 +148,32 @@ class TimelineStore {
 			.update();
 	}
 
+	/**
+	 * Replace the views that in-page navigations open in a session (the summary's views
+	 * of {@link TimelineSummary.Opening#NAVIGATION}); the views that segments name stay
+	 * as ingest wrote them. Their ids, {@code navigation-1}, {@code navigation-2} …,
+	 * number them in order; one that a segment's view id already took is left out.
+	 * @param sessionId the session
+	 * @param summary the session's timeline summary
+	 */
+	void replaceNavigationViews(String sessionId, TimelineSummary summary) {
+		// after saveSummary, which locked the session's row: the lock order of ingest,
+		// session before views
+		this.jdbc.sql("delete from session_view where session_id = ? and navigation").param(sessionId).update();
+		int number = 0;
+		for (TimelineSummary.View view : summary.views()) {
+			if (view.opening() == TimelineSummary.Opening.NAVIGATION) {
+				this.jdbc.sql("""
+						insert into session_view (session_id, id, url, started_at, navigation)
+						values (?, ?, ?, ?, true)
+						on conflict (session_id, id) do nothing""")
+					.params(sessionId, "navigation-" + (++number), view.url(),
+							new Timestamp(summary.startTimestamp() + view.start()))
+					.update();
+			}
+		}
+	}
+
 	// a session that cannot be indexed is passed over until a new segment changes it
 	void passOver(String sessionId) {
 		this.jdbc.sql("update replay_session set indexed_version = updated_at where id = ?").param(sessionId).update();
