@@ -38,6 +38,17 @@ create table asset_url (
 );
 
 create index asset_url_due_idx on asset_url (due_at) where due_at is not null;
+create index asset_url_content_idx on asset_url (application_id, sha256) where sha256 is not null;
+
+-- the URLs that a captured stylesheet references in turn (fonts, images, imports): assets of every session
+-- that references the stylesheet
+create table asset_reference (
+  asset_url_id bigint not null references asset_url (id) on delete cascade,
+  referenced_url_id bigint not null references asset_url (id) on delete cascade,
+  primary key (asset_url_id, referenced_url_id)
+);
+
+create index asset_reference_referenced_idx on asset_reference (referenced_url_id);
 
 -- which URLs a session referenced, and the version of each it saw (null until captured)
 create table session_asset (

@@ -40,6 +40,9 @@ public final class ProblemTypes {
 	/** No image resource with that id for the session's application. */
 	public static final URI RESOURCE_NOT_FOUND = of("resource-not-found");
 
+	/** No captured asset with that hash in an application the caller may see. */
+	public static final URI ASSET_NOT_FOUND = of("asset-not-found");
+
 	/** The media type or content coding is not supported. */
 	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
 

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
 
 import dev.replay.core.event.EventType;
 import dev.replay.core.rrweb.RrwebEventReader;
@@ -46,9 +47,12 @@ final class EventArrayWriter {
 	 * @param response where to write
 	 * @param untilFullSnapshot whether to stop after the first full snapshot, as a
 	 * preview does
+	 * @param rewrite what each event becomes, for example with the URLs of captured
+	 * assets pointing to them
 	 * @throws IOException if the response cannot be written or a segment read
 	 */
-	static void write(PlaybackWindow window, OutputStream response, boolean untilFullSnapshot) throws IOException {
+	static void write(PlaybackWindow window, OutputStream response, boolean untilFullSnapshot,
+			UnaryOperator<byte[]> rewrite) throws IOException {
 		// events are small and many: gather them into large writes to the response
 		BufferedOutputStream out = new BufferedOutputStream(response, BUFFER_SIZE);
 		out.write('[');
@@ -67,7 +71,7 @@ final class EventArrayWriter {
 						out.write(',');
 					}
 					first[0] = false;
-					out.write(event.json());
+					out.write(rewrite.apply(event.json()));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -1,6 +1,12 @@
 package dev.replay.api.playback;
 
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import dev.replay.api.asset.AssetLinks;
 import dev.replay.api.security.ReplayPrincipal;
+import dev.replay.core.asset.AssetUrlRewriter;
+import dev.replay.ingest.asset.AssetCatalog;
 import dev.replay.ingest.playback.PlaybackWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,8 +50,11 @@ class PlaybackController {
 
 	private final MeterRegistry meters;
 
-	PlaybackController(PlaybackService playbacks, MeterRegistry meters) {
+	private final AssetCatalog assets;
+
+	PlaybackController(PlaybackService playbacks, MeterRegistry meters, AssetCatalog assets) {
 		this.playbacks = playbacks;
+		this.assets = assets;
 		this.meters = meters;
 	}
 
@@ -80,9 +89,10 @@ class PlaybackController {
 				: (continuation ? PlaybackService.Request.CONTINUATION : PlaybackService.Request.PLAYBACK);
 		PlaybackWindow window = preview ? this.playbacks.open(sessionId, context, request, null, PREVIEW_MS, viewer)
 				: this.playbacks.open(sessionId, context, request, from, to, viewer);
+		UnaryOperator<byte[]> capturedAssets = capturedAssets(sessionId);
 		StreamingResponseBody body = (out) -> {
 			try {
-				EventArrayWriter.write(window, out, preview);
+				EventArrayWriter.write(window, out, preview, capturedAssets);
 			}
 			finally {
 				started.stop(Timer.builder("replay.playback")
@@ -96,6 +106,19 @@ class PlaybackController {
 			.headers(EventArrayWriter.headers(window))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body);
+	}
+
+	// the URLs of assets captured for the session name them by content, as the session
+	// saw them; the others are left to the original site
+	private UnaryOperator<byte[]> capturedAssets(String sessionId) {
+		Map<String, String> versions = this.assets.capturedVersions(sessionId);
+		if (versions.isEmpty()) {
+			return UnaryOperator.identity();
+		}
+		return (event) -> AssetUrlRewriter.rewriteEvent(event, (url) -> {
+			String sha256 = versions.get(url);
+			return (sha256 != null) ? AssetLinks.of(sha256) : null;
+		});
 	}
 
 }

@@ -3,12 +3,17 @@ package dev.replay.ingest.timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
+import dev.replay.core.asset.AssetScanner;
 import dev.replay.core.playback.PlaybackIndexer;
 import dev.replay.core.timeline.KeyframePolicy;
+import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
+import dev.replay.ingest.asset.SessionAssets;
 import dev.replay.ingest.playback.SessionSegments;
 import dev.replay.ingest.rum.RumEventStore;
 import dev.replay.ingest.session.SessionReader;
@@ -41,9 +46,12 @@ public class SessionIndexer {
 
 	private final RumEventStore rum;
 
+	private final SessionAssets assets;
+
 	SessionIndexer(TimelineStore store, SessionReader reader, SessionSegments segments, TimelineProperties properties,
-			PlatformTransactionManager transactionManager, RumEventStore rum) {
+			PlatformTransactionManager transactionManager, RumEventStore rum, SessionAssets assets) {
 		this.store = store;
+		this.assets = assets;
 		this.reader = reader;
 		this.segments = segments;
 		this.rum = rum;
@@ -69,19 +77,26 @@ public class SessionIndexer {
 			this.store.deleteKeyframes(sessionId);
 			KeyframeBuffer keyframes = this.store.keyframes(sessionId);
 			PlaybackIndexer indexer = new PlaybackIndexer(this.policy, keyframes::add);
-			RecordedRumEvents devtools = new RecordedRumEvents(sessionId,
-					this.reader.findSession(sessionId)
-						.map(SessionSummary::applicationId)
-						.map(String::valueOf)
-						.orElseThrow());
+			UUID applicationId = this.reader.findSession(sessionId).map(SessionSummary::applicationId).orElseThrow();
+			RecordedRumEvents devtools = new RecordedRumEvents(sessionId, applicationId.toString());
+			AssetScanner assets = new AssetScanner();
 			try {
-				this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE, (segments) -> TimelineMerger
-					.mergeInOrder(segments, Long.MAX_VALUE, (event) -> devtools.accept(indexer.accept(event))));
+				this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE,
+						(segments) -> TimelineMerger.mergeInOrder(segments, Long.MAX_VALUE, (event) -> {
+							RawEvent masked = indexer.accept(event);
+							devtools.accept(masked);
+							assets.scan(masked.json());
+						}));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 			this.rum.replaceRecorded(sessionId, devtools.events());
+			this.assets.record(sessionId, applicationId, assets.references()
+				.stream()
+				.map((reference) -> new SessionAssets.Reference(reference.url(),
+						reference.kind().name().toLowerCase(Locale.ROOT)))
+				.toList());
 			if (indexer.eventCount() > 0) {
 				TimelineSummary summary = indexer.finish();
 				keyframes.flush();

@@ -1,0 +1,26 @@
+package dev.replay.api.asset;
+
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * Where the player loads a captured asset from: the events it plays name captured assets
+ * by these links instead of their original URLs.
+ */
+@NamedInterface("api")
+public final class AssetLinks {
+
+	static final String PATH = "/api/v1/assets/";
+
+	private AssetLinks() {
+	}
+
+	/**
+	 * The link to a captured asset.
+	 * @param sha256 the SHA-256 of its content
+	 * @return the path that serves it
+	 */
+	public static String of(String sha256) {
+		return PATH + sha256;
+	}
+
+}
