@@ -154,7 +154,8 @@ public final class AssetScanner {
 		}
 	}
 
-	// A serialized subtree, iteratively so that deep trees cannot exhaust the stack.
+	// A serialized subtree in document order, iteratively so that deep trees cannot
+	// exhaust the stack.
 	private void walk(JsonNode root, @Nullable Element rootParent) {
 		ArrayDeque<Visit> pending = new ArrayDeque<>();
 		pending.push(new Visit(root, rootParent));
@@ -179,8 +180,9 @@ public final class AssetScanner {
 				}
 				css(node.path("textContent").asString(""), this.page);
 			}
-			for (JsonNode child : node.path("childNodes")) {
-				pending.push(new Visit(child, element));
+			JsonNode children = node.path("childNodes");
+			for (int i = children.size() - 1; i >= 0; i--) {
+				pending.push(new Visit(children.path(i), element));
 			}
 		}
 	}

@@ -95,7 +95,7 @@ public final class AssetUrlRewriter {
 	public static String rewriteStylesheet(String css, URI stylesheetUrl,
 			Function<String, @Nullable String> replacementOrNull) {
 		URI base = AssetUrls.base(stylesheetUrl.toString());
-		StringBuilder rewritten = new StringBuilder(css.length() + 64);
+		StringBuilder rewritten = null;
 		int copied = 0;
 		for (CssUrls.CssUrl found : CssUrls.find(css)) {
 			String written = found.value().strip();
@@ -110,10 +110,13 @@ public final class AssetUrlRewriter {
 			if (url.equals(found.value())) {
 				continue;
 			}
+			if (rewritten == null) {
+				rewritten = new StringBuilder(css.length() + 64);
+			}
 			rewritten.append(css, copied, found.start()).append(CssUrls.write(url, found.quote()));
 			copied = found.end();
 		}
-		return (copied == 0) ? css : rewritten.append(css, copied, css.length()).toString();
+		return (rewritten != null) ? rewritten.append(css, copied, css.length()).toString() : css;
 	}
 
 	private static void writeJsonString(ByteArrayOutputStream out, String text) {
