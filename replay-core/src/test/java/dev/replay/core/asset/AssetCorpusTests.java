@@ -6,28 +6,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.replay.core.datadog.DatadogReplayConverter;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.timeline.RawEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scanner and the rewriter over the rrweb recordings of the test corpus, whose pages
- * and assets are in {@code test-corpus/site}.
+ * The scanner and the rewriter over the recordings of the test corpus, whose pages and
+ * assets are in {@code test-corpus/site}.
  */
 class AssetCorpusTests {
 
 	private static final Path RECORDINGS = Path.of("..", "test-corpus", "rrweb");
+
+	private static final Path DATADOG_RECORDINGS = Path.of("..", "test-corpus", "datadog");
 
 	private static final String SITE = "http://127.0.0.1:8090";
 
@@ -91,6 +96,26 @@ class AssetCorpusTests {
 			.containsExactlyInAnyOrderElementsOf(captured.values());
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "css-animation, /assets/common.css /assets/theme-ocean.css", "long-article, /assets/common.css",
+			"spa-router, /assets/common.css" })
+	void findsTheSameAssetsAndTheLinkedStyleSheetsInTheDatadogRecordingOfAPage(String page, String styleSheets)
+			throws IOException {
+		// Datadog keeps the href of the links whose sheet it inlines
+		List<AssetReference> expected = new ArrayList<>(scan(page).references());
+		for (String styleSheet : styleSheets.split(" ")) {
+			expected.add(new AssetReference(SITE + styleSheet, AssetKind.STYLESHEET));
+		}
+		AssetScanner scanner = new AssetScanner();
+		DatadogReplayConverter converter = new DatadogReplayConverter();
+		for (Path segment : datadogSegments(page)) {
+			try (InputStream in = Files.newInputStream(segment)) {
+				converter.convertSegment(in, scanner::scan);
+			}
+		}
+		assertThat(scanner.references()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
 	@Test
 	void rewritesTheImagesOfAFullSnapshot() {
 		byte[] snapshot = events("long-article").stream()
@@ -117,6 +142,16 @@ class AssetCorpusTests {
 		events(page).forEach(scanner::scan);
 		assertThat(scanner.limitReached()).isFalse();
 		return scanner;
+	}
+
+	// the inflated segments of a Datadog recording, in the order they were recorded
+	private static List<Path> datadogSegments(String page) throws IOException {
+		Path folder = DATADOG_RECORDINGS.resolve(page);
+		JsonNode manifest = RecordingJson.mapper().readTree(Files.readAllBytes(folder.resolve("manifest.json")));
+		List<JsonNode> segments = new ArrayList<>();
+		manifest.path("segmentList").forEach(segments::add);
+		segments.sort(Comparator.comparingLong((segment) -> segment.path("start").asLong()));
+		return segments.stream().map((segment) -> folder.resolve(segment.path("segmentJson").asString())).toList();
 	}
 
 	private static AssetReference image(String path) {
