@@ -24,10 +24,11 @@ import tools.jackson.databind.JsonNode;
  * events of one session passed in stream order: element attributes ({@code src},
  * {@code srcset}, {@code poster}, {@code background}, the {@code href} of style sheet,
  * icon and preload links and of SVG images), CSS in {@code style} attributes, in style
- * elements, in the style sheets rrweb inlines and in CSSOM changes. Relative URLs are
- * resolved against the page URL of the last Meta event, or against the style sheet's own
- * URL where rrweb kept it. Only {@code http(s)} URLs are kept, without their fragment, up
- * to {@link #MAX_REFERENCES} per session. Not thread-safe.
+ * elements, in the style sheets rrweb inlines and in CSSOM changes, and the sources of
+ * fonts loaded by script. Relative URLs are resolved against the page URL of the last
+ * Meta event, or against the style sheet's own URL where rrweb kept it. Only
+ * {@code http(s)} URLs are kept, without their fragment, up to {@link #MAX_REFERENCES}
+ * per session. Not thread-safe.
  */
 public final class AssetScanner {
 
@@ -91,6 +92,18 @@ public final class AssetScanner {
 	}
 
 	/**
+	 * Scan a style sheet fetched from one of the references, for the fonts, images and
+	 * imported sheets that only it names: rrweb cannot inline the rules of cross-origin
+	 * sheets, and does not record what an {@code @import} brings.
+	 * @param css the style sheet's text
+	 * @param stylesheetUrl the URL it was fetched from, which its relative URLs are
+	 * resolved against
+	 */
+	public void scanStylesheet(String css, URI stylesheetUrl) {
+		css(css, AssetUrls.base(stylesheetUrl.toString()));
+	}
+
+	/**
 	 * The references found so far, in the order they were first seen.
 	 * @return an unmodifiable view of the references
 	 */
@@ -119,6 +132,15 @@ public final class AssetScanner {
 				css(data.path("replaceSync").asString(""), this.page);
 			}
 			case STYLE_DECLARATION -> css(data.path("set").path("value").asString(""), this.page);
+			case FONT -> {
+				// a FontFace loaded by script, its source a CSS src value unless it is a
+				// buffer
+				if (!data.path("buffer").asBoolean(false)) {
+					for (CssUrls.CssUrl url : CssUrls.find(data.path("fontSource").asString(""))) {
+						add(url.value(), this.page, AssetKind.FONT);
+					}
+				}
+			}
 			case ADOPTED_STYLE_SHEET -> {
 				for (JsonNode style : data.path("styles")) {
 					for (JsonNode rule : style.path("rules")) {

@@ -1,5 +1,6 @@
 package dev.replay.core.asset;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -232,6 +233,30 @@ class AssetScannerTests {
 				image("https://shop.example/sync.png"),
 				new AssetReference("https://shop.example/replaced.css", AssetKind.STYLESHEET),
 				image("https://shop.example/declared.png"), image("https://shop.example/cursor.cur"));
+	}
+
+	@Test
+	void findsFontsLoadedByScript() {
+		String font = """
+				{"type":3,"data":{"source":10,"family":"Brand","fontSource":"url(\\"/fonts/brand.woff2\\") format('woff2')",
+				"buffer":false},"timestamp":3}""";
+		String buffer = """
+				{"type":3,"data":{"source":10,"family":"Inline","fontSource":"[0,1,0,0]","buffer":true},"timestamp":4}""";
+		assertThat(scan(META, font, buffer))
+			.containsExactly(new AssetReference("https://shop.example/fonts/brand.woff2", AssetKind.FONT));
+	}
+
+	@Test
+	void scansFetchedStyleSheetsAgainstTheirOwnUrl() {
+		AssetScanner scanner = new AssetScanner();
+		scanner.scan(bytes(META));
+		scanner.scanStylesheet(
+				"@import 'more.css'; @font-face { src: url(../f/x.woff2) } a { background: url(/i.png) }",
+				URI.create("https://cdn.example/css/site.css"));
+		assertThat(scanner.references()).containsExactly(
+				new AssetReference("https://cdn.example/css/more.css", AssetKind.STYLESHEET),
+				new AssetReference("https://cdn.example/f/x.woff2", AssetKind.FONT),
+				image("https://cdn.example/i.png"));
 	}
 
 	@Test
