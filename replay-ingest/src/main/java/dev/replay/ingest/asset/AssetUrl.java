@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,11 @@ record AssetUrl(URI uri, AssetOrigin origin) {
 
 	private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
+	private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+	// the last label of a host that browsers read as an IPv4 address
+	private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+
 	/**
 	 * Read a URL.
 	 * @param text the URL, absolute
@@ -31,6 +37,12 @@ record AssetUrl(URI uri, AssetOrigin origin) {
 	 * @throws InvalidUrlException with the refusal if it may not be fetched
 	 */
 	static AssetUrl parse(String text) throws InvalidUrlException {
+		Matcher scheme = SCHEME.matcher(text.strip());
+		if (scheme.lookingAt() && !scheme.group(1).equalsIgnoreCase("http")
+				&& !scheme.group(1).equalsIgnoreCase("https")) {
+			// before parsing: data: and javascript: URLs are rarely valid URIs
+			throw schemeRefused(text, scheme.group(1).toLowerCase(Locale.ROOT));
+		}
 		URI uri;
 		try {
 			uri = new URI(text.strip());
@@ -65,8 +77,7 @@ record AssetUrl(URI uri, AssetOrigin origin) {
 		}
 		scheme = scheme.toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw new InvalidUrlException(FetchRefusal.of(FetchRefusal.Reason.SCHEME,
-					"'" + text + "' uses the scheme " + scheme + "; only http and https are fetched"));
+			throw schemeRefused(text, scheme);
 		}
 		String authority = uri.getRawAuthority();
 		if (uri.isOpaque() || authority == null || authority.isEmpty()) {
@@ -142,7 +153,63 @@ record AssetUrl(URI uri, AssetOrigin origin) {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-		return HOST_NAME.matcher(ascii).matches() ? ascii : null;
+		if (!HOST_NAME.matcher(ascii).matches()) {
+			return null;
+		}
+		String[] labels = (ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii).split("\\.");
+		return NUMBER.matcher(labels[labels.length - 1]).matches() ? ipv4(labels) : ascii;
+	}
+
+	/**
+	 * Read a host that ends in a number as browsers do (the WHATWG URL standard): as an
+	 * IPv4 address of one to four parts, each decimal, octal with a leading {@code 0} or
+	 * hexadecimal with {@code 0x}, the last filling the remaining bytes. Java reads
+	 * {@code 0177.0.0.1} as 177.0.0.1 where a browser reads 127.0.0.1; the address in
+	 * dotted decimal leaves no doubt.
+	 * @param labels the labels of the host
+	 * @return the address in dotted decimal, or {@code null} if it is not one
+	 */
+	private static @Nullable String ipv4(String[] labels) {
+		if (labels.length > 4) {
+			return null;
+		}
+		long[] parts = new long[labels.length];
+		for (int i = 0; i < labels.length; i++) {
+			String label = labels[i];
+			int radix = 10;
+			if (label.startsWith("0x") || label.startsWith("0X")) {
+				label = label.substring(2);
+				radix = 16;
+			}
+			else if (label.length() > 1 && label.startsWith("0")) {
+				label = label.substring(1);
+				radix = 8;
+			}
+			if (label.length() > 12) {
+				return null;
+			}
+			try {
+				parts[i] = label.isEmpty() ? 0 : Long.parseLong(label, radix);
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		long address = 0;
+		for (int i = 0; i < parts.length - 1; i++) {
+			if (parts[i] > 255) {
+				return null;
+			}
+			address = (address << 8) | parts[i];
+		}
+		int lastBytes = 5 - parts.length;
+		long last = parts[parts.length - 1];
+		if (last >= (1L << (8 * lastBytes))) {
+			return null;
+		}
+		address = (address << (8 * lastBytes)) | last;
+		return ((address >> 24) & 0xff) + "." + ((address >> 16) & 0xff) + "." + ((address >> 8) & 0xff) + "."
+				+ (address & 0xff);
 	}
 
 	private static String normaliseHost(String host, String text) throws InvalidUrlException {
@@ -160,6 +227,11 @@ record AssetUrl(URI uri, AssetOrigin origin) {
 	@Override
 	public String toString() {
 		return this.uri.toString();
+	}
+
+	private static InvalidUrlException schemeRefused(String text, String scheme) {
+		return new InvalidUrlException(FetchRefusal.of(FetchRefusal.Reason.SCHEME,
+				"'" + text + "' uses the scheme " + scheme + "; only http and https are fetched"));
 	}
 
 	private static InvalidUrlException invalid(String message) {
