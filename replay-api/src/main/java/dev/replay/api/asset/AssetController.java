@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves the stylesheets, fonts and images captured from recorded pages, by the SHA-256
- * of their content, to users who may see an application that captured them; and lists
- * the assets a session references, so that a user sees why one is missing. A captured
+ * of their content, to users who may see an application that captured them; and lists the
+ * assets a session references, so that a user sees why one is missing. A captured
  * stylesheet is served with its own references to captured assets pointing here too.
  */
 @RestController
@@ -97,7 +97,8 @@ class AssetController {
 	}
 
 	private static boolean isStylesheet(AssetBytes asset) {
-		return asset.url() != null && MediaType.parseMediaType(asset.contentType()).isCompatibleWith(MediaType.valueOf("text/css"));
+		return asset.url() != null
+				&& MediaType.parseMediaType(asset.contentType()).isCompatibleWith(MediaType.valueOf("text/css"));
 	}
 
 	// the stylesheet's own references: those captured point here, the others to the

@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A site's stylesheet, font and images captured after its recording is stored, against a
  * real HTTP server: the session's events then name them by content, the stylesheet is
- * served with its own references pointing to the captured font and image, they are
- * still served once the site is gone, a changed image reaches only the sessions recorded
- * after the change, and a refused URL says why.
+ * served with its own references pointing to the captured font and image, they are still
+ * served once the site is gone, a changed image reaches only the sessions recorded after
+ * the change, and a refused URL says why.
  */
 @ReplayIntegrationTest
 class AssetCaptureIntegrationTests {
@@ -79,7 +79,8 @@ class AssetCaptureIntegrationTests {
 		String sessionId = record(application);
 
 		JsonNode assets = awaitCaptured(sessionId, 4);
-		assertThat(assets.valueStream().map((asset) -> asset.path("url").asString() + " " + asset.path("kind").asString()))
+		assertThat(
+				assets.valueStream().map((asset) -> asset.path("url").asString() + " " + asset.path("kind").asString()))
 			.containsExactly(ORIGIN + "/fonts/brand.woff2 font", ORIGIN + "/img/bg.png image",
 					ORIGIN + "/img/logo.png image", ORIGIN + "/site.css stylesheet");
 		assertThat(asset(assets, "/site.css").path("sha256").asString())
@@ -96,10 +97,10 @@ class AssetCaptureIntegrationTests {
 
 		HttpResponse<String> stylesheet = this.client.getAsAdmin("/api/v1/assets/" + css);
 		assertThat(stylesheet.statusCode()).isEqualTo(200);
-		assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/css"));
-		assertThat(stylesheet.headers().firstValue("Cache-Control")).hasValueSatisfying(
-				(cache) -> assertThat(cache).contains("immutable", "private"));
+		assertThat(stylesheet.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+		assertThat(stylesheet.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("immutable", "private"));
 		assertThat(stylesheet.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(stylesheet.body()).contains(
 				"/api/v1/assets/" + asset(assets, "/fonts/brand.woff2").path("sha256").asString(),
@@ -142,8 +143,9 @@ class AssetCaptureIntegrationTests {
 		String sessionId = UUID.randomUUID().toString();
 		long start = System.currentTimeMillis() - 60_000;
 		upload(application, sessionId, meta(start, ORIGIN + "/shop"),
-				snapshot(start + 1, "{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\"http://10.1.2.3/secret.png\"},"
-						+ "\"childNodes\":[],\"id\":3}"));
+				snapshot(start + 1,
+						"{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\"http://10.1.2.3/secret.png\"},"
+								+ "\"childNodes\":[],\"id\":3}"));
 		Indexing.awaitIndexed(this.jdbc, sessionId);
 		JsonNode refused = awaitSettled(sessionId);
 		assertThat(refused).hasSize(1);
@@ -165,8 +167,9 @@ class AssetCaptureIntegrationTests {
 		String logo = asset(awaitCaptured(sessionId, 4), "/img/logo.png").path("sha256").asString();
 
 		TestUser outsider = this.users.create("viewer");
-		assertThat(this.users.send("PATCH", "/api/v1/users/" + outsider.id(), ReplayClient.ADMIN_BASIC,
-				Map.of("applications", List.of(other.path("id").asString())))
+		assertThat(this.users
+			.send("PATCH", "/api/v1/users/" + outsider.id(), ReplayClient.ADMIN_BASIC,
+					Map.of("applications", List.of(other.path("id").asString())))
 			.statusCode()).isEqualTo(200);
 		HttpResponse<String> hidden = this.client.get("/api/v1/assets/" + logo, outsider.basic());
 		assertThat(hidden.statusCode()).isEqualTo(404);
@@ -182,11 +185,12 @@ class AssetCaptureIntegrationTests {
 	private String record(JsonNode application) throws InterruptedException {
 		String sessionId = UUID.randomUUID().toString();
 		long start = System.currentTimeMillis() - 60_000;
-		upload(application, sessionId, meta(start, ORIGIN + "/shop"), snapshot(start + 1,
-				"{\"type\":2,\"tagName\":\"link\",\"attributes\":{\"rel\":\"stylesheet\",\"href\":\"" + ORIGIN
-						+ "/site.css\"},\"childNodes\":[],\"id\":3},"
-						+ "{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\"" + ORIGIN
-						+ "/img/logo.png\"},\"childNodes\":[],\"id\":4}"));
+		upload(application, sessionId, meta(start, ORIGIN + "/shop"),
+				snapshot(start + 1,
+						"{\"type\":2,\"tagName\":\"link\",\"attributes\":{\"rel\":\"stylesheet\",\"href\":\"" + ORIGIN
+								+ "/site.css\"},\"childNodes\":[],\"id\":3},"
+								+ "{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\"" + ORIGIN
+								+ "/img/logo.png\"},\"childNodes\":[],\"id\":4}"));
 		Indexing.awaitIndexed(this.jdbc, sessionId);
 		return sessionId;
 	}
@@ -195,8 +199,8 @@ class AssetCaptureIntegrationTests {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {
 			JsonNode assets = assets(sessionId);
-			if (assets.size() == count && assets.valueStream()
-				.allMatch((asset) -> asset.path("status").asString().equals("captured"))) {
+			if (assets.size() == count
+					&& assets.valueStream().allMatch((asset) -> asset.path("status").asString().equals("captured"))) {
 				return assets;
 			}
 			assertThat(System.nanoTime()).as("assets of %s: %s", sessionId, assets).isLessThan(deadline);

@@ -1,7 +1,7 @@
 package dev.replay.ingest.asset;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 
 import dev.replay.ingest.asset.AssetResults.DueAsset;
@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Fetches, in the background and never inside an ingest request, the asset URLs that are
  * due: referenced by a recording and not captured yet, captured longer than
  * {@code replay.assets.refresh-after} ago and referenced again, or failed in a way that
- * may pass. A pass takes at most {@code replay.assets.batch-size} URLs and stops while the
- * intake is busy, as the timeline indexer does. A URL that fails is tried
+ * may pass. A pass takes at most {@code replay.assets.batch-size} URLs and stops while
+ * the intake is busy, as the timeline indexer does. A URL that fails is tried
  * {@code replay.assets.max-attempts} times, {@code replay.assets.retry-after} apart, and
  * never in a loop. Once a minute it deletes the assets that no stored session refers to.
  */
@@ -78,7 +78,7 @@ class AssetCaptureJob {
 	}
 
 	private void capture(DueAsset asset) {
-		AssetFetchResult result = this.fetcher.fetch(URI.create(asset.url()), Set.copyOf(asset.allowedOrigins()));
+		AssetFetchResult result = this.fetcher.fetch(asset.url(), origins(asset));
 		if (result instanceof FetchedAsset fetched) {
 			this.results.captured(asset, fetched.contentType(), fetched.bytes(), fetched.sha256());
 		}
@@ -94,6 +94,21 @@ class AssetCaptureJob {
 			this.results.failed(asset, failure.message(),
 					(retry != null && failure.retryAfter().compareTo(retry) > 0) ? failure.retryAfter() : retry);
 		}
+	}
+
+	// the origins the application allows, leaving out any that is not one
+	private static Set<AssetOrigin> origins(DueAsset asset) {
+		Set<AssetOrigin> origins = new HashSet<>();
+		for (String origin : asset.allowedOrigins()) {
+			try {
+				origins.add(AssetOrigin.of(origin));
+			}
+			catch (IllegalArgumentException ex) {
+				LOG.debug("Origin {} of application {} is left out: {}", origin, asset.applicationId(),
+						ex.getMessage());
+			}
+		}
+		return origins;
 	}
 
 	// a failure that may pass is tried again, up to the most attempts

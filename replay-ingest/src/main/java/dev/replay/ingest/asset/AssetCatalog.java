@@ -148,8 +148,7 @@ public class AssetCatalog {
 
 	}
 
-	private record Found(UUID applicationId, String contentType, @Nullable String url,
-			StoredPart part) {
+	private record Found(UUID applicationId, String contentType, @Nullable String url, StoredPart part) {
 
 	}
 

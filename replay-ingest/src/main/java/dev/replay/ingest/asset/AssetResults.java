@@ -5,17 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import dev.replay.core.asset.AssetUrlRewriter;
+import dev.replay.core.asset.AssetReference;
+import dev.replay.core.asset.AssetScanner;
 import dev.replay.ingest.storage.ObjectKind;
 import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.StoredObjects;
 import dev.replay.ingest.storage.StoredPart;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,6 @@ class AssetResults {
 
 	// at most this many references of one stylesheet are followed
 	private static final int MAX_STYLESHEET_REFERENCES = 500;
-
-	private static final Pattern FONT_NAME = Pattern.compile("\\.(woff2?|ttf|otf|eot)$");
 
 	private final JdbcClient jdbc;
 
@@ -67,9 +64,8 @@ class AssetResults {
 				                                          where p.application_id = u.application_id))""")
 			.param("claim", CLAIM.toSeconds())
 			.param("limit", limit)
-			.query((rs, row) -> new DueAsset(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getInt(4), "captured".equals(rs.getString(5)),
-					List.of((String[]) rs.getArray(6).getArray())))
+			.query((rs, row) -> new DueAsset(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+					"captured".equals(rs.getString(5)), List.of((String[]) rs.getArray(6).getArray())))
 			.list();
 	}
 
@@ -113,25 +109,26 @@ class AssetResults {
 	// the fonts, images and imported stylesheets of a stylesheet are assets of every
 	// session that references the stylesheet
 	private void referencedByStylesheet(DueAsset stylesheet, String css) {
-		Set<String> urls = new TreeSet<>();
-		AssetUrlRewriter.rewriteStylesheet(css, URI.create(stylesheet.url()), (url) -> {
-			if (urls.size() < MAX_STYLESHEET_REFERENCES) {
-				urls.add(url);
+		AssetScanner scanner = new AssetScanner();
+		scanner.scanStylesheet(css, URI.create(stylesheet.url()));
+		Map<String, String> kinds = new TreeMap<>();
+		for (AssetReference reference : scanner.references()) {
+			if (kinds.size() < MAX_STYLESHEET_REFERENCES) {
+				kinds.putIfAbsent(reference.url(), reference.kind().name().toLowerCase(Locale.ROOT));
 			}
-			return null;
-		});
-		if (urls.isEmpty()) {
+		}
+		if (kinds.isEmpty()) {
 			return;
 		}
-		List<String> kinds = urls.stream().map(AssetResults::kindOf).toList();
+		String[] urls = kinds.keySet().toArray(String[]::new);
 		this.jdbc.sql("""
 				insert into asset_url as u (application_id, url, kind, due_at)
 				select :application, r.url, r.kind, now()
 				from unnest(cast(:urls as text[]), cast(:kinds as text[])) as r (url, kind)
 				on conflict (application_id, url) do update set last_seen_at = now()""")
 			.param("application", stylesheet.applicationId())
-			.param("urls", urls.toArray(String[]::new))
-			.param("kinds", kinds.toArray(String[]::new))
+			.param("urls", urls)
+			.param("kinds", kinds.values().toArray(String[]::new))
 			.update();
 		this.jdbc.sql("delete from asset_reference where asset_url_id = ?").param(stylesheet.id()).update();
 		this.jdbc.sql("""
@@ -141,7 +138,7 @@ class AssetResults {
 				on conflict do nothing""")
 			.param("stylesheet", stylesheet.id())
 			.param("application", stylesheet.applicationId())
-			.param("urls", urls.toArray(String[]::new))
+			.param("urls", urls)
 			.update();
 		this.jdbc.sql("""
 				insert into session_asset (session_id, asset_url_id, sha256)
@@ -150,19 +147,7 @@ class AssetResults {
 				join asset_reference r on r.asset_url_id = s.asset_url_id
 				join asset_url u on u.id = r.referenced_url_id
 				where s.asset_url_id = :stylesheet
-				on conflict do nothing""")
-			.param("stylesheet", stylesheet.id())
-			.update();
-	}
-
-	// what a stylesheet's reference is, by the name it ends in
-	private static String kindOf(String url) {
-		String path = URI.create(url).getPath();
-		String name = (path != null) ? path.toLowerCase(Locale.ROOT) : "";
-		if (name.endsWith(".css")) {
-			return "stylesheet";
-		}
-		return FONT_NAME.matcher(name).find() ? "font" : "image";
+				on conflict do nothing""").param("stylesheet", stylesheet.id()).update();
 	}
 
 	/**
@@ -178,11 +163,10 @@ class AssetResults {
 				update asset_url set failure = ?, attempts = attempts + 1,
 				    status = case when status = 'captured' then 'captured' when ? then 'pending' else 'failed' end,
 				    due_at = case when ? then now() + make_interval(secs => ?) end
-				where id = ?""")
-			.params(reason, retry, retry, retry ? retryAfter.toSeconds() : 0, asset.id())
-			.update();
+				where id = ?""").params(reason, retry, retry, retry ? retryAfter.toSeconds() : 0, asset.id()).update();
 		if (!retry && asset.wasCaptured()) {
-			// a refresh that failed for good: the sessions that waited for it play with the
+			// a refresh that failed for good: the sessions that waited for it play with
+			// the
 			// version captured before
 			this.jdbc.sql("""
 					update session_asset s set sha256 = u.sha256 from asset_url u

@@ -53,7 +53,8 @@ class AssetsInRows implements RowParts {
 		if (this.storage.kind() != StorageKind.S3) {
 			return 0;
 		}
-		List<Key> keys = this.jdbc.sql("select application_id, sha256 from asset_content where body is not null limit ?")
+		List<Key> keys = this.jdbc
+			.sql("select application_id, sha256 from asset_content where body is not null limit ?")
 			.param(limit)
 			.query((rs, row) -> new Key(rs.getObject(1, UUID.class), rs.getString(2)))
 			.list();

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Which assets the sessions referenced: the indexer records the URLs it found in a
- * session's events, in its transaction, and the capture job fetches those that are due.
- * A session keeps the version of each asset it saw: the one captured within
+ * session's events, in its transaction, and the capture job fetches those that are due. A
+ * session keeps the version of each asset it saw: the one captured within
  * {@code replay.assets.refresh-after} before it referenced the URL, or else the next one
  * captured.
  */
@@ -50,10 +50,7 @@ public class SessionAssets {
 				from (select url from session_view where session_id = :session
 				      union select first_url from replay_session where id = :session) pages
 				where url ~* '^https?://[^/?#]+'
-				on conflict do nothing""")
-			.param("application", applicationId)
-			.param("session", sessionId)
-			.update();
+				on conflict do nothing""").param("application", applicationId).param("session", sessionId).update();
 		if (references.isEmpty()) {
 			return;
 		}
@@ -75,10 +72,11 @@ public class SessionAssets {
 			.param("refresh", this.properties.refreshAfter().toMillis() / 1000.0)
 			.query((rs, row) -> new Seen(rs.getLong(1), rs.getString(2)))
 			.list();
-		this.jdbc.sql("""
-				insert into session_asset (session_id, asset_url_id, sha256)
-				select :session, s.id, s.sha256 from unnest(cast(:ids as bigint[]), cast(:shas as text[])) as s (id, sha256)
-				on conflict do nothing""")
+		this.jdbc
+			.sql("""
+					insert into session_asset (session_id, asset_url_id, sha256)
+					select :session, s.id, s.sha256 from unnest(cast(:ids as bigint[]), cast(:shas as text[])) as s (id, sha256)
+					on conflict do nothing""")
 			.param("session", sessionId)
 			.param("ids", seen.stream().map(Seen::id).toArray(Long[]::new))
 			.param("shas", seen.stream().map(Seen::sha256).toArray(String[]::new))

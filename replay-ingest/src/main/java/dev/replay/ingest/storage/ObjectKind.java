@@ -20,7 +20,10 @@ public enum ObjectKind {
 	/** An image uploaded with a mobile recording. */
 	RESOURCE("r", "resource"),
 
-	/** A stylesheet, font or image that a recorded page referenced, captured by its content. */
+	/**
+	 * A stylesheet, font or image that a recorded page referenced, captured by its
+	 * content.
+	 */
 	ASSET("a", "asset");
 
 	private final String code;

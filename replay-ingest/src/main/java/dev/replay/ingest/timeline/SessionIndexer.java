@@ -92,11 +92,12 @@ public class SessionIndexer {
 				throw new UncheckedIOException(ex);
 			}
 			this.rum.replaceRecorded(sessionId, devtools.events());
-			this.assets.record(sessionId, applicationId, assets.references()
-				.stream()
-				.map((reference) -> new SessionAssets.Reference(reference.url(),
-						reference.kind().name().toLowerCase(Locale.ROOT)))
-				.toList());
+			this.assets.record(sessionId, applicationId,
+					assets.references()
+						.stream()
+						.map((reference) -> new SessionAssets.Reference(reference.url(),
+								reference.kind().name().toLowerCase(Locale.ROOT)))
+						.toList());
 			if (indexer.eventCount() > 0) {
 				TimelineSummary summary = indexer.finish();
 				keyframes.flush();
