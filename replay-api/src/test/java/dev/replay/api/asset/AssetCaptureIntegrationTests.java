@@ -177,7 +177,7 @@ class AssetCaptureIntegrationTests {
 			.isEqualTo("https://replay.dev/problems/asset-not-found");
 		assertThat(this.client.get("/api/v1/sessions/" + sessionId + "/assets", outsider.basic()).statusCode())
 			.isEqualTo(404);
-		assertThat(this.client.get("/api/v1/assets/" + logo, null).statusCode()).isEqualTo(401);
+		assertThat(this.users.send("GET", "/api/v1/assets/" + logo, null, null).statusCode()).isEqualTo(401);
 		assertThat(this.client.getAsAdmin("/api/v1/assets/not-a-hash").statusCode()).isEqualTo(404);
 	}
 
