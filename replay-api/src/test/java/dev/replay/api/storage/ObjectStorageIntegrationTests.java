@@ -146,7 +146,8 @@ class ObjectStorageIntegrationTests {
 		JsonNode inRows = ReplayClient.json(this.client.getAsAdmin("/api/v1/storage").body());
 		assertThat(inRows.path("kind").asString()).isEqualTo("postgres");
 		for (JsonNode report : List.of(inObjects, inRows)) {
-			assertThat(report.path("otherPartsInRows").propertyNames()).containsExactly("images", "keyframes");
+			assertThat(report.path("otherPartsInRows").propertyNames()).containsExactly("assets", "images",
+					"keyframes");
 			assertThat(report.path("otherPartsInRows").path("keyframes").path("parts").isIntegralNumber()).isTrue();
 		}
 		TestUsers.TestUser viewer = users.create("viewer");
