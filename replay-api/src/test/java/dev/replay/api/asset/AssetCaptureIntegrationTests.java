@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,64 @@ class AssetCaptureIntegrationTests {
 		assertThat(this.client.getAsAdmin("/api/v1/assets/not-a-hash").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void anApplicationsOwnListOfOriginsDecidesWhatIsFetched() throws Exception {
+		serve("/site.css", "text/css", CSS.getBytes(StandardCharsets.UTF_8));
+		serve("/fonts/brand.woff2", "font/woff2", bytes("wOF2 brand font"));
+		serve("/img/bg.png", "image/png", bytes("png background"));
+		serve("/img/logo.png", "image/png", bytes("png logo"));
+		JsonNode application = this.client.createApplication("listed origins " + UUID.randomUUID());
+		String path = "/api/v1/applications/" + application.path("id").asString() + "/asset-origins";
+		awaitCaptured(record(application), 4);
+		JsonNode origins = ReplayClient.json(this.client.getAsAdmin(path).body());
+		assertThat(origins.path("origins").isNull()).isTrue();
+		assertThat(origins.path("pageOrigins").valueStream().map(JsonNode::asString)).containsExactly(ORIGIN);
+		assertThat(origins.path("effective").valueStream().map(JsonNode::asString)).containsExactly(ORIGIN);
+
+		HttpResponse<String> listed = this.users.send("PUT", path, ReplayClient.ADMIN_BASIC,
+				Map.of("origins", List.of("HTTPS://CDN.Shop.Example:443", "https://cdn.shop.example")));
+		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+		assertThat(ReplayClient.json(listed.body()).path("effective").valueStream().map(JsonNode::asString))
+			.containsExactly("https://cdn.shop.example");
+		// the site's own origin is not listed any more: what was not captured before is
+		// refused, and a new version of what was is not fetched
+		serve("/img/new.png", "image/png", bytes("png never fetched"));
+		serve("/img/logo.png", "image/png", bytes("png logo, not fetched"));
+		Thread.sleep(2500);
+		String sessionId = UUID.randomUUID().toString();
+		long start = System.currentTimeMillis() - 60_000;
+		upload(application, sessionId, meta(start, ORIGIN + "/shop"), snapshot(start + 1,
+				"{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\"" + ORIGIN + "/img/new.png\"},"
+						+ "\"childNodes\":[],\"id\":3},{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\""
+						+ ORIGIN + "/img/logo.png\"},\"childNodes\":[],\"id\":4}"));
+		Indexing.awaitIndexed(this.jdbc, sessionId);
+		JsonNode settled = awaitSettled(sessionId);
+		assertThat(asset(settled, "/img/new.png").path("status").asString()).isEqualTo("failed");
+		assertThat(asset(settled, "/img/new.png").path("failure").asString()).contains("not allowed");
+		assertThat(asset(settled, "/img/logo.png").path("sha256").asString()).isEqualTo(sha256(bytes("png logo")));
+
+		HttpResponse<String> bad = this.users.send("PUT", path, ReplayClient.ADMIN_BASIC,
+				Map.of("origins", List.of("ftp://shop.example")));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(ReplayClient.json(bad.body()).path("type").asString())
+			.isEqualTo("https://replay.dev/problems/bad-request");
+		TestUser viewer = this.users.create("viewer");
+		assertThat(this.users.send("PUT", path, viewer.basic(), Map.of("origins", List.of())).statusCode())
+			.isEqualTo(403);
+		HashMap<String, Object> reset = new HashMap<>();
+		reset.put("origins", null);
+		assertThat(ReplayClient.json(this.users.send("PUT", path, ReplayClient.ADMIN_BASIC, reset).body())
+			.path("effective")
+			.valueStream()
+			.map(JsonNode::asString)).containsExactly(ORIGIN);
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where action = 'application.asset-origins-changed' "
+					+ "and target_id = ?")
+			.param(application.path("id").asString())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	// a page with a linked stylesheet and an image, as our recorder sends it
 	private String record(JsonNode application) throws InterruptedException {
 		String sessionId = UUID.randomUUID().toString();
@@ -209,11 +268,17 @@ class AssetCaptureIntegrationTests {
 	}
 
 	private JsonNode awaitSettled(String sessionId) throws InterruptedException {
+		return awaitSettled(sessionId, null);
+	}
+
+	// until the assets (or the one at that path) are no longer pending
+	private JsonNode awaitSettled(String sessionId, String path) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {
 			JsonNode assets = assets(sessionId);
-			if (assets.size() > 0
-					&& assets.valueStream().noneMatch((asset) -> asset.path("status").asString().equals("pending"))) {
+			if (assets.size() > 0 && assets.valueStream()
+				.filter((asset) -> path == null || asset.path("url").asString().equals(ORIGIN + path))
+				.noneMatch((asset) -> asset.path("status").asString().equals("pending"))) {
 				return assets;
 			}
 			assertThat(System.nanoTime()).as("assets of %s: %s", sessionId, assets).isLessThan(deadline);
