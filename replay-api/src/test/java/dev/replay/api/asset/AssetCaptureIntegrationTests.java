@@ -215,7 +215,8 @@ class AssetCaptureIntegrationTests {
 		Indexing.awaitIndexed(this.jdbc, sessionId);
 		JsonNode settled = awaitSettled(sessionId);
 		assertThat(asset(settled, "/img/new.png").path("status").asString()).isEqualTo("failed");
-		assertThat(asset(settled, "/img/new.png").path("failure").asString()).contains("not allowed");
+		assertThat(asset(settled, "/img/new.png").path("failure").asString())
+			.contains("not from an origin that the application allows");
 		assertThat(asset(settled, "/img/logo.png").path("sha256").asString()).isEqualTo(sha256(bytes("png logo")));
 
 		HttpResponse<String> bad = this.users.send("PUT", path, ReplayClient.ADMIN_BASIC,

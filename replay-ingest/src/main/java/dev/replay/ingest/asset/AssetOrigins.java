@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The origins an application's assets may be fetched from: its own list when an admin set
  * one, otherwise the origins of its recorded pages.
  */
-@Repository
+@Component
 @NamedInterface("api")
 public class AssetOrigins {
 
