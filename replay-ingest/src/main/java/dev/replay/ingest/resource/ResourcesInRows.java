@@ -1,14 +1,9 @@
 package dev.replay.ingest.resource;
 
-import java.util.List;
-import java.util.UUID;
-
 import dev.replay.ingest.storage.ObjectKind;
 import dev.replay.ingest.storage.RecordingStorage;
-import dev.replay.ingest.storage.RowParts;
-import dev.replay.ingest.storage.StorageKind;
+import dev.replay.ingest.storage.RowsOfOneObjectEach;
 import dev.replay.ingest.storage.StoredObjects;
-import dev.replay.ingest.storage.StoredPart;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,76 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own as new images are stored, one transaction per image.
  */
 @Component
-class ResourcesInRows implements RowParts {
-
-	private final JdbcClient jdbc;
-
-	private final TransactionTemplate transaction;
-
-	private final RecordingStorage storage;
-
-	private final StoredObjects objects;
+class ResourcesInRows extends RowsOfOneObjectEach {
 
 	ResourcesInRows(JdbcClient jdbc, TransactionTemplate transaction, RecordingStorage storage, StoredObjects objects) {
-		this.jdbc = jdbc;
-		this.transaction = transaction;
-		this.storage = storage;
-		this.objects = objects;
-	}
-
-	@Override
-	public String kind() {
-		return "images";
-	}
-
-	@Override
-	public Remaining remaining() {
-		return this.jdbc.sql("select count(*), coalesce(sum(size), 0) from replay_resource where body is not null")
-			.query((rs, row) -> new Remaining(rs.getLong(1), rs.getLong(2)))
-			.single();
-	}
-
-	@Override
-	public int move(int limit) {
-		if (this.storage.kind() != StorageKind.S3) {
-			return 0;
-		}
-		List<Key> keys = this.jdbc.sql("select application_id, id from replay_resource where body is not null limit ?")
-			.param(limit)
-			.query((rs, row) -> new Key(rs.getObject(1, UUID.class), rs.getString(2)))
-			.list();
-		int moved = 0;
-		for (Key key : keys) {
-			if (Boolean.TRUE.equals(this.transaction.execute((status) -> moveOne(key)))) {
-				moved++;
-			}
-		}
-		return moved;
-	}
-
-	// locked, so that an image deleted or moved meanwhile is left alone
-	private boolean moveOne(Key key) {
-		List<byte[]> body = this.jdbc.sql("""
-				select body from replay_resource where application_id = ? and id = ? and body is not null
-				for update skip locked""")
-			.params(key.applicationId(), key.id())
-			.query((rs, row) -> rs.getBytes(1))
-			.list();
-		if (body.isEmpty()) {
-			return false;
-		}
-		StoredPart part = this.storage.store(ObjectKind.RESOURCE, body).get(0);
-		Long objectId = this.objects.register(ObjectKind.RESOURCE, List.of(part)).get(part.objectKey());
-		this.jdbc.sql("""
-				update replay_resource set body = null, object_id = ?, checksum = ?
-				where application_id = ? and id = ?""")
-			.params(objectId, part.checksum(), key.applicationId(), key.id())
-			.update();
-		return true;
-	}
-
-	private record Key(UUID applicationId, String id) {
-
+		super(jdbc, transaction, storage, objects, new Table("images", "replay_resource", "id", ObjectKind.RESOURCE));
 	}
 
 }
