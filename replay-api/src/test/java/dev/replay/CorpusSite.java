@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +22,12 @@ import org.jspecify.annotations.Nullable;
 public final class CorpusSite implements AutoCloseable {
 
 	private static final Path ROOT = TestCorpus.ROOT.resolve("site").toAbsolutePath().normalize();
+
+	// whether the site answers as if it were gone, while a test says so
+	private static volatile boolean gone;
+
+	// whether this JVM serves the site, so that it can make it go away
+	private static volatile boolean servedHere;
 
 	private final @Nullable HttpServer server;
 
@@ -39,6 +46,7 @@ public final class CorpusSite implements AutoCloseable {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 8090), 0);
 			server.createContext("/", CorpusSite::serve);
 			server.start();
+			servedHere = true;
 			return new CorpusSite(server);
 		}
 		catch (BindException ex) {
@@ -61,7 +69,32 @@ public final class CorpusSite implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Run something while the site answers every request with 404, as a site that went
+	 * away or changed its assets would.
+	 * @param action what to run
+	 * @throws Exception what the action throws
+	 */
+	public static void whileGone(Callable<?> action) throws Exception {
+		if (!servedHere) {
+			throw new IllegalStateException(
+					"The corpus site is served by another process; it cannot be made to go away");
+		}
+		gone = true;
+		try {
+			action.call();
+		}
+		finally {
+			gone = false;
+		}
+	}
+
 	private static void serve(HttpExchange exchange) throws IOException {
+		if (gone) {
+			exchange.sendResponseHeaders(404, -1);
+			exchange.close();
+			return;
+		}
 		Path file = ROOT.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
 		if (!file.startsWith(ROOT) || !Files.isRegularFile(file)) {
 			exchange.sendResponseHeaders(404, -1);

@@ -1,7 +1,6 @@
 package dev.replay.api.player;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
 
-import dev.replay.DatadogRecordings;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
-import dev.replay.RrwebCorpus;
 import dev.replay.ScreenshotComparison;
 import dev.replay.SharedChromium;
 import dev.replay.ingest.testsupport.TestCorpus;
@@ -29,12 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,8 +95,8 @@ class ReplayFidelityIntegrationTests {
 	@ParameterizedTest(name = "{0} at {1}")
 	@MethodSource("screenshots")
 	void replayLooksLikeTheOriginalPage(String recording, String label, String file, long offsetMs) throws IOException {
-		String sessionId = SESSIONS.computeIfAbsent(recording, this::ingest);
-		BufferedImage replay = replayAt(sessionId, offsetMs);
+		String sessionId = SESSIONS.computeIfAbsent(recording, (name) -> PlayerScreenshots.ingest(this.client, name));
+		BufferedImage replay = PlayerScreenshots.replayAt(this.browser, this.client, sessionId, offsetMs);
 		BufferedImage original = ImageIO.read(TestCorpus.ROOT.resolve(recording).resolve(file).toFile());
 		double share = ScreenshotComparison.differingShare(original, replay);
 		Files.writeString(REPORT, String.format(Locale.ROOT, "%s\t%s\t%d\t%.4f%n", recording, label, offsetMs, share),
@@ -113,32 +105,6 @@ class ReplayFidelityIntegrationTests {
 				REPORT.getParent().resolve(recording.replace('/', '-') + "-" + label + ".png").toFile());
 		double bound = KNOWN_DIFFERENCES.getOrDefault(recording + "/" + label, MAX_DIFFERING_SHARE);
 		assertThat(share).as("share of differing pixels of %s at %s", recording, label).isLessThan(bound);
-	}
-
-	private String ingest(String recording) {
-		String folder = recording.substring(recording.indexOf('/') + 1);
-		if (recording.startsWith("datadog/")) {
-			return DatadogRecordings.ingestBrowser(this.client, folder);
-		}
-		try {
-			return RrwebCorpus.ingest(this.client, folder);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private BufferedImage replayAt(String sessionId, long offsetMs) throws IOException {
-		this.browser.get(this.client.url("/replays/" + sessionId + "?t=" + offsetMs + "&autoplay=0"));
-		WebDriverWait wait = BrowserPages.waitFor(this.browser);
-		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-state]"), "data-state", "paused"));
-		wait.until((driver) -> Boolean.TRUE.equals(this.browser.executeScript("""
-				const frame = document.querySelector('[data-testid=replay-viewport] iframe');
-				const doc = frame && frame.contentDocument;
-				return !!doc && Array.from(doc.images).every((image) => image.complete)
-					&& doc.fonts.status === 'loaded';""")));
-		WebElement viewport = this.browser.findElement(By.cssSelector("[data-testid=replay-viewport]"));
-		return ImageIO.read(new ByteArrayInputStream(viewport.getScreenshotAs(OutputType.BYTES)));
 	}
 
 }
