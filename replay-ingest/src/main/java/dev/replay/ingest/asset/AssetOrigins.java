@@ -11,13 +11,17 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The origins an application's assets may be fetched from: its own list when an admin set
- * one, otherwise the origins of its recorded pages.
+ * one, otherwise the origins of its recorded pages. A component rather than a repository:
+ * the persistence exception translation of a repository would turn the
+ * {@link IllegalArgumentException} of an invalid origin into an
+ * {@code InvalidDataAccessApiUsageException}, which callers do not expect (JdbcClient
+ * translates its SQL errors itself).
  */
-@Repository
+@Component
 @NamedInterface("api")
 public class AssetOrigins {
 
