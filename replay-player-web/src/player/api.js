@@ -63,6 +63,12 @@ export async function fetchRumPage(sessionId, { limit, cursor = null }) {
   return response.json();
 }
 
+/** Fetches the stylesheets, fonts and images a session references, each with its capture state. */
+export async function fetchSessionAssets(sessionId) {
+  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/assets`, OPTIONS);
+  return response.json();
+}
+
 async function jsonFrom(response) {
   try {
     return await response.json();

@@ -3,10 +3,13 @@
 // Datadog sessions list the RUM events their SDK sent; sessions of our recorder script list the
 // console messages, unhandled errors and navigations it recorded in the rrweb stream (the server
 // derives them when it indexes the session). Every row seeks the replay to its moment; RUM errors
-// and frustration signals (rage, dead and error clicks) are also drawn on the seek bar.
+// and frustration signals (rage, dead and error clicks) are also drawn on the seek bar. The Assets
+// tab lists the stylesheets, fonts and images the recording references and whether the server
+// captured them (GET /api/v1/sessions/{id}/assets).
 
-import { fetchRumPage } from './api.js';
-import { formatDuration } from './format.js';
+import { fetchRumPage, fetchSession, fetchSessionAssets } from './api.js';
+import { assetState, emptyAssetsText, shortUrl } from './asset-items.js';
+import { formatBytes, formatDuration } from './format.js';
 
 const PAGE_SIZE = 1000;
 const MAX_PAGES = 20;
@@ -22,6 +25,8 @@ const TABS = Object.freeze([
   { id: 'actions', label: 'Actions', accepts: (event) => event.type === 'action' },
   { id: 'long-tasks', label: 'Long tasks', accepts: (event) => event.type === 'long_task' },
   { id: 'views', label: 'Views', accepts: (event) => event.type === 'view' },
+  // not RUM events: the assets come from an endpoint of their own
+  { id: 'assets', label: 'Assets', accepts: null },
 ]);
 
 const FRUSTRATIONS = Object.freeze({
@@ -152,33 +157,58 @@ class DevtoolsPanel {
       button.setAttribute('aria-selected', String(selected));
       this.#lists.get(id).hidden = !selected;
     }
+    // the status speaks of the RUM events; the Assets tab says what it has itself
+    this.status.hidden = tabId === 'assets' || !this.status.textContent;
   }
 
   /** Loads every event of the session and fills the tabs; resolves to the events, or null. */
   async load() {
+    const assets = this.#loadAssets();
     let events;
     try {
       events = await fetchAllEvents(this.#sessionId);
     } catch (error) {
       this.status.textContent = 'The developer tools could not load this session’s events.';
+      this.#updateTabs(new Map([['assets', await assets]]));
       this.element.dataset.state = 'error';
       return null;
     }
-    const counts = new Map();
-    for (const tab of TABS) {
+    const counts = new Map([['assets', await assets]]);
+    for (const tab of TABS.filter((candidate) => candidate.accepts)) {
       const rows = events.filter(tab.accepts);
       counts.set(tab.id, rows.length);
       this.#fill(tab.id, rows);
     }
     this.#updateTabs(counts);
     this.status.textContent = events.length ? '' : 'No developer events were recorded in this session.';
-    this.status.hidden = events.length > 0;
     // open on the first tab that has something, errors first
     this.select(TABS.find((tab) => counts.get(tab.id) > 0)?.id ?? 'errors');
     this.element.dataset.state = 'ready';
     // mark the row of the moment shown, in the open tab
     setInterval(() => this.#markCurrent(), 500);
     return events;
+  }
+
+  // fills the Assets tab; resolves to the number of assets
+  async #loadAssets() {
+    const list = this.#lists.get('assets');
+    let assets;
+    try {
+      assets = await fetchSessionAssets(this.#sessionId);
+    } catch (error) {
+      list.replaceChildren(element('p', 'devtools-status', 'The developer tools could not load this session’s assets.'));
+      return 0;
+    }
+    if (!assets.length) {
+      // an unprocessed session has no timeline figures yet; without the session, assume processed
+      const session = await fetchSession(this.#sessionId);
+      const empty = element('p', 'devtools-status', emptyAssetsText(!session || session.timeline != null));
+      empty.dataset.testid = 'devtools-assets-empty';
+      list.replaceChildren(empty);
+      return 0;
+    }
+    list.replaceChildren(...assets.map(assetRow));
+    return assets.length;
   }
 
   #markCurrent() {
@@ -280,6 +310,31 @@ class DevtoolsPanel {
       body.append(details);
     }
   }
+}
+
+// a row of the Assets tab: kind, URL (whole in its title), state and, once captured, a link to the copy
+function assetRow(asset) {
+  const { label, detail } = assetState(asset);
+  const row = element('div', `devtools-row devtools-asset is-${asset.status}`);
+  row.dataset.testid = 'devtools-asset';
+  row.dataset.status = asset.status;
+  const line = element('div', 'devtools-line devtools-body');
+  const url = element('span', 'devtools-main devtools-url', shortUrl(asset.url));
+  url.title = asset.url;
+  line.append(element('span', 'devtools-tag', asset.kind), url, element('span', 'devtools-asset-state', label));
+  if (detail) {
+    line.append(element('span', 'devtools-asset-detail', detail));
+  }
+  if (asset.status === 'captured' && asset.sha256) {
+    const open = element('a', 'devtools-asset-open', 'Open');
+    open.href = `/api/v1/assets/${encodeURIComponent(asset.sha256)}`;
+    open.target = '_blank';
+    open.rel = 'noopener';
+    open.title = `Open the captured copy of ${asset.url} in a new tab`;
+    line.append(open);
+  }
+  row.append(line);
+  return row;
 }
 
 function network(body, event, span) {
@@ -411,16 +466,6 @@ function formatMs(ms) {
     return '—';
   }
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
-}
-
-function formatBytes(bytes) {
-  if (bytes === null || bytes === undefined) {
-    return '—';
-  }
-  if (bytes < 1024) {
-    return `${bytes} B`;
-  }
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function clampPercent(value) {

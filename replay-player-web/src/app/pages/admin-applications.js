@@ -1,7 +1,9 @@
-// Admin → Applications: create applications and copy the snippets that send their recordings.
+// Admin → Applications: create applications, copy the snippets that send their recordings and set
+// where their stylesheets, fonts and images may be captured from.
 
 import { api } from '../api.js';
 import { adminHead } from '../admin-nav.js';
+import { originsSource, parseOrigins } from '../asset-origins.js';
 import { h, replace, field, statusLine, showStatus, describeError } from '../dom.js';
 import { formatInstant } from '../format.js';
 import { snippetBlock } from '../snippets.js';
@@ -82,9 +84,11 @@ function applicationItem(application, tokens) {
     (token) => !token.revokedAt && (token.applicationIds === null || token.applicationIds?.includes(application.id)),
   );
   const token = usable.find((candidate) => candidate.applicationIds !== null) ?? usable[0];
+  const origins = assetOrigins(application);
   return h(
     'details',
-    { class: 'item', 'data-testid': 'application-item', 'data-application-id': application.id },
+    // the settings load when the application is first opened
+    { class: 'item', 'data-testid': 'application-item', 'data-application-id': application.id, ontoggle: origins.load },
     h(
       'summary',
       {},
@@ -95,5 +99,67 @@ function applicationItem(application, tokens) {
     token
       ? [h('p', { class: 'muted small' }, `Using the client token “${token.name}”. Manage tokens under `, h('a', { href: '/admin/tokens' }, 'Client tokens'), '.'), snippetBlock(application.id, token.token)]
       : h('p', {}, 'This application has no valid client token. ', h('a', { href: '/admin/tokens' }, 'Create one'), ' to get its snippets.'),
+    origins.form,
   );
+}
+
+// "Asset origins": the origins that apply and where they come from, the application's own list
+// (one per line) to save, and the way back to the page origins
+function assetOrigins(application) {
+  const path = `/api/v1/applications/${encodeURIComponent(application.id)}/asset-origins`;
+  const titleId = `asset-origins-${application.id}`;
+  const source = h('p', { class: 'small', 'data-testid': 'asset-origins-source' }, 'Loading…');
+  const effective = h('ul', { class: 'origin-list mono small', 'data-testid': 'asset-origins-effective', 'aria-label': 'Origins that apply' });
+  const input = h('textarea', { name: 'origins', rows: '3', spellcheck: 'false', placeholder: 'https://cdn.example.com', 'data-testid': 'asset-origins-input' });
+  const reset = h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'asset-origins-reset' }, 'Use the page origins');
+  const status = statusLine('asset-origins-status');
+  const form = h(
+    'form',
+    { class: 'asset-origins', 'aria-labelledby': titleId, 'data-testid': 'asset-origins' },
+    h('h3', { id: titleId }, 'Asset origins'),
+    h('p', { class: 'muted small' }, 'The stylesheets, fonts and images of recorded pages are captured only from these origins.'),
+    source,
+    effective,
+    h(
+      'div',
+      { class: 'form-row' },
+      field('Own list, one origin a line', input, 'scheme://host[:port], e.g. a CDN; leave the page origins unless the assets come from elsewhere.'),
+      h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'asset-origins-save' }, 'Save'),
+      reset,
+    ),
+    status,
+  );
+  const show = (allowed) => {
+    source.textContent = originsSource(allowed);
+    replace(effective, allowed.effective.map((origin) => h('li', {}, origin)));
+    input.value = (allowed.origins ?? []).join('\n');
+    reset.disabled = allowed.origins === null;
+  };
+  const change = async (origins, done) => {
+    try {
+      show(await api(path, { method: 'PUT', body: { origins } }));
+      showStatus(status, done);
+    } catch (error) {
+      showStatus(status, describeError(error), { error: true });
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    change(parseOrigins(input.value), 'Saved the application’s own list.');
+  });
+  reset.addEventListener('click', () => change(null, 'Back to the origins of the recorded pages.'));
+  let loaded = false;
+  const load = async () => {
+    if (loaded) {
+      return;
+    }
+    loaded = true;
+    try {
+      show(await api(path));
+    } catch (error) {
+      loaded = false;
+      showStatus(status, describeError(error), { error: true });
+    }
+  };
+  return { form, load };
 }

@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The origins an application's assets may be fetched from: its own list when an admin set
- * one, otherwise the origins of its recorded pages.
+ * one, otherwise the origins of its recorded pages. A component rather than a repository:
+ * the persistence exception translation of a repository would turn the
+ * {@link IllegalArgumentException} of an invalid origin into an
+ * {@code InvalidDataAccessApiUsageException}, which callers do not expect (JdbcClient
+ * translates its SQL errors itself).
  */
 @Component
 @NamedInterface("api")
