@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
@@ -56,6 +57,13 @@ class CapturedAssetsFidelityIntegrationTests {
 
 	static final List<String> PAGES = List.of("css-animation", "long-article", "spa-router");
 
+	/**
+	 * Moments that differ between two runs with the site up as much as without it: which
+	 * lazily loaded figures above the scroll offset the browser had laid out is not in
+	 * the recording (see ReplayFidelityIntegrationTests), so they are left out.
+	 */
+	static final Set<String> UNSTEADY = Set.of("long-article/middle", "long-article/near-top");
+
 	static final Path REPORT = Path.of("target", "fidelity", "captured.tsv");
 
 	static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
@@ -84,6 +92,9 @@ class CapturedAssetsFidelityIntegrationTests {
 			for (String page : PAGES) {
 				String recording = recorder + "/" + page;
 				for (JsonNode screenshot : TestCorpus.manifest(recording).path("screenshots")) {
+					if (UNSTEADY.contains(page + "/" + screenshot.path("label").asString())) {
+						continue;
+					}
 					cases.add(Arguments.of(recording, screenshot.path("label").asString(),
 							screenshot.path("file").asString(), screenshot.path("timestampMs").asLong()));
 				}
@@ -127,14 +138,15 @@ class CapturedAssetsFidelityIntegrationTests {
 		return sessionId;
 	}
 
-	// every asset of the session captured: none pending, none failed
+	// every asset of the session fetched: none pending (one that failed shows in the
+	// comparison)
 	private void awaitCaptured(String sessionId) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (true) {
 			HttpResponse<String> response = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/assets");
 			JsonNode assets = ReplayClient.json(response.body());
 			if (assets.size() > 0
-					&& assets.valueStream().allMatch((asset) -> asset.path("status").asString().equals("captured"))) {
+					&& assets.valueStream().noneMatch((asset) -> asset.path("status").asString().equals("pending"))) {
 				return;
 			}
 			assertThat(System.nanoTime()).as("assets of %s: %s", sessionId, assets).isLessThan(deadline);

@@ -6,7 +6,6 @@ import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
-import dev.replay.BrowserPages;
 import dev.replay.DatadogRecordings;
 import dev.replay.ReplayClient;
 import dev.replay.RrwebCorpus;
