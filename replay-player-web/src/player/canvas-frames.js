@@ -10,6 +10,11 @@
 //                              {rr_type: 'Blob', type: 'image/webp', data: [
 //                                {rr_type: 'ArrayBuffer', base64: '…'}]}]}, 0, 0]}]}
 // A full snapshot carries each drawn canvas as an `rr_dataURL` attribute, which is drawn the same way.
+//
+// A canvas in a document that runs no script shows its fallback content, not its drawing (the
+// HTML standard says so and browsers do it). So each drawn canvas also gets its picture as CSS
+// `content: url(data:…)`, which renders the element as that image: a replaced element of the
+// canvas's own size, under the recorded page's CSS, as the canvas itself would be.
 
 import { EventType, IncrementalSource } from 'rrweb';
 
@@ -103,6 +108,24 @@ export function dataUrlToBlob(url, platform = globalThis) {
   return new platform.Blob([base64ToArrayBuffer(match[2])], { type: match[1] });
 }
 
+/**
+ * The picture of a sampled frame as a data: URL, straight from the recorded image (nothing to
+ * encode again), or null when the mutation is not one frame of one image.
+ */
+export function frameDataUrl(mutation) {
+  const commands = commandsOf(mutation);
+  if (!isFullFrame(mutation) || commands.length !== 2) {
+    return null;
+  }
+  const [blob] = commands[1].args[0].args ?? [];
+  const parts = blob?.rr_type === 'Blob' ? blob.data : null;
+  if (!Array.isArray(parts) || parts.length !== 1 || parts[0]?.rr_type !== 'ArrayBuffer'
+    || typeof parts[0].base64 !== 'string' || !/^image\/[\w.+-]+$/.test(blob.type ?? '')) {
+    return null;
+  }
+  return `data:${blob.type};base64,${parts[0].base64}`;
+}
+
 /** The ids and data URLs of the canvases drawn in a full snapshot's tree. */
 export function snapshotCanvases(node, found = []) {
   if (node?.tagName === 'canvas' && typeof node.attributes?.rr_dataURL === 'string') {
@@ -125,13 +148,37 @@ export function canvasFramesPlugin({ onError = () => {} } = {}) {
   let scheduled = false;
   // The last drawing queued per canvas element, so a frame never overtakes the one before it.
   const queues = new WeakMap();
+  // The picture each drawn canvas shows (canvas id -> data: URL), put back should a recorded
+  // change of the canvas's style attribute drop it.
+  const pictures = new Map();
+  // Counts full snapshots: a drawing queued for an earlier page leaves this page's pictures alone.
+  let page = 0;
 
   const nodeOf = (id) => replayer?.getMirror().getNode(id);
 
-  const enqueue = (canvas, paint) => {
+  // `picture` gives the data: URL once drawn; only the last drawing queued for a canvas asks.
+  const enqueue = (canvas, id, paint, picture) => {
+    const queuedOn = page;
     const previous = queues.get(canvas) ?? Promise.resolve();
-    const next = previous.then(paint).catch(onError);
+    const next = previous
+      .then(paint)
+      .then(() => {
+        if (queues.get(canvas) === next && queuedOn === page) {
+          pictures.set(id, picture());
+          show(canvas, pictures.get(id));
+        }
+      })
+      .catch(onError);
     queues.set(canvas, next);
+  };
+
+  const restyle = () => {
+    for (const [id, url] of pictures) {
+      const canvas = nodeOf(id);
+      if (isCanvas(canvas)) {
+        show(canvas, url);
+      }
+    }
   };
 
   const drawMutation = (mutation) => {
@@ -143,7 +190,7 @@ export function canvasFramesPlugin({ onError = () => {} } = {}) {
     // Decoding starts at once; drawing waits for the frames before.
     const decoded = Promise.all(commands.map((command) => deserializeArg(command.args ?? [])));
     decoded.catch(() => {});
-    enqueue(canvas, async () => {
+    enqueue(canvas, mutation.id, async () => {
       const args = await decoded;
       const context = canvas.getContext('2d');
       if (!context) {
@@ -156,7 +203,7 @@ export function canvasFramesPlugin({ onError = () => {} } = {}) {
           context[command.property](...args[index]);
         }
       });
-    });
+    }, () => frameDataUrl(mutation) ?? canvas.toDataURL());
   };
 
   const drawSnapshot = (snapshot) => {
@@ -168,12 +215,12 @@ export function canvasFramesPlugin({ onError = () => {} } = {}) {
       }
       const decoded = createImageBitmap(blob);
       decoded.catch(() => {});
-      enqueue(canvas, async () => {
+      enqueue(canvas, id, async () => {
         const image = await decoded;
         const context = canvas.getContext('2d');
         context?.clearRect(0, 0, canvas.width, canvas.height);
         context?.drawImage(image, 0, 0);
-      });
+      }, () => url);
     }
   };
 
@@ -192,6 +239,15 @@ export function canvasFramesPlugin({ onError = () => {} } = {}) {
   return {
     handler(event, isSync, context) {
       replayer = context.replayer;
+      if (event.type === EventType.IncrementalSnapshot && event.data?.source === IncrementalSource.Mutation
+        && pictures.size > 0) {
+        queueMicrotask(restyle);
+      }
+      if (event.type === EventType.FullSnapshot) {
+        // A new page: its canvases are new elements, drawn from the snapshot.
+        pictures.clear();
+        page++;
+      }
       if (event.type !== EventType.FullSnapshot && !isCanvasMutation(event)) {
         return;
       }
@@ -216,6 +272,13 @@ export function canvasFramesPlugin({ onError = () => {} } = {}) {
       }
     },
   };
+}
+
+function show(canvas, url) {
+  const value = `url("${url}")`;
+  if (url && canvas.style.getPropertyValue('content') !== value) {
+    canvas.style.setProperty('content', value);
+  }
 }
 
 // The replayed page's canvases belong to the iframe's realm, so `instanceof HTMLCanvasElement`

@@ -6,6 +6,7 @@ import { EventType, IncrementalSource } from 'rrweb';
 import {
   dataUrlToBlob,
   deserializeArg,
+  frameDataUrl,
   framesToApply,
   isCanvasMutation,
   isFullFrame,
@@ -134,5 +135,21 @@ describe('canvases in a full snapshot', () => {
     assert.equal(await blob.text(), 'png!');
     assert.equal(dataUrlToBlob('https://example.com/canvas.png'), null);
     assert.equal(dataUrlToBlob(undefined), null);
+  });
+});
+
+describe('what a drawn canvas shows', () => {
+  test('a sampled frame shows its recorded image as it is', () => {
+    assert.equal(frameDataUrl(frame(1, 'webp bytes')), `data:image/webp;base64,${base64('webp bytes')}`);
+  });
+
+  test('other drawings have no recorded picture of their own', () => {
+    assert.equal(frameDataUrl(call(1, 'fillRect', [0, 0, 1, 1])), null);
+    const extra = frame(1);
+    extra.commands.push({ property: 'fillRect', args: [0, 0, 1, 1] });
+    assert.equal(frameDataUrl(extra), null);
+    const odd = frame(1);
+    odd.commands[1].args[0].args[0].type = 'text/html';
+    assert.equal(frameDataUrl(odd), null);
   });
 });

@@ -1,7 +1,10 @@
 package dev.replay.api.player;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+
+import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.replay.HeadlessChromium;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +53,15 @@ class CanvasBrowserIntegrationTests {
 			const canvas = frame && frame.contentDocument && frame.contentDocument.querySelector('#chart');
 			if (!canvas) { return null; }
 			return Array.from(canvas.getContext('2d').getImageData(arguments[0], arguments[1], 1, 1).data);
+			""";
+
+	// Where (x, y) of the replayed canvas is in the player's window, in CSS pixels.
+	private static final String CANVAS_ON_SCREEN = """
+			const frame = document.querySelector('[data-testid=replay-viewport] iframe');
+			const canvas = frame.contentDocument.querySelector('#chart').getBoundingClientRect();
+			const box = frame.getBoundingClientRect();
+			const scale = box.width / frame.offsetWidth;
+			return [box.left + (canvas.left + arguments[0]) * scale, box.top + (canvas.top + arguments[1]) * scale];
 			""";
 
 	ReplayClient client;
@@ -80,11 +95,12 @@ class CanvasBrowserIntegrationTests {
 			.getDomAttribute("sandbox");
 		assertThat(sandbox).contains("allow-same-origin").doesNotContain("allow-scripts");
 
-		// the red rectangle on the left, and the blue one drawn a second later
+		// the red rectangle on the left, and the blue one drawn a second later, as read
+		// from the
+		// replayed canvas and as seen on the screen
 		wait.until((driver) -> isColor(pixel(50, 50), 255, 0, 0) && isColor(pixel(150, 50), 0, 0, 255));
+		wait.until((driver) -> isColor(onScreen(50, 50), 255, 0, 0) && isColor(onScreen(150, 50), 0, 0, 255));
 		BrowserPages.screenshot(this.browser, "player-canvas.png");
-		assertThat(isColor(pixel(50, 50), 255, 0, 0)).as("red at (50, 50): %s", pixel(50, 50)).isTrue();
-		assertThat(isColor(pixel(150, 50), 0, 0, 255)).as("blue at (150, 50): %s", pixel(150, 50)).isTrue();
 
 		// back at the start, before anything was drawn, the canvas is empty again
 		this.browser.get(this.client.url("/replays/" + sessionId + "?t=0&autoplay=0"));
@@ -149,6 +165,23 @@ class CanvasBrowserIntegrationTests {
 			.filter((event) -> event.path("type").asInt() == INCREMENTAL_SNAPSHOT
 					&& event.path("data").path("source").asInt() == CANVAS_MUTATION)
 			.toList();
+	}
+
+	// The color on the screen at (x, y) of the replayed canvas, through the replay's
+	// scale.
+	@SuppressWarnings("unchecked")
+	private List<Long> onScreen(int x, int y) {
+		List<Number> point = (List<Number>) this.browser.executeScript(CANVAS_ON_SCREEN, x, y);
+		try {
+			BufferedImage screen = ImageIO
+				.read(new ByteArrayInputStream(this.browser.getScreenshotAs(OutputType.BYTES)));
+			int rgb = screen.getRGB((int) Math.round(point.get(0).doubleValue()),
+					(int) Math.round(point.get(1).doubleValue()));
+			return List.of((long) (rgb >> 16 & 0xff), (long) (rgb >> 8 & 0xff), (long) (rgb & 0xff), 255L);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
