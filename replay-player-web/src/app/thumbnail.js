@@ -4,6 +4,7 @@
 // Thumbnails are drawn only when their row scrolls into view, two at a time.
 
 import { EventType, Replayer } from 'rrweb';
+import { canvasFramesPlugin } from '../player/canvas-frames.js';
 import { request } from '../shared/http.js';
 
 const CONCURRENCY = 2;
@@ -72,6 +73,7 @@ async function draw(frame) {
     showWarning: false,
     showDebug: false,
     UNSAFE_replayCanvas: false,
+    plugins: [canvasFramesPlugin()],
   });
   replayer.pause(events[events.length - 1].timestamp - events[0].timestamp);
   const iframe = frame.querySelector('iframe');

@@ -6,6 +6,7 @@
 import { EventType, Replayer } from 'rrweb';
 
 import { ProblemError } from '../shared/http.js';
+import { canvasFramesPlugin } from './canvas-frames.js';
 import { firstFrame } from './first-frame.js';
 import { keepKeysFromFrame } from './frame-keys.js';
 import { PlayerState } from './state.js';
@@ -223,7 +224,10 @@ export class PlayerController extends EventTarget {
       root: this.#root,
       speed: this.#speed,
       showWarning: false,
+      // Canvases are drawn by the player (canvas-frames.js): rrweb's own canvas replay would need
+      // scripts in the replayed page.
       UNSAFE_replayCanvas: false,
+      plugins: [canvasFramesPlugin()],
       mouseTail: false,
       // Replaying a recorded focus would move the viewer's focus into the replayed page, where the
       // player's keyboard shortcuts no longer hear the keys.

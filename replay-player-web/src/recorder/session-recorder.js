@@ -48,6 +48,7 @@ export class SessionRecorder {
         maskInputOptions,
         maskInputFn,
         plugins: devtoolsPlugins(),
+        ...canvasOptions(this.#config.canvasFps),
       }) || null;
     } catch (error) {
       console.warn('Replay: recording could not start.', error);
@@ -167,6 +168,22 @@ export class SessionRecorder {
     if (document.visibilityState === 'hidden') {
       this.#hide(false);
     }
+  };
+}
+
+/**
+ * record() options for canvases: none when `fps` is 0 (rrweb records no canvas content then),
+ * otherwise an image of each canvas `fps` times a second, as WebP. The player draws these frames
+ * itself, so replayed pages never need to run scripts.
+ */
+export function canvasOptions(fps) {
+  if (!(fps > 0)) {
+    return {};
+  }
+  return {
+    recordCanvas: true,
+    sampling: { canvas: fps },
+    dataURLOptions: { type: 'image/webp', quality: 0.6 },
   };
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 
 import { EventType, IncrementalSource } from 'rrweb';
 
-import { isUserActivity } from './session-recorder.js';
+import { canvasOptions, isUserActivity } from './session-recorder.js';
 
 const incremental = (source) => ({ type: EventType.IncrementalSnapshot, data: { source } });
 
@@ -24,4 +24,17 @@ test('what the page does by itself is not activity', () => {
   }
   assert.equal(isUserActivity({ type: EventType.Custom, data: { tag: 'navigation' } }), false);
   assert.equal(isUserActivity({ type: EventType.Plugin, data: {} }), false);
+});
+
+test('canvases are left out unless a frame rate is given', () => {
+  assert.deepEqual(canvasOptions(0), {});
+  assert.deepEqual(canvasOptions(undefined), {});
+});
+
+test('with a frame rate, rrweb samples each canvas as a WebP image that often', () => {
+  assert.deepEqual(canvasOptions(2), {
+    recordCanvas: true,
+    sampling: { canvas: 2 },
+    dataURLOptions: { type: 'image/webp', quality: 0.6 },
+  });
 });
