@@ -1,6 +1,7 @@
 package dev.replay.ingest.asset;
 
 import dev.replay.ingest.storage.ObjectKind;
+import dev.replay.ingest.storage.PartsTable;
 import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.RowsOfOneObjectEach;
 import dev.replay.ingest.storage.StoredObjects;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AssetsInRows extends RowsOfOneObjectEach {
 
 	AssetsInRows(JdbcClient jdbc, TransactionTemplate transaction, RecordingStorage storage, StoredObjects objects) {
-		super(jdbc, transaction, storage, objects, new Table("assets", "asset_content", "sha256", ObjectKind.ASSET));
+		super(jdbc, transaction, storage, objects,
+				new PartsTable("assets", "asset_content", "sha256", ObjectKind.ASSET));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.replay.ingest.resource;
 
 import dev.replay.ingest.storage.ObjectKind;
+import dev.replay.ingest.storage.PartsTable;
 import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.RowsOfOneObjectEach;
 import dev.replay.ingest.storage.StoredObjects;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ResourcesInRows extends RowsOfOneObjectEach {
 
 	ResourcesInRows(JdbcClient jdbc, TransactionTemplate transaction, RecordingStorage storage, StoredObjects objects) {
-		super(jdbc, transaction, storage, objects, new Table("images", "replay_resource", "id", ObjectKind.RESOURCE));
+		super(jdbc, transaction, storage, objects,
+				new PartsTable("images", "replay_resource", "id", ObjectKind.RESOURCE));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.replay.ingest.storage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,10 +25,10 @@ public abstract class RowsOfOneObjectEach implements RowParts {
 
 	private final StoredObjects objects;
 
-	private final Table table;
+	private final PartsTable table;
 
 	protected RowsOfOneObjectEach(JdbcClient jdbc, TransactionTemplate transaction, RecordingStorage storage,
-			StoredObjects objects, Table table) {
+			StoredObjects objects, PartsTable table) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.storage = storage;
@@ -53,15 +54,21 @@ public abstract class RowsOfOneObjectEach implements RowParts {
 		if (this.storage.kind() != StorageKind.S3) {
 			return 0;
 		}
-		List<Key> keys = this.jdbc
+		List<UUID> applications = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		this.jdbc
 			.sql("select application_id, " + this.table.key() + " from " + this.table.name()
 					+ " where body is not null limit ?")
 			.param(limit)
-			.query((rs, row) -> new Key(rs.getObject(1, UUID.class), rs.getString(2)))
-			.list();
+			.query((rs) -> {
+				applications.add(rs.getObject(1, UUID.class));
+				ids.add(rs.getString(2));
+			});
 		int moved = 0;
-		for (Key key : keys) {
-			if (Boolean.TRUE.equals(this.transaction.execute((status) -> moveOne(key)))) {
+		for (int i = 0; i < ids.size(); i++) {
+			UUID applicationId = applications.get(i);
+			String id = ids.get(i);
+			if (Boolean.TRUE.equals(this.transaction.execute((status) -> moveOne(applicationId, id)))) {
 				moved++;
 			}
 		}
@@ -69,11 +76,11 @@ public abstract class RowsOfOneObjectEach implements RowParts {
 	}
 
 	// locked, so that a row deleted or moved meanwhile is left alone
-	private boolean moveOne(Key key) {
+	private boolean moveOne(UUID applicationId, String id) {
 		String where = " where application_id = ? and " + this.table.key() + " = ?";
 		List<byte[]> body = this.jdbc
 			.sql("select body from " + this.table.name() + where + " and body is not null for update skip locked")
-			.params(key.applicationId(), key.id())
+			.params(applicationId, id)
 			.query((rs, row) -> rs.getBytes(1))
 			.list();
 		if (body.isEmpty()) {
@@ -82,25 +89,9 @@ public abstract class RowsOfOneObjectEach implements RowParts {
 		StoredPart part = this.storage.store(this.table.objectKind(), body).get(0);
 		Long objectId = this.objects.register(this.table.objectKind(), List.of(part)).get(part.objectKey());
 		this.jdbc.sql("update " + this.table.name() + " set body = null, object_id = ?, checksum = ?" + where)
-			.params(objectId, part.checksum(), key.applicationId(), key.id())
+			.params(objectId, part.checksum(), applicationId, id)
 			.update();
 		return true;
-	}
-
-	/**
-	 * The table whose rows are moved.
-	 *
-	 * @param kind what its parts are, for the log and the progress report
-	 * @param name the table
-	 * @param key the column that, with {@code application_id}, identifies a row
-	 * @param objectKind what the objects hold
-	 */
-	public record Table(String kind, String name, String key, ObjectKind objectKind) {
-
-	}
-
-	private record Key(UUID applicationId, String id) {
-
 	}
 
 }
