@@ -21,6 +21,7 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
+import dev.replay.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,6 +61,9 @@ class AssetCaptureIntegrationTests {
 
 	@DynamicPropertySource
 	static void assets(DynamicPropertyRegistry registry) {
+		// a database of its own: the capture jobs of other contexts would refuse this
+		// site's private address
+		registry.add(TestcontainersConfiguration.OWN_DATABASE, () -> "true");
 		registry.add("replay.assets.allowed-private-origins", () -> ORIGIN);
 		registry.add("replay.assets.interval", () -> "200ms");
 		registry.add("replay.assets.refresh-after", () -> "2s");

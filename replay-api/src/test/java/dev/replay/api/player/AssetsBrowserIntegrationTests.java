@@ -16,6 +16,7 @@ import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.SharedChromium;
+import dev.replay.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +58,9 @@ class AssetsBrowserIntegrationTests {
 
 	@DynamicPropertySource
 	static void assets(DynamicPropertyRegistry registry) {
+		// a database of its own: the capture jobs of other contexts would refuse this
+		// site's private address
+		registry.add(TestcontainersConfiguration.OWN_DATABASE, () -> "true");
 		registry.add("replay.assets.allowed-private-origins", () -> ORIGIN);
 		registry.add("replay.assets.interval", () -> "200ms");
 	}

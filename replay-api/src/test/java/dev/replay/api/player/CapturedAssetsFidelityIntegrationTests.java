@@ -24,6 +24,7 @@ import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.ScreenshotComparison;
 import dev.replay.SharedChromium;
+import dev.replay.TestcontainersConfiguration;
 import dev.replay.ingest.testsupport.TestCorpus;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ReplayIntegrationTest
 @ExtendWith(SharedChromium.class)
-@TestPropertySource(
-		properties = { "replay.assets.allowed-private-origins=http://127.0.0.1:8090", "replay.assets.interval=200ms" })
+// a database of its own: the capture jobs of other contexts refuse the corpus site's
+// private address, and the Datadog corpus sessions have fixed ids
+@TestPropertySource(properties = { TestcontainersConfiguration.OWN_DATABASE + "=true",
+		"replay.assets.allowed-private-origins=http://127.0.0.1:8090", "replay.assets.interval=200ms" })
 class CapturedAssetsFidelityIntegrationTests {
 
 	/** How much more of the picture may differ without the site. */
