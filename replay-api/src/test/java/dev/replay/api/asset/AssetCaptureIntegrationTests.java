@@ -1,8 +1,5 @@
 package dev.replay.api.asset;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,12 +10,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
+import dev.replay.TestSite;
 import dev.replay.TestUsers;
 import dev.replay.TestUsers.TestUser;
 import dev.replay.TestcontainersConfiguration;
@@ -43,11 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ReplayIntegrationTest
 class AssetCaptureIntegrationTests {
 
-	static final Map<String, Served> SITE = new ConcurrentHashMap<>();
+	static final TestSite SITE = TestSite.start();
 
-	static final HttpServer SERVER = start();
-
-	static final String ORIGIN = "http://127.0.0.1:" + SERVER.getAddress().getPort();
+	static final String ORIGIN = SITE.origin();
 
 	static final String CSS = "@font-face{font-family:Brand;src:url(fonts/brand.woff2) format('woff2')}"
 			+ "body{font-family:Brand;background:url(\"/img/bg.png\")}";
@@ -71,7 +65,7 @@ class AssetCaptureIntegrationTests {
 
 	@AfterAll
 	static void stopSite() {
-		SERVER.stop(0);
+		SITE.close();
 	}
 
 	@Test
@@ -326,7 +320,7 @@ class AssetCaptureIntegrationTests {
 	}
 
 	private static void serve(String path, String contentType, byte[] body) {
-		SITE.put(path, new Served(contentType, body));
+		SITE.serve(path, contentType, body);
 	}
 
 	private static byte[] bytes(String text) {
@@ -335,35 +329,6 @@ class AssetCaptureIntegrationTests {
 
 	private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", (exchange) -> {
-				Served served = SITE.get(exchange.getRequestURI().getPath());
-				if (served == null) {
-					exchange.sendResponseHeaders(404, -1);
-				}
-				else {
-					exchange.getResponseHeaders().set("Content-Type", served.contentType());
-					exchange.sendResponseHeaders(200, served.body().length);
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(served.body());
-					}
-				}
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private record Served(String contentType, byte[] body) {
-
 	}
 
 }

@@ -1,21 +1,17 @@
 package dev.replay.api.player;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.replay.HeadlessChromium;
 import dev.replay.Indexing;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.SharedChromium;
+import dev.replay.TestSite;
 import dev.replay.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedChromium.class)
 class AssetsBrowserIntegrationTests {
 
-	static final HttpServer SITE = start();
+	static final TestSite SITE = serveStylesheet();
 
-	static final String ORIGIN = "http://127.0.0.1:" + SITE.getAddress().getPort();
+	static final String ORIGIN = SITE.origin();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -67,7 +63,7 @@ class AssetsBrowserIntegrationTests {
 
 	@AfterAll
 	static void stopSite() {
-		SITE.stop(0);
+		SITE.close();
 	}
 
 	@Test
@@ -205,31 +201,10 @@ class AssetsBrowserIntegrationTests {
 		}
 	}
 
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			byte[] css = "body{color:rebeccapurple}".getBytes(StandardCharsets.UTF_8);
-			Map<String, byte[]> files = Map.of("/css/site.css", css);
-			server.createContext("/", (exchange) -> {
-				byte[] file = files.get(exchange.getRequestURI().getPath());
-				if (file == null) {
-					exchange.sendResponseHeaders(404, -1);
-				}
-				else {
-					exchange.getResponseHeaders().set("Content-Type", "text/css");
-					exchange.sendResponseHeaders(200, file.length);
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(file);
-					}
-				}
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestSite serveStylesheet() {
+		TestSite site = TestSite.start();
+		site.serve("/css/site.css", "text/css", "body{color:rebeccapurple}".getBytes(StandardCharsets.UTF_8));
+		return site;
 	}
 
 }

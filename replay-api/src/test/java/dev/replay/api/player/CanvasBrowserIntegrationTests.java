@@ -3,11 +3,8 @@ package dev.replay.api.player;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +12,11 @@ import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.SharedChromium;
+import dev.replay.TestSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,12 +65,12 @@ class CanvasBrowserIntegrationTests {
 
 	ChromeDriver browser;
 
-	HttpServer page;
+	TestSite page;
 
 	@AfterEach
 	void stopPage() {
 		if (this.page != null) {
-			this.page.stop(0);
+			this.page.close();
 		}
 	}
 
@@ -126,9 +123,9 @@ class CanvasBrowserIntegrationTests {
 	// id.
 	private String recordDrawing(String canvasAttribute) throws Exception {
 		JsonNode application = this.client.createApplication("canvas recorder");
-		this.page = servePage(recordedPage(application.path("id").asString(),
+		this.page = TestSite.page(recordedPage(application.path("id").asString(),
 				application.path("clientToken").asString(), canvasAttribute));
-		this.browser.get("http://127.0.0.1:" + this.page.getAddress().getPort() + "/");
+		this.browser.get(this.page.origin() + "/");
 		WebDriverWait wait = BrowserPages.waitFor(this.browser);
 		wait.until((driver) -> Boolean.TRUE
 			.equals(((ChromeDriver) driver).executeScript("return !!window.ReplayRecorder && window.drawn === 2")));
@@ -221,20 +218,6 @@ class CanvasBrowserIntegrationTests {
 				</script>
 				</body></html>
 				""".formatted(this.client.url(""), applicationId, token, canvasAttribute);
-	}
-
-	private static HttpServer servePage(String html) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		byte[] body = html.getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
-		server.start();
-		return server;
 	}
 
 }

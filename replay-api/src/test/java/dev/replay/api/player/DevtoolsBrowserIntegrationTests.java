@@ -1,20 +1,16 @@
 package dev.replay.api.player;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.replay.DatadogRecordings;
 import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.SharedChromium;
+import dev.replay.TestSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,12 +31,12 @@ class DevtoolsBrowserIntegrationTests {
 
 	ChromeDriver browser;
 
-	HttpServer page;
+	TestSite page;
 
 	@AfterEach
 	void stopPage() {
 		if (this.page != null) {
-			this.page.stop(0);
+			this.page.close();
 		}
 	}
 
@@ -101,9 +97,9 @@ class DevtoolsBrowserIntegrationTests {
 	@Test
 	void showsTheConsoleErrorAndTheUnhandledErrorThatOurRecorderRecorded() throws Exception {
 		JsonNode application = this.client.createApplication("devtools recorder");
-		this.page = servePage(
-				recordedPage(application.path("id").asString(), application.path("clientToken").asString()));
-		this.browser.get("http://127.0.0.1:" + this.page.getAddress().getPort() + "/");
+		this.page = TestSite
+			.page(recordedPage(application.path("id").asString(), application.path("clientToken").asString()));
+		this.browser.get(this.page.origin() + "/");
 		WebDriverWait wait = BrowserPages.waitFor(this.browser);
 		wait.until((driver) -> Boolean.TRUE.equals(((ChromeDriver) driver)
 			.executeScript("return !!window.ReplayRecorder && document.readyState === 'complete'")));
@@ -205,20 +201,6 @@ class DevtoolsBrowserIntegrationTests {
 				</script>
 				</body></html>
 				""".formatted(this.client.url(""), applicationId, token);
-	}
-
-	private static HttpServer servePage(String html) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		byte[] body = html.getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
-		server.start();
-		return server;
 	}
 
 	private long seekPosition() {
