@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * of the segments after it, less those the keyframe already includes (as
  * {@link PlaybackIndexer} counted them); or, without a keyframe, the merged events from
  * the session's start. Every event goes through the privacy floor ({@link InputMasker}),
- * which from a keyframe also masks the values typed before it.
+ * which from a keyframe also masks the values typed before it, and keeps the changes of
+ * inlined linked style sheets visible ({@link LinkedStyleSheets}).
  */
 public final class Playback {
 
@@ -87,11 +88,14 @@ public final class Playback {
 		PlaybackKeyframe start = this.keyframe;
 		if (start == null) {
 			InputMasker masker = new InputMasker();
-			TimelineMerger.mergeInOrder(segments, this.lastTimestamp, (event) -> sink.accept(masker.mask(event)));
+			LinkedStyleSheets links = new LinkedStyleSheets();
+			TimelineMerger.mergeInOrder(segments, this.lastTimestamp,
+					(event) -> sink.accept(links.apply(masker.mask(event))));
 			return;
 		}
 		InputMasker masker = new InputMasker(start.maskedValues());
-		start.events().forEach((event) -> sink.accept(masker.mask(event)));
+		LinkedStyleSheets links = new LinkedStyleSheets();
+		start.events().forEach((event) -> sink.accept(links.apply(masker.mask(event))));
 		int[] skipped = { 0 };
 		TimelineMerger.mergeInOrder(segments, this.lastTimestamp, (event) -> {
 			if (event.timestamp() < start.timestamp()) {
@@ -101,7 +105,7 @@ public final class Playback {
 				skipped[0]++;
 				return;
 			}
-			sink.accept(masker.mask(event));
+			sink.accept(links.apply(masker.mask(event)));
 		});
 	}
 

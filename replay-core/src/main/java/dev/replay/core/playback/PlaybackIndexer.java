@@ -17,16 +17,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The indexing side of {@link Playback}: takes a session's merged event stream once,
- * masks it with the privacy floor ({@link InputMasker}), and produces its timeline
- * summary and the keyframes a playback starts from, each with the count of events at its
- * timestamp that it already includes. Keyframes are those of the keyframe builder, at the
- * spacing of a {@link KeyframePolicy}, and one at each full snapshot the recorder itself
- * took (a Meta and a FullSnapshot in a row), so that a playback can start at the latest
- * of either. Not thread-safe.
+ * masks it with the privacy floor ({@link InputMasker}), keeps the changes of inlined
+ * linked style sheets ({@link LinkedStyleSheets}), and produces its timeline summary and
+ * the keyframes a playback starts from, each with the count of events at its timestamp
+ * that it already includes. Keyframes are those of the keyframe builder, at the spacing
+ * of a {@link KeyframePolicy}, and one at each full snapshot the recorder itself took (a
+ * Meta and a FullSnapshot in a row), so that a playback can start at the latest of
+ * either. Not thread-safe.
  */
 public final class PlaybackIndexer {
 
 	private final InputMasker masker = new InputMasker();
+
+	private final LinkedStyleSheets links = new LinkedStyleSheets();
 
 	private final StreamPosition position = new StreamPosition();
 
@@ -54,7 +57,7 @@ public final class PlaybackIndexer {
 	 * @return the event masked, as playback serves it
 	 */
 	public RawEvent accept(RawEvent event) {
-		RawEvent masked = this.masker.mask(event);
+		RawEvent masked = this.links.apply(this.masker.mask(event));
 		this.position.taken(masked);
 		this.timeline.accept(masked);
 		recordedSnapshot(masked);

@@ -4,17 +4,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Searches in the UTF-8 text of a JSON event without parsing it, so that events that
- * cannot carry a value to mask pass through untouched.
+ * cannot carry a value to change pass through untouched.
  */
-final class JsonBytes {
+public final class JsonBytes {
 
 	private static final byte[] ATTRIBUTES = "\"attributes\"".getBytes(StandardCharsets.UTF_8);
 
 	private JsonBytes() {
 	}
 
-	// whether "attributes" is followed by a non-empty array, whatever the whitespace
-	static boolean hasAttributeChanges(byte[] json) {
+	/**
+	 * Whether a JSON text has an {@code attributes} key whose value is a non-empty array,
+	 * as an rrweb mutation that changes attributes has.
+	 * @param json the UTF-8 JSON text
+	 * @return whether it may change attributes
+	 */
+	public static boolean hasAttributeChanges(byte[] json) {
 		int at = indexOf(json, ATTRIBUTES, 0);
 		while (at >= 0) {
 			int i = skipWhitespace(json, at + ATTRIBUTES.length);
@@ -59,7 +64,14 @@ final class JsonBytes {
 		return end + 1 < json.length && json[end] == '"' && json[end + 1] == ':';
 	}
 
-	static int indexOf(byte[] haystack, byte[] needle, int from) {
+	/**
+	 * The first position of a byte sequence in another.
+	 * @param haystack where to look
+	 * @param needle what to look for, not empty
+	 * @param from the first position to look at
+	 * @return the position, or -1
+	 */
+	public static int indexOf(byte[] haystack, byte[] needle, int from) {
 		int last = haystack.length - needle.length;
 		byte first = needle[0];
 		for (int i = from; i <= last; i++) {
