@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.replay.ingest.asset.AssetCatalog;
+import dev.replay.ingest.asset.AssetTotals;
 import dev.replay.ingest.segment.SessionCompaction;
 import dev.replay.ingest.segment.StorageProgress;
 import dev.replay.ingest.storage.RecordingStorage;
@@ -31,10 +33,14 @@ class StorageController {
 
 	private final List<RowParts> rowParts;
 
-	StorageController(RecordingStorage storage, SessionCompaction compaction, List<RowParts> rowParts) {
+	private final AssetCatalog assets;
+
+	StorageController(RecordingStorage storage, SessionCompaction compaction, List<RowParts> rowParts,
+			AssetCatalog assets) {
 		this.storage = storage;
 		this.compaction = compaction;
 		this.rowParts = rowParts;
+		this.assets = assets;
 	}
 
 	@GetMapping
@@ -43,7 +49,8 @@ class StorageController {
 					+ "PostgreSQL rows and how many in the object store, and how many sessions wait to be "
 					+ "rewritten into objects of their own, and how many keyframes and images are still in "
 					+ "PostgreSQL rows. With s3, everything in rows reaches zero once an installation that "
-					+ "stored its bytes in PostgreSQL has moved them.")
+					+ "stored its bytes in PostgreSQL has moved them. capturedAssets counts the stylesheets, fonts "
+					+ "and images captured from recorded pages, wherever their bytes are.")
 	StorageResponse get() {
 		StorageProgress progress = this.compaction.progress();
 		Map<String, PartsInRows> otherParts = new TreeMap<>();
@@ -53,7 +60,7 @@ class StorageController {
 		}
 		return new StorageResponse(this.storage.kind().name().toLowerCase(Locale.ROOT), progress.sessionsWaiting(),
 				progress.segmentsInRows(), progress.bytesInRows(), progress.segmentsInObjects(),
-				progress.bytesInObjects(), progress.objects(), otherParts);
+				progress.bytesInObjects(), progress.objects(), otherParts, this.assets.totals());
 	}
 
 	/**
@@ -67,9 +74,11 @@ class StorageController {
 	 * @param bytesInObjects their bytes
 	 * @param objects objects registered in the object store
 	 * @param otherPartsInRows keyframes and images whose bytes are in PostgreSQL, by kind
+	 * @param capturedAssets the captured assets stored, in rows and objects
 	 */
 	record StorageResponse(String kind, long sessionsWaiting, long segmentsInRows, long bytesInRows,
-			long segmentsInObjects, long bytesInObjects, long objects, Map<String, PartsInRows> otherPartsInRows) {
+			long segmentsInObjects, long bytesInObjects, long objects, Map<String, PartsInRows> otherPartsInRows,
+			AssetTotals capturedAssets) {
 
 	}
 

@@ -88,6 +88,12 @@ class AssetCaptureIntegrationTests {
 		assertThat(asset(assets, "/img/logo.png").path("size").asInt())
 			.isEqualTo(bytes("png logo, first version").length);
 
+		// they count in the storage figures
+		long capturedBytes = assets.valueStream().mapToLong((asset) -> asset.path("size").asLong()).sum();
+		JsonNode storage = ReplayClient.json(this.client.getAsAdmin("/api/v1/storage").body());
+		assertThat(storage.path("capturedAssets").path("count").asLong()).isGreaterThanOrEqualTo(4);
+		assertThat(storage.path("capturedAssets").path("bytes").asLong()).isGreaterThanOrEqualTo(capturedBytes);
+
 		String events = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events").body();
 		String css = asset(assets, "/site.css").path("sha256").asString();
 		String logo = asset(assets, "/img/logo.png").path("sha256").asString();

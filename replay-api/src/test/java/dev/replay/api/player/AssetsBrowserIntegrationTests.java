@@ -1,10 +1,14 @@
 package dev.replay.api.player;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.replay.HeadlessChromium;
 import dev.replay.Indexing;
@@ -44,6 +48,21 @@ class AssetsBrowserIntegrationTests {
 	static final TestSite SITE = serveStylesheet();
 
 	static final String ORIGIN = SITE.origin();
+
+	// whether the replayed page has asked for both of its fonts
+	private static final String REPLAYED_FONTS_KNOWN = """
+			const frame = document.querySelector('[data-testid=replay-viewport] iframe');
+			const doc = frame && frame.contentDocument;
+			return !!doc && doc.fonts.size === 2 && [...doc.fonts].every((font) => font.status !== 'unloaded');
+			""";
+
+	// the replayed page's fonts with their state, once none is loading
+	private static final String REPLAYED_FONTS = """
+			const done = arguments[arguments.length - 1];
+			const doc = document.querySelector('[data-testid=replay-viewport] iframe').contentDocument;
+			doc.fonts.ready.then(() => done([...doc.fonts].map((font) => font.family.replaceAll('"', '')
+				+ ' ' + font.status).sort().join(', ')));
+			""";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -99,6 +118,41 @@ class AssetsBrowserIntegrationTests {
 		assertThat(failed.getText()).contains("image", "10.1.2.3", "Failed", failure);
 		assertThat(failed.findElements(By.linkText("Open"))).isEmpty();
 		BrowserPages.screenshot(this.browser, "player-devtools-assets.png");
+	}
+
+	@Test
+	void aFontTheSiteServesWithoutCorsHeadersShowsOnceCaptured() throws Exception {
+		byte[] font = Files.readAllBytes(aFontOfThisMachine());
+		SITE.serve("/fonts/brand.ttf", "font/ttf", font);
+		try (TestSite elsewhere = TestSite.start()) {
+			// another private origin, which the capture refuses: its font stays on the
+			// site
+			elsewhere.serve("/fonts/other.ttf", "font/ttf", font);
+			String css = "@font-face{font-family:Captured;src:url(" + ORIGIN + "/fonts/brand.ttf)}"
+					+ "@font-face{font-family:Uncaptured;src:url(" + elsewhere.origin() + "/fonts/other.ttf)}"
+					+ ".captured{font-family:Captured}.uncaptured{font-family:Uncaptured}";
+			String head = "{\"type\":2,\"tagName\":\"head\",\"attributes\":{},\"id\":3,\"childNodes\":[{\"type\":2,"
+					+ "\"tagName\":\"style\",\"attributes\":{},\"id\":4,\"childNodes\":[{\"type\":3,\"textContent\":\""
+					+ css + "\",\"isStyle\":true,\"id\":5}]}]},{\"type\":2,\"tagName\":\"body\",\"attributes\":{},"
+					+ "\"id\":6,\"childNodes\":[{\"type\":2,\"tagName\":\"p\",\"attributes\":{\"class\":\"captured\"},"
+					+ "\"id\":7,\"childNodes\":[{\"type\":3,\"textContent\":\"Brand\",\"id\":8}]},{\"type\":2,"
+					+ "\"tagName\":\"p\",\"attributes\":{\"class\":\"uncaptured\"},\"id\":9,\"childNodes\":[{\"type\":3,"
+					+ "\"textContent\":\"Other\",\"id\":10}]}]}";
+			JsonNode application = this.client.createApplication("fonts " + UUID.randomUUID());
+			String sessionId = record(application, head);
+			JsonNode assets = awaitSettled(sessionId);
+			assertThat(assets.valueStream()
+				.map((asset) -> asset.path("url").asString() + " " + asset.path("status").asString()))
+				.containsExactlyInAnyOrder(elsewhere.origin() + "/fonts/other.ttf failed",
+						ORIGIN + "/fonts/brand.ttf captured");
+
+			HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+			this.browser.get(this.client.url("/replays/" + sessionId + "?autoplay=0"));
+			BrowserPages.waitFor(this.browser)
+				.until((driver) -> Boolean.TRUE.equals(this.browser.executeScript(REPLAYED_FONTS_KNOWN)));
+			Object fonts = this.browser.executeAsyncScript(REPLAYED_FONTS);
+			assertThat(fonts).asString().contains("Captured loaded", "Uncaptured error");
+		}
 	}
 
 	@Test
@@ -164,16 +218,22 @@ class AssetsBrowserIntegrationTests {
 	// a page of the site with its stylesheet and an image from a private address, which
 	// the capture refuses
 	private String record(JsonNode application) throws InterruptedException {
+		return record(application,
+				"{\"type\":2,\"tagName\":\"link\",\"attributes\":{\"rel\":\"stylesheet\",\"href\":\"" + ORIGIN
+						+ "/css/site.css\"},\"childNodes\":[],\"id\":3},{\"type\":2,\"tagName\":\"img\","
+						+ "\"attributes\":{\"src\":\"http://10.1.2.3/secret.png\"},\"childNodes\":[],\"id\":4}");
+	}
+
+	// a page of the site whose html element holds the given serialized nodes
+	private String record(JsonNode application, String htmlChildren) throws InterruptedException {
 		String sessionId = UUID.randomUUID().toString();
 		long start = System.currentTimeMillis() - 60_000;
 		String meta = "{\"type\":4,\"timestamp\":" + start + ",\"data\":{\"href\":\"" + ORIGIN
 				+ "/shop\",\"width\":1280,\"height\":720}}";
 		String snapshot = "{\"type\":2,\"timestamp\":" + (start + 1)
 				+ ",\"data\":{\"node\":{\"type\":0,\"id\":1,\"childNodes\":[{\"type\":2,\"tagName\":\"html\","
-				+ "\"attributes\":{},\"id\":2,\"childNodes\":[{\"type\":2,\"tagName\":\"link\",\"attributes\":"
-				+ "{\"rel\":\"stylesheet\",\"href\":\"" + ORIGIN + "/css/site.css\"},\"childNodes\":[],\"id\":3},"
-				+ "{\"type\":2,\"tagName\":\"img\",\"attributes\":{\"src\":\"http://10.1.2.3/secret.png\"},"
-				+ "\"childNodes\":[],\"id\":4}]}]},\"initialOffset\":{\"left\":0,\"top\":0}}}";
+				+ "\"attributes\":{},\"id\":2,\"childNodes\":[" + htmlChildren
+				+ "]}]},\"initialOffset\":{\"left\":0,\"top\":0}}}";
 		String body = "{\"applicationId\":\"" + application.path("id").asString() + "\",\"sequence\":0,\"events\":["
 				+ meta + "," + snapshot + "],\"context\":{\"url\":\"" + ORIGIN
 				+ "/shop\",\"userAgent\":\"Mozilla/5.0\"}}";
@@ -198,6 +258,16 @@ class AssetsBrowserIntegrationTests {
 			}
 			assertThat(System.nanoTime()).as("assets of %s: %s", sessionId, assets).isLessThan(deadline);
 			Thread.sleep(200);
+		}
+	}
+
+	// a TrueType font of the fonts installed here (Chromium's packages bring some)
+	private static Path aFontOfThisMachine() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("/usr/share/fonts"))) {
+			return files.filter((file) -> file.toString().endsWith(".ttf"))
+				.sorted()
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no TrueType font under /usr/share/fonts"));
 		}
 	}
 

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The reads of captured assets that playback and the API make: what a session's events
- * may name by content, the list of a session's assets with their state, and the bytes of
- * one asset.
+ * may name by content, the list of a session's assets with their state, the bytes of one
+ * asset, and how much is stored.
  */
 @Repository
 @NamedInterface("api")
@@ -118,6 +118,16 @@ public class AssetCatalog {
 			.query((rs, row) -> versions.put(rs.getString(1), rs.getString(2)))
 			.list();
 		return versions;
+	}
+
+	/**
+	 * The captured assets stored, for the storage figures.
+	 * @return their count and bytes
+	 */
+	public AssetTotals totals() {
+		return this.jdbc.sql("select count(*), coalesce(sum(size), 0) from asset_content")
+			.query((rs, row) -> new AssetTotals(rs.getLong(1), rs.getLong(2)))
+			.single();
 	}
 
 	/**
