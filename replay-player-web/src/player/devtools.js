@@ -1,8 +1,10 @@
 // The player's "Developer tools" panel: a session's errors, console messages, network resources
 // (with a waterfall), actions, long tasks and view timings, from GET /api/v1/sessions/{id}/rum.
 // Datadog sessions list the RUM events their SDK sent; sessions of our recorder script list the
-// console messages, unhandled errors and navigations it recorded in the rrweb stream (the server
-// derives them when it indexes the session). Every row seeks the replay to its moment; RUM errors
+// console messages, unhandled errors, navigations, requests, clicks and long tasks it recorded in
+// the rrweb stream (the server derives them when it indexes the session). An empty Network,
+// Actions or Long tasks tab says whether none happened or the session's recorder did not capture
+// that kind. Every row seeks the replay to its moment; RUM errors
 // and frustration signals (rage, dead and error clicks) are also drawn on the seek bar. The Assets
 // tab lists the stylesheets, fonts and images the recording references and whether the server
 // captured them (GET /api/v1/sessions/{id}/assets).
@@ -28,6 +30,14 @@ const TABS = Object.freeze([
   // not RUM events: the assets come from an endpoint of their own
   { id: 'assets', label: 'Assets', accepts: null },
 ]);
+
+// Tabs of kinds a recorder may not capture at all: an empty tab says whether none happened or
+// none were recorded, from the kinds the session's recorders captured (the page's `captured`).
+const CAPTURED_KINDS = Object.freeze({
+  network: { kind: 'resource', what: 'network requests' },
+  actions: { kind: 'action', what: 'actions' },
+  'long-tasks': { kind: 'long_task', what: 'long tasks' },
+});
 
 const FRUSTRATIONS = Object.freeze({
   rage_click: { kind: 'rage-click', name: 'Rage click' },
@@ -165,8 +175,9 @@ class DevtoolsPanel {
   async load() {
     const assets = this.#loadAssets();
     let events;
+    let captured;
     try {
-      events = await fetchAllEvents(this.#sessionId);
+      ({ events, captured } = await fetchAllEvents(this.#sessionId));
     } catch (error) {
       this.status.textContent = 'The developer tools could not load this session’s events.';
       this.#updateTabs(new Map([['assets', await assets]]));
@@ -178,6 +189,9 @@ class DevtoolsPanel {
       const rows = events.filter(tab.accepts);
       counts.set(tab.id, rows.length);
       this.#fill(tab.id, rows);
+      if (!rows.length && CAPTURED_KINDS[tab.id]) {
+        this.#lists.get(tab.id).replaceChildren(emptyCaptureText(CAPTURED_KINDS[tab.id], captured));
+      }
     }
     this.#updateTabs(counts);
     this.status.textContent = events.length ? '' : 'No developer events were recorded in this session.';
@@ -432,18 +446,30 @@ function drawMarkers(controller, container, events) {
   container.replaceChildren(fragment);
 }
 
+function emptyCaptureText({ kind, what }, captured) {
+  const text = captured.includes(kind)
+    ? `No ${what} were recorded in this session.`
+    : `This session’s recorder did not capture ${what}.`;
+  const empty = element('p', 'devtools-status', text);
+  empty.dataset.testid = 'devtools-empty';
+  empty.dataset.captured = String(captured.includes(kind));
+  return empty;
+}
+
 async function fetchAllEvents(sessionId) {
   const events = [];
+  let captured = [];
   let cursor = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const body = await fetchRumPage(sessionId, { limit: PAGE_SIZE, cursor });
     events.push(...(body.items ?? []));
+    captured = body.captured ?? captured;
     cursor = body.nextCursor;
     if (!cursor) {
       break;
     }
   }
-  return events;
+  return { events, captured };
 }
 
 function spanOf(resources) {

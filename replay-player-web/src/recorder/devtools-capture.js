@@ -1,7 +1,10 @@
 // What the player's developer tools show for sites recorded with this script: console messages,
 // unhandled errors and unhandled promise rejections (rrweb's console plugin, as rrweb plugin
-// events "rrweb/console@1"), and in-page navigations (custom events tagged "navigation" with the
-// new URL). They travel in the rrweb stream; the server lists them at /api/v1/sessions/{id}/rum.
+// events "rrweb/console@1"), in-page navigations (custom events tagged "navigation" with the
+// new URL), and requests, clicks and long tasks (custom events tagged "replay.resource",
+// "replay.action" and "replay.long_task"; see network-capture.js and action-capture.js), with one
+// "replay.capture" event after each full snapshot that says which of these kinds this recorder
+// captures. They travel in the rrweb stream; the server lists them at /api/v1/sessions/{id}/rum.
 
 import { getRecordConsolePlugin } from '@rrweb/rrweb-plugin-console-record';
 
@@ -50,4 +53,42 @@ export function watchNavigation(emit) {
     window.removeEventListener('popstate', onPop);
     window.removeEventListener('hashchange', onHash);
   };
+}
+
+/** At most this many long tasks are recorded per page load. */
+export const MAX_LONG_TASKS_PER_PAGE = 500;
+
+/** Whether this browser reports long tasks (PerformanceObserver's "longtask" entries). */
+export function longTasksSupported(win = window) {
+  return (win.PerformanceObserver?.supportedEntryTypes ?? []).includes('longtask');
+}
+
+/**
+ * Calls `emit({startTime, duration})` for each task that kept the main thread busy for more than
+ * 50 ms, from the page's start (startTime in epoch milliseconds, duration in milliseconds).
+ * Returns a function that stops watching.
+ */
+export function watchLongTasks(emit, win = window) {
+  if (!longTasksSupported(win)) {
+    return () => {};
+  }
+  let count = 0;
+  const observer = new win.PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (count >= MAX_LONG_TASKS_PER_PAGE) {
+        return;
+      }
+      count++;
+      emit({
+        startTime: Math.round(win.performance.timeOrigin + entry.startTime),
+        duration: Math.round(entry.duration * 10) / 10,
+      });
+    }
+  });
+  try {
+    observer.observe({ type: 'longtask', buffered: true });
+  } catch (error) {
+    return () => {};
+  }
+  return () => observer.disconnect();
 }

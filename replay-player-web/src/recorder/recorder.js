@@ -2,7 +2,8 @@
 // events to the Replay server. A site adds one tag:
 //   <script src="https://replay.example.com/sdk/recorder.js" data-application-id="…"
 //           data-token="…" async></script>
-// and may call window.ReplayRecorder.identify({id, name, email}), .flush() and .stop().
+// and may call window.ReplayRecorder.identify({id, name, email}), .flush() and .stop(). The tag's
+// other settings (privacy, canvas, network headers) are read in script-config.js.
 
 import { findOwnScript, readScriptConfig } from './script-config.js';
 import { SessionRecorder } from './session-recorder.js';
@@ -17,7 +18,7 @@ function install() {
   }
   const config = readScriptConfig(findOwnScript(document));
   if (!config) {
-    console.warn('Replay: the recorder <script> tag needs data-application-id and data-token; nothing is recorded.');
+    // readScriptConfig said why
     window.ReplayRecorder = Object.freeze({
       identify() {},
       stop: () => Promise.resolve(),

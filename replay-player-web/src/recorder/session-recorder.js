@@ -1,9 +1,11 @@
 // Ties rrweb's record() to the session, the batching and the upload.
 
 import { EventType, IncrementalSource, record } from 'rrweb';
-import { devtoolsPlugins, watchNavigation } from './devtools-capture.js';
+import { watchClicks } from './action-capture.js';
+import { devtoolsPlugins, longTasksSupported, watchLongTasks, watchNavigation } from './devtools-capture.js';
 import { EventQueue } from './event-queue.js';
-import { maskInputFn, maskInputOptions } from './privacy.js';
+import { watchNetwork } from './network-capture.js';
+import { recordPrivacyOptions } from './privacy.js';
 import { SessionStore } from './session.js';
 import { Uploader } from './uploader.js';
 import { uuid } from './uuid.js';
@@ -20,6 +22,17 @@ const USER_SOURCES = new Set([
   IncrementalSource.Selection,
 ]);
 
+// The custom events of what the developer tools list besides console messages and navigations.
+export const CaptureTag = Object.freeze({
+  RESOURCE: 'replay.resource',
+  ACTION: 'replay.action',
+  LONG_TASK: 'replay.long_task',
+  CAPTURE: 'replay.capture',
+});
+
+// Captured before the page's first full snapshot (requests of a loading page): kept until it.
+const MAX_EARLY_EVENTS = 200;
+
 export class SessionRecorder {
   #config;
   #sessions;
@@ -29,6 +42,9 @@ export class SessionRecorder {
   #user = null;
   #stopRecording = null;
   #stopNavigation = null;
+  #stopCaptures = [];
+  #early = [];
+  #snapshotTaken = false;
   #awaitingSnapshot = false;
   #stopped = false;
 
@@ -42,16 +58,17 @@ export class SessionRecorder {
   start() {
     this.#sessions.open(Date.now());
     this.#viewId = uuid();
+    this.#startCaptures();
     try {
       this.#stopRecording = record({
         emit: (event) => this.#onEvent(event),
-        maskInputOptions,
-        maskInputFn,
+        ...recordPrivacyOptions(this.#config.privacy),
         plugins: devtoolsPlugins(),
         ...canvasOptions(this.#config.canvasFps),
       }) || null;
     } catch (error) {
       console.warn('Replay: recording could not start.', error);
+      this.#stopCaptures.forEach((stop) => stop());
       return;
     }
     this.#stopNavigation = watchNavigation((url, kind) => {
@@ -92,6 +109,7 @@ export class SessionRecorder {
       this.#stopped = true;
       this.#stopRecording?.();
       this.#stopNavigation?.();
+      this.#stopCaptures.forEach((stop) => stop());
       window.removeEventListener('pagehide', this.#onPageHide);
       document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     }
@@ -125,6 +143,47 @@ export class SessionRecorder {
       // The snapshot is the biggest event and nothing plays without it: send it (compressed)
       // right away rather than risk it on a page hide, where only 64 KB can leave.
       this.#queue.flush();
+      this.#afterSnapshot();
+    }
+  }
+
+  // Requests, clicks and long tasks, watched from the start so that the requests of a loading
+  // page are kept; the recorder's own uploads are not among them.
+  #startCaptures() {
+    const ingest = `${this.#config.endpoint}/ingest/`;
+    const privacy = this.#config.privacy ?? {};
+    this.#stopCaptures = [
+      watchNetwork((request) => this.#capture(CaptureTag.RESOURCE, request), {
+        ignore: (url) => url.startsWith(ingest),
+        headers: this.#config.networkHeaders ?? [],
+      }),
+      watchClicks((action) => this.#capture(CaptureTag.ACTION, action), privacy),
+      watchLongTasks((task) => this.#capture(CaptureTag.LONG_TASK, task)),
+    ];
+  }
+
+  #capture(tag, payload) {
+    const event = { type: EventType.Custom, data: { tag, payload }, timestamp: Date.now() };
+    if (this.#snapshotTaken) {
+      this.#onEvent(event);
+    } else if (this.#early.length < MAX_EARLY_EVENTS) {
+      this.#early.push(event);
+    }
+  }
+
+  // Every session says what this recorder captures, so that the player can tell "none happened"
+  // from "not recorded"; what was captured before the first snapshot follows it.
+  #afterSnapshot() {
+    this.#snapshotTaken = true;
+    const kinds = ['resource', 'action'];
+    if (longTasksSupported()) {
+      kinds.push('long_task');
+    }
+    this.#onEvent({ type: EventType.Custom, data: { tag: CaptureTag.CAPTURE, payload: { kinds } }, timestamp: Date.now() });
+    const early = this.#early;
+    this.#early = [];
+    for (const event of early) {
+      this.#onEvent({ ...event, timestamp: Date.now() });
     }
   }
 

@@ -52,10 +52,12 @@ class SessionRumController {
 	@GetMapping
 	@Operation(operationId = "listSessionRumEvents", summary = "List a session's RUM events",
 			description = "The session's RUM events in time order, one page at a time (pass nextCursor as cursor): "
-					+ "sent by a Datadog SDK (origin datadog), or console messages, unhandled errors and "
-					+ "navigations recorded by our recorder script (origin recorder, derived when the session is "
-					+ "indexed). offsetMs is from the session's start, raw the event as sent. A read of recorded "
-					+ "content, audited as session.content-read.")
+					+ "sent by a Datadog SDK (origin datadog), or console messages, unhandled errors, "
+					+ "navigations, requests, clicks and long tasks recorded by our recorder script (origin "
+					+ "recorder, derived when the session is indexed). offsetMs is from the session's start, raw "
+					+ "the event as sent. captured lists which of resource, action and long_task the session's "
+					+ "recorders captured, whether or not any happened. A read of recorded content, audited as "
+					+ "session.content-read.")
 	RumPage events(@PathVariable String sessionId,
 			@RequestParam(required = false) @Pattern(
 					regexp = "view|action|error|resource|long_task|console") @Nullable String type,

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sessionId the session
  * @param applicationId the application, as sent (a UUID for Datadog events)
  * @param type {@code view}, {@code action}, {@code error}, {@code resource},
- * {@code long_task}, {@code console} or another lowercase type
+ * {@code long_task}, {@code console}, {@code capture} (what a recorder captures) or
+ * another lowercase type
  * @param eventKey the event's own id, so that a repeat is stored once; {@code null} when
  * it has none
  * @param timeMs when it happened, epoch milliseconds
@@ -42,6 +43,18 @@ public record RumEvent(String sessionId, String applicationId, String type, @Nul
 
 	/** A console message. */
 	public static final String CONSOLE = "console";
+
+	/** A loaded resource or a request. */
+	public static final String RESOURCE = "resource";
+
+	/** A task that kept the main thread busy for more than 50 ms. */
+	public static final String LONG_TASK = "long_task";
+
+	/**
+	 * What our recorder script says it captures in a session: not shown as an event, it
+	 * tells the developer tools that none happened from none recorded.
+	 */
+	public static final String CAPTURE = "capture";
 
 	/**
 	 * The view an event belongs to.

@@ -3,6 +3,7 @@ package dev.replay.core.rum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@link RumEvent}s: from the Datadog SDKs' RUM events, and from the console, error
- * and navigation events that our recorder script adds to an rrweb recording.
+ * Reads {@link RumEvent}s: from the Datadog SDKs' RUM events, and from the console,
+ * error, navigation, request, click and long task events that our recorder script adds to
+ * an rrweb recording.
  */
 public final class RumEventReader {
 
@@ -46,6 +48,19 @@ public final class RumEventReader {
 	private static final String CONSOLE_PLUGIN = "rrweb/console@1";
 
 	private static final String UNCAUGHT = "Uncaught";
+
+	private static final String RESOURCE_TAG = "replay.resource";
+
+	private static final String ACTION_TAG = "replay.action";
+
+	private static final String LONG_TASK_TAG = "replay.long_task";
+
+	private static final String CAPTURE_TAG = "replay.capture";
+
+	private static final Set<String> CAPTURABLE = Set.of(RumEvent.RESOURCE, RumEvent.ACTION, RumEvent.LONG_TASK);
+
+	// how long before the event that records it a request or long task may have started
+	private static final long MAX_START_BEFORE_MS = 3_600_000L;
 
 	private RumEventReader() {
 	}
@@ -83,7 +98,9 @@ public final class RumEventReader {
 	/**
 	 * Read an event of an rrweb recording made by our recorder script: console messages
 	 * and unhandled errors (rrweb's console plugin), navigations (our {@code navigation}
-	 * custom event) and page loads (Meta events).
+	 * custom event), page loads (Meta events), requests, clicks and long tasks (our
+	 * {@code replay.resource}, {@code replay.action} and {@code replay.long_task} custom
+	 * events) and what the recorder captures ({@code replay.capture}).
 	 * @param json the rrweb event
 	 * @param sessionId the session
 	 * @param applicationId the application
@@ -113,14 +130,73 @@ public final class RumEventReader {
 			return (href != null) ? navigation(sessionId, applicationId, time, href, raw) : null;
 		}
 		if (type == EventType.CUSTOM.code()) {
-			return RecordingEvent.Custom.NAVIGATION.equals(data.path("tag").asString(""))
-					? navigation(sessionId, applicationId, time, text(data.path("payload").path("url"), MAX_TEXT), raw)
-					: null;
+			return custom(sessionId, applicationId, time, data, raw);
 		}
 		if (!CONSOLE_PLUGIN.equals(data.path("plugin").asString(""))) {
 			return null;
 		}
 		return console(sessionId, applicationId, time, data.path("payload"), raw);
+	}
+
+	private static @Nullable RumEvent custom(String sessionId, String applicationId, long time, JsonNode data,
+			String raw) {
+		JsonNode payload = data.path("payload");
+		return switch (data.path("tag").asString("")) {
+			case RecordingEvent.Custom.NAVIGATION ->
+				navigation(sessionId, applicationId, time, text(payload.path("url"), MAX_TEXT), raw);
+			case RESOURCE_TAG -> recorded(sessionId, applicationId, RumEvent.RESOURCE, startOf(payload, time), null,
+					new Resource(text(payload.path("url"), MAX_TEXT), text(payload.path("method"), MAX_CODE),
+							integer(payload.path("status")), text(payload.path("kind"), MAX_CODE),
+							size(payload.path("responseSize"))),
+					plainMillis(payload.path("duration")), raw);
+			case ACTION_TAG -> recorded(sessionId, applicationId, RumEvent.ACTION, time,
+					new Action("click", text(payload.path("name"), MAX_NAME), List.of()), null, null, raw);
+			case LONG_TASK_TAG -> recorded(sessionId, applicationId, RumEvent.LONG_TASK, startOf(payload, time), null,
+					null, plainMillis(payload.path("duration")), raw);
+			case CAPTURE_TAG -> capturesKnownKinds(payload.path("kinds"))
+					? recorded(sessionId, applicationId, RumEvent.CAPTURE, time, null, null, null, raw) : null;
+			default -> null;
+		};
+	}
+
+	private static RumEvent recorded(String sessionId, String applicationId, String type, long time,
+			@Nullable Action action, @Nullable Resource resource, @Nullable Double durationMs, String raw) {
+		return new RumEvent(sessionId, applicationId, type, null, time, null, new View(null, null, null), null, action,
+				resource, durationMs, null, Context.NONE, raw);
+	}
+
+	// a request or long task is recorded when it ends; it happened when it started
+	private static long startOf(JsonNode payload, long recordedAt) {
+		JsonNode start = payload.path("startTime");
+		if (!start.isNumber() || !EpochMillis.isValid(start.asDouble())) {
+			return recordedAt;
+		}
+		long startTime = start.asLong();
+		return (startTime <= recordedAt && recordedAt - startTime <= MAX_START_BEFORE_MS) ? startTime : recordedAt;
+	}
+
+	private static boolean capturesKnownKinds(JsonNode kinds) {
+		if (!kinds.isArray() || kinds.isEmpty()) {
+			return false;
+		}
+		for (JsonNode kind : kinds) {
+			if (!kind.isString() || !CAPTURABLE.contains(kind.asString())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static @Nullable Integer integer(JsonNode node) {
+		return (node.isIntegralNumber() && node.canConvertToInt()) ? node.asInt() : null;
+	}
+
+	private static @Nullable Long size(JsonNode node) {
+		return (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 0) ? node.asLong() : null;
+	}
+
+	private static @Nullable Double plainMillis(JsonNode node) {
+		return (node.isNumber() && node.asDouble() >= 0 && Double.isFinite(node.asDouble())) ? node.asDouble() : null;
 	}
 
 	private static RumEvent navigation(String sessionId, String applicationId, long time, @Nullable String url,

@@ -140,6 +140,63 @@ class RumEventReaderTests {
 			.isNull();
 	}
 
+	@Test
+	void readsTheRequestsOurRecorderRecordedAtTheTimeTheyStarted() {
+		RumEvent request = fromRrweb("""
+				{"type":5,"timestamp":1700000002500,"data":{"tag":"replay.resource","payload":{"kind":"xhr",
+				"method":"GET","url":"http://a/api?token=***","status":200,"startTime":1700000002000,
+				"duration":480.5,"requestSize":0,"responseSize":42}}}""");
+		assertThat(request.type()).isEqualTo("resource");
+		assertThat(request.timeMs()).isEqualTo(1700000002000L);
+		assertThat(request.durationMs()).isEqualTo(480.5);
+		assertThat(request.resource())
+			.isEqualTo(new RumEvent.Resource("http://a/api?token=***", "GET", 200, "xhr", 42L));
+		assertThat(request.raw()).contains("\"requestSize\":0");
+		RumEvent failed = fromRrweb("""
+				{"type":5,"timestamp":1700000002500,"data":{"tag":"replay.resource","payload":{"kind":"fetch",
+				"method":"POST","url":"http://down/","status":0,"startTime":1700000009000,"responseSize":null,
+				"failure":"error"}}}""");
+		assertThat(failed.timeMs()).as("a start after the event is not believed").isEqualTo(1700000002500L);
+		assertThat(failed.resource().status()).isZero();
+		assertThat(failed.resource().size()).isNull();
+		assertThat(failed.durationMs()).isNull();
+	}
+
+	@Test
+	void readsTheClicksAndLongTasksOurRecorderRecorded() {
+		RumEvent click = fromRrweb("""
+				{"type":5,"timestamp":1700000003000,"data":{"tag":"replay.action","payload":{"name":"Add to cart",
+				"target":"button"}}}""");
+		assertThat(click.type()).isEqualTo("action");
+		assertThat(click.action()).isEqualTo(new RumEvent.Action("click", "Add to cart", List.of()));
+		assertThat(click.timeMs()).isEqualTo(1700000003000L);
+		RumEvent task = fromRrweb("""
+				{"type":5,"timestamp":1700000004000,"data":{"tag":"replay.long_task","payload":
+				{"startTime":1700000003700,"duration":212.4}}}""");
+		assertThat(task.type()).isEqualTo("long_task");
+		assertThat(task.timeMs()).isEqualTo(1700000003700L);
+		assertThat(task.durationMs()).isEqualTo(212.4);
+	}
+
+	@Test
+	void keepsWhatOurRecorderSaysItCapturesWhenItNamesOnlyKnownKinds() {
+		RumEvent capture = fromRrweb("""
+				{"type":5,"timestamp":1700000001000,"data":{"tag":"replay.capture","payload":
+				{"kinds":["resource","action","long_task"]}}}""");
+		assertThat(capture.type()).isEqualTo("capture");
+		for (String payload : List.of("{}", "{\"kinds\":[]}", "{\"kinds\":\"resource\"}",
+				"{\"kinds\":[\"resource\",\"view\"]}", "{\"kinds\":[1]}")) {
+			assertThat(RumEventReader.fromRrweb(bytes(
+					"{\"type\":5,\"timestamp\":1,\"data\":{\"tag\":\"replay.capture\",\"payload\":" + payload + "}}"),
+					"s", APP))
+				.as(payload)
+				.isNull();
+		}
+		assertThat(RumEventReader
+			.fromRrweb(bytes("{\"type\":5,\"timestamp\":1,\"data\":{\"tag\":\"checkout\",\"payload\":{}}}"), "s", APP))
+			.isNull();
+	}
+
 	private static RumEvent fromRrweb(String json) {
 		RumEvent event = RumEventReader.fromRrweb(bytes(json.replace("\n", "")), "s-1", APP);
 		assertThat(event).isNotNull();

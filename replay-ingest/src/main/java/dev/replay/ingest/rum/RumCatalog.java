@@ -48,12 +48,13 @@ public class RumCatalog {
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		Position after = (cursor != null && !cursor.isEmpty()) ? decode(cursor) : null;
 		List<RumItem> rows = this.reader.events(sessionId, type, after, limit + 1, start);
+		List<String> captured = this.reader.captured(sessionId);
 		if (rows.size() <= limit) {
-			return new RumPage(rows, null);
+			return new RumPage(rows, null, captured);
 		}
 		List<RumItem> page = List.copyOf(rows.subList(0, limit));
 		RumItem last = page.get(limit - 1);
-		return new RumPage(page, encode(new Position(last.timestamp(), last.id())));
+		return new RumPage(page, encode(new Position(last.timestamp(), last.id())), captured);
 	}
 
 	/**

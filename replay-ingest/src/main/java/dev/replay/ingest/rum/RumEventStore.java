@@ -79,7 +79,8 @@ public class RumEventStore {
 
 	/**
 	 * Replace the events derived from a session's rrweb recording (console messages,
-	 * errors and navigations that our recorder script recorded).
+	 * errors, navigations, requests, clicks and long tasks that our recorder script
+	 * recorded, and what it says it captures).
 	 * @param sessionId the session
 	 * @param events the events, in time order
 	 */

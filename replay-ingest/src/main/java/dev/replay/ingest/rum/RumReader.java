@@ -27,6 +27,8 @@ class RumReader {
 			  (select application_id from rum_session where session_id = :id),
 			  (select application_id from rum_event where session_id = :id limit 1))""";
 
+	private static final List<String> CAPTURABLE = List.of(RumEvent.RESOURCE, RumEvent.ACTION, RumEvent.LONG_TASK);
+
 	private final JdbcClient jdbc;
 
 	RumReader(JdbcClient jdbc) {
@@ -86,7 +88,7 @@ class RumReader {
 					       first_contentful_paint_ms, largest_contentful_paint_ms, cumulative_layout_shift,
 					       interaction_to_next_paint_ms, first_input_delay_ms, raw::text as raw
 					from rum_event e
-					where session_id = :session
+					where session_id = :session and type <> 'capture'
 					  and (cast(:type as text) is null or type = :type
 					       or (:type = 'console' and type = 'error' and error_source = 'console'))
 					  and (cast(:afterTime as bigint) is null or (time_ms, id) > (:afterTime, :afterId))
@@ -102,6 +104,33 @@ class RumReader {
 			.param("limit", limit)
 			.query((rs, row) -> toItem(rs, sessionStart))
 			.list();
+	}
+
+	/**
+	 * The kinds of events among requests, actions and long tasks that a session's
+	 * recorders captured, whether or not any happened: those our recorder script says it
+	 * captures, all of them when a Datadog SDK sent events, and any the session has.
+	 * @param sessionId the session
+	 * @return {@code resource}, {@code action} and {@code long_task}, or some of them, in
+	 * that order
+	 */
+	List<String> captured(String sessionId) {
+		List<String> kinds = this.jdbc.sql("""
+				-- what our recorder declared: an array of strings, as the reader checked
+				select jsonb_array_elements_text(raw->'data'->'payload'->'kinds') from rum_event
+				where session_id = :session and origin = 'recorder' and type = 'capture'
+				  and jsonb_typeof(raw->'data'->'payload'->'kinds') = 'array'
+				union
+				select type from rum_event
+				where session_id = :session and type in ('resource', 'action', 'long_task')
+				group by type
+				union
+				select kind from unnest(array['resource', 'action', 'long_task']) as kind
+				where exists (select 1 from rum_event where session_id = :session and origin = 'datadog')""")
+			.param("session", sessionId)
+			.query(String.class)
+			.list();
+		return CAPTURABLE.stream().filter(kinds::contains).toList();
 	}
 
 	/**
