@@ -21,8 +21,11 @@ export async function fetchEventWindow(sessionId, { from = null, to = null, cont
     from: from === null ? null : Math.max(0, Math.floor(from)),
     to: to === null ? null : Math.max(0, Math.ceil(to)),
   };
+  const requested = performance.now();
   const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/events`, { ...OPTIONS, query, signal });
-  const events = await jsonFrom(response);
+  const answered = performance.now();
+  const events = await eventsFrom(response);
+  performance.measure('replay:window-wait', { start: requested, end: answered });
   if (!Array.isArray(events)) {
     throw new ProblemError({
       title: 'Unreadable recording',
@@ -67,6 +70,30 @@ export async function fetchRumPage(sessionId, { limit, cursor = null }) {
 export async function fetchSessionAssets(sessionId) {
   const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/assets`, OPTIONS);
   return response.json();
+}
+
+// Reads the body (the rest of the download, decompressed) and parses it as two measured steps.
+async function eventsFrom(response) {
+  const started = performance.now();
+  let text;
+  try {
+    text = await response.text();
+  } catch {
+    throw new ProblemError({ title: 'Unreadable recording', detail: 'The response could not be read.', status: response.status });
+  }
+  const read = performance.now();
+  performance.measure('replay:window-download', { start: started, end: read });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError({
+      title: 'Unreadable recording',
+      detail: 'The server sent a response that is not valid JSON.',
+      status: response.status,
+    });
+  } finally {
+    performance.measure('replay:window-parse', { start: read });
+  }
 }
 
 async function jsonFrom(response) {

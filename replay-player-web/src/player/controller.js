@@ -92,12 +92,7 @@ export class PlayerController extends EventTarget {
     }
     if (startAt !== null) {
       const offset = clamp(startAt, 0, this.#duration);
-      if (autoplay) {
-        this.#playFrom(offset);
-      } else {
-        this.#showAt(offset);
-        this.#setState(PlayerState.PAUSED);
-      }
+      this.#arrive(offset, autoplay);
     } else if (autoplay) {
       this.#playFrom(0);
     } else {
@@ -202,6 +197,7 @@ export class PlayerController extends EventTarget {
       this.#showAt(target);
       this.#setState(PlayerState.PAUSED);
     }
+    performance.mark('replay:shown', { detail: target });
   }
 
   // The replayer can reach `target` quickly when it has the events up to it and they start at
@@ -219,6 +215,7 @@ export class PlayerController extends EventTarget {
   async #build(window) {
     const firstSnapshot = checkPlayable(window.events);
     const events = window.events;
+    const started = performance.now();
     this.#replayer?.destroy();
     const replayer = new Replayer(events, {
       root: this.#root,
@@ -235,6 +232,8 @@ export class PlayerController extends EventTarget {
     });
     keepKeysFromFrame(replayer);
     this.#replayer = replayer;
+    const built = performance.now();
+    performance.measure('replay:replayer', { start: started, end: built });
     this.#base = events[0].timestamp - this.#windows.sessionStart;
     this.#until = window.until;
     this.#firstFrameAt = Math.min(replayer.getMetaData().totalTime, firstSnapshot.timestamp - events[0].timestamp + 1);
@@ -249,6 +248,7 @@ export class PlayerController extends EventTarget {
     // rrweb draws the first full snapshot (and reports the first size) on timers of its own;
     // positioning after them keeps those timers from undoing a later size or frame.
     await firstFrame(replayer);
+    performance.measure('replay:rebuild', { start: built });
   }
 
   #playFrom(offset) {
@@ -266,8 +266,12 @@ export class PlayerController extends EventTarget {
     const local = offset - this.#base;
     const end = this.#replayer.getMetaData().totalTime;
     const renderAt = offset >= this.#duration || local >= end ? end + 1 : Math.max(local, this.#firstFrameAt);
+    const started = performance.now();
     this.#replayer.pause(renderAt);
+    const reached = performance.now();
+    performance.measure('replay:to-moment', { start: started, end: reached });
     this.#settlePage();
+    performance.measure('replay:settle', { start: reached });
   }
 
   // While playing, the next window is fetched well before the loaded events run out.

@@ -3,6 +3,7 @@ package dev.replay;
 import java.io.File;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,11 +24,23 @@ public final class HeadlessChromium {
 	 * @return the browser
 	 */
 	public static ChromeDriver start() {
+		return start((options) -> {
+		});
+	}
+
+	/**
+	 * Start a browser that sends no credentials of its own, with options of the caller's
+	 * added, for example a performance log.
+	 * @param more adds to the options
+	 * @return the browser
+	 */
+	public static ChromeDriver start(Consumer<ChromeOptions> more) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(envOr("REPLAY_CHROMIUM", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
 				"--window-size=1280,900");
+		more.accept(options);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(envOr("REPLAY_CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
