@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.replay.api.security.ReplayPrincipal;
 import dev.replay.api.share.ShareLinks.CreatedShareLink;
 import dev.replay.api.share.ShareLinks.ShareLinkDetails;
+import dev.replay.api.web.RejectUnknownFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +49,7 @@ class ShareLinkController {
 					+ "future, at most 30 days ahead) or until it is revoked: url opens Replay's player page, "
 					+ "embedUrl the embedded player, which any site may frame. Both carry the link's secret (256 "
 					+ "random bits), which is kept only as a hash and never shown again. With startAt (ms from the "
-					+ "session's start) the link opens there. Editors and admins granted the session's application; "
+					+ "session's start) the link opens there. Unknown fields are refused. Editors and admins granted the session's application; "
 					+ "audited (share-link.created).")
 	@ApiResponse(responseCode = "201", description = "The link.")
 	@ApiResponse(responseCode = "400",
@@ -106,6 +107,7 @@ class ShareLinkController {
 	 * @param expiresAt when the link stops working
 	 * @param startAt where it opens the session, in milliseconds from its start
 	 */
+	@RejectUnknownFields
 	record CreateShareLinkRequest(@NotNull Instant expiresAt, @Nullable Long startAt) {
 
 	}

@@ -141,14 +141,30 @@ class ShareLinkIntegrationTests {
 	}
 
 	@Test
-	void anExpiredLinkAnswers404() throws Exception {
+	void aLinkAnswers404OnceItsExpiryHasPassed() throws Exception {
 		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		Instant expiresAt = Instant.now().plus(Duration.ofSeconds(2));
 		String secret = secretOf(create(sessionId, expiresAt, null));
-		assertThat(signedOut("/s/" + secret + "/events").statusCode()).isEqualTo(200);
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 200);
 		assertNotFound(signedOut("/s/" + secret + "/events"), NOT_FOUND);
 		assertNotFound(signedOut("/embed/s/" + secret), NOT_FOUND);
+	}
+
+	@Test
+	void aLinkThatPlayedAnswers404WhenTheDatabaseClockPassesItsExpiry() throws Exception {
+		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
+		JsonNode link = create(sessionId, Instant.now().plus(Duration.ofDays(1)), null);
+		String secret = secretOf(link);
+		assertThat(signedOut("/s/" + secret + "/events").statusCode()).isEqualTo(200);
+		// the expiry is compared with the database's clock: move the link's times back
+		// by a day, as if that day had passed
+		this.jdbc.sql("""
+				update share_link set created_at = created_at - interval '1 day',
+				  expires_at = expires_at - interval '1 day' where id = ?""")
+			.param(UUID.fromString(link.path("id").asString()))
+			.update();
+		assertNotFound(signedOut("/s/" + secret + "/events"), NOT_FOUND);
+		assertNotFound(signedOut("/s/" + secret), NOT_FOUND);
 	}
 
 	@Test
