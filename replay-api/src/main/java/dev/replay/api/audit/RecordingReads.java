@@ -85,7 +85,7 @@ public class RecordingReads {
 
 	/**
 	 * Audit a playback through a share link, in the caller's transaction, on behalf of
-	 * the link ({@link #linkActor}) and with the client's address.
+	 * the link ({@code link:} and its id) and with the client's address.
 	 * @param sessionId the session
 	 * @param applicationId its application
 	 * @param linkId the link
@@ -125,12 +125,8 @@ public class RecordingReads {
 		}
 	}
 
-	/**
-	 * The actor of the reads through a share link: whoever holds it.
-	 * @param linkId the link
-	 * @return for example {@code link:0b6e…}
-	 */
-	public static String linkActor(UUID linkId) {
+	// the actor of the reads through a share link: whoever holds it
+	private static String linkActor(UUID linkId) {
 		return "link:" + linkId;
 	}
 

@@ -73,6 +73,7 @@ class ShareLinkController {
 	@GetMapping("/api/v1/sessions/{sessionId}/share-links")
 	@Operation(operationId = "listShareLinks", summary = "List a session's share links",
 			description = "Every link made for the session, newest first, active or not, without its secret.")
+	@ApiResponse(responseCode = "200", description = "The links.")
 	@ApiResponse(responseCode = "404", description = "No recorded session with that id among the applications the "
 			+ "caller is granted (https://replay.dev/problems/session-not-found).")
 	List<ShareLinkDetails> list(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
