@@ -1,7 +1,7 @@
 // Bundles the player, the app around it and the recorder script into target/classes/static,
 // which Spring Boot serves: /player/index.html (from src/app/player.html), /player/player.js (the
 // player page's entry, src/app/player-page.js), /player/player.css, /player/favicon.svg;
-// /app/{index,login,embed}.html with their modules, /app/app.css and /app/chrome.css; and
+// /app/{index,login,embed,share}.html with their modules, /app/app.css and /app/chrome.css; and
 // /sdk/recorder.js. The seek benchmark's rrweb-player page and the keyframe fidelity test's page
 // go to target/bench, outside the jar.
 import { build } from 'esbuild';
@@ -28,7 +28,7 @@ await copyFile('src/bench/keyframe-fidelity.html', 'target/bench/keyframe-fideli
 
 await copyFile('src/app/player.html', `${out}/player/index.html`);
 await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
-for (const page of ['index.html', 'login.html', 'embed.html']) {
+for (const page of ['index.html', 'login.html', 'embed.html', 'share.html']) {
   await copyFile(`src/app/${page}`, `${out}/app/${page}`);
 }
 
@@ -52,7 +52,7 @@ await Promise.all([
   // page of the shell is loaded on demand.
   build({
     ...common,
-    entryPoints: ['src/app/app.js', 'src/app/login.js', 'src/app/embed.js'],
+    entryPoints: ['src/app/app.js', 'src/app/login.js', 'src/app/embed.js', 'src/app/share.js'],
     format: 'esm',
     splitting: true,
     target: ['es2022'],

@@ -12,17 +12,19 @@ const OPTIONS = Object.freeze({
 /**
  * Fetches a window of a session's events: the keyframe at or before `from` (ms from the session
  * start) and the events after it up to `to`. Resolves to `{ events, sessionStart, duration,
- * windowStart }`, where `sessionStart` is epoch ms and `duration` and `windowStart` are ms.
+ * windowStart }`, where `sessionStart` is epoch ms and `duration` and `windowStart` are ms. `path`
+ * replaces the session's events endpoint, for example with a share link's (`/s/{secret}/events`).
  */
-export async function fetchEventWindow(sessionId, { from = null, to = null, context = null, continuation = false, signal } = {}) {
+export async function fetchEventWindow(sessionId, { from = null, to = null, context = null, continuation = false, path = null, signal } = {}) {
   const query = {
     context,
     continuation: continuation ? 'true' : null,
     from: from === null ? null : Math.max(0, Math.floor(from)),
     to: to === null ? null : Math.max(0, Math.ceil(to)),
   };
+  const url = path ?? `/api/v1/sessions/${encodeURIComponent(sessionId)}/events`;
   const requested = performance.now();
-  const response = await request(`/api/v1/sessions/${encodeURIComponent(sessionId)}/events`, { ...OPTIONS, query, signal });
+  const response = await request(url, { ...OPTIONS, query, signal });
   const answered = performance.now();
   const events = await eventsFrom(response);
   performance.measure('replay:window-wait', { start: requested, end: answered });

@@ -16,18 +16,24 @@ export class SessionWindows {
   #sessionId;
   #windowMs;
   #context;
+  #path;
   #opened = false;
   sessionStart = 0;
   duration = 0;
 
-  /** `context` is where the playback happens (`player` or `embed`), as recorded in the watch history. */
   #firstWindowMs;
 
-  constructor(sessionId, { windowMs = WINDOW_MS, firstWindowMs = FIRST_WINDOW_MS, context = 'player' } = {}) {
+  /**
+   * `context` is where the playback happens (`player` or `embed`), as recorded in the watch
+   * history; `eventsPath` replaces the session's events endpoint, as a share link's page does with
+   * the link's own (which takes no context).
+   */
+  constructor(sessionId, { windowMs = WINDOW_MS, firstWindowMs = FIRST_WINDOW_MS, context = 'player', eventsPath = null } = {}) {
     this.#sessionId = sessionId;
     this.#windowMs = windowMs;
     this.#firstWindowMs = firstWindowMs;
     this.#context = context;
+    this.#path = eventsPath;
   }
 
   // Only the first request opens a playback; later windows and seeks continue it, so one viewing
@@ -35,7 +41,7 @@ export class SessionWindows {
   #request() {
     const continuation = this.#opened;
     this.#opened = true;
-    return { context: this.#context, continuation };
+    return { context: this.#context, continuation, path: this.#path };
   }
 
   /**

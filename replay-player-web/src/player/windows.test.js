@@ -26,6 +26,18 @@ function server(t, { duration = 300_000, events = () => [], windowStart = 0 } = 
 const event = (offset, type = 3) => ({ type, timestamp: SESSION_START + offset, data: {} });
 
 describe('SessionWindows', () => {
+  test('reads a share link\'s events endpoint without a context when given one', async (t) => {
+    const calls = server(t, { events: () => [event(0, 4), event(0, 2)] });
+    const windows = new SessionWindows(null, { context: null, eventsPath: '/s/abc_-1/events' });
+
+    await windows.open(0);
+    await windows.next(FIRST_WINDOW_MS);
+
+    assert.deepEqual(calls.map(({ url }) => url.pathname), ['/s/abc_-1/events', '/s/abc_-1/events']);
+    assert.deepEqual(Object.fromEntries(calls[0].url.searchParams), { to: String(FIRST_WINDOW_MS) });
+    assert.equal(calls[1].url.searchParams.get('continuation'), 'true');
+  });
+
   test('opens the start with a short first window and no `from`', async (t) => {
     const calls = server(t, { events: () => [event(0, 4), event(0, 2), event(500)] });
     const windows = new SessionWindows('s 1');

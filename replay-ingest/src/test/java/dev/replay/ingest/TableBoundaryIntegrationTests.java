@@ -37,7 +37,7 @@ class TableBoundaryIntegrationTests {
 			"segment", "session_asset", "session_hold", "session_search", "session_view", "stored_object");
 
 	static final Set<String> APPLICATION_TABLES = Set.of("api_token", "app_user", "application_grant", "audit_event",
-			"playlist", "playlist_item", "watch_entry");
+			"playlist", "playlist_item", "share_link", "watch_entry");
 
 	private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.replay.api.security.ApplicationGrants;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -43,9 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AssetController {
 
 	// assets are inert: an SVG neither runs script nor loads anything
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
-	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+	static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
 	private static final Duration MAX_AGE = Duration.ofDays(365);
 
@@ -76,7 +78,7 @@ class AssetController {
 		}
 		ApplicationScope scope = this.grants.scopeOf(viewer);
 		AssetBytes asset = this.assets.find(sha256, scope).orElseThrow(() -> new AssetNotFoundException(sha256));
-		byte[] body = isStylesheet(asset) ? stylesheet(asset) : asset.bytes();
+		byte[] body = isStylesheet(asset) ? stylesheet(this.assets, asset, AssetLinks::of) : asset.bytes();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(asset.contentType()))
 			.cacheControl(CacheControl.maxAge(MAX_AGE).cachePrivate().immutable())
@@ -96,14 +98,14 @@ class AssetController {
 		return this.assets.list(sessionId);
 	}
 
-	private static boolean isStylesheet(AssetBytes asset) {
+	static boolean isStylesheet(AssetBytes asset) {
 		return asset.url() != null
 				&& MediaType.parseMediaType(asset.contentType()).isCompatibleWith(MediaType.valueOf("text/css"));
 	}
 
-	// the stylesheet's own references: those captured point here, the others to the
-	// original site
-	private byte[] stylesheet(AssetBytes asset) {
+	// the stylesheet's own references: those captured and linked point to their link, the
+	// others to the original site
+	static byte[] stylesheet(AssetCatalog assets, AssetBytes asset, Function<String, @Nullable String> link) {
 		String css = new String(asset.bytes(), StandardCharsets.UTF_8);
 		URI base = URI.create(asset.url());
 		List<String> referenced = new ArrayList<>();
@@ -111,10 +113,10 @@ class AssetController {
 			referenced.add(url);
 			return null;
 		});
-		Map<String, String> captured = this.assets.captured(asset.applicationId(), referenced);
+		Map<String, String> captured = assets.captured(asset.applicationId(), referenced);
 		String rewritten = AssetUrlRewriter.rewriteStylesheet(css, base, (url) -> {
 			String sha256 = captured.get(url);
-			return (sha256 != null) ? AssetLinks.of(sha256) : null;
+			return (sha256 != null) ? link.apply(sha256) : null;
 		});
 		return rewritten.getBytes(StandardCharsets.UTF_8);
 	}

@@ -23,4 +23,14 @@ public final class AssetLinks {
 		return PATH + sha256;
 	}
 
+	/**
+	 * The link to a captured asset of a shared session, under its share link's address.
+	 * @param linkBase the share link's address, ending with a slash
+	 * @param sha256 the SHA-256 of the asset's content
+	 * @return the path that serves it to whoever holds the link
+	 */
+	public static String underLink(String linkBase, String sha256) {
+		return linkBase + "assets/" + sha256;
+	}
+
 }

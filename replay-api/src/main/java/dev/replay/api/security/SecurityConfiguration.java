@@ -13,13 +13,15 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two filter chains: recorders (our script and the Datadog SDKs) write to the intake with
- * client tokens (checked by the intake itself, never a user's credentials), and
+ * Three filter chains: recorders (our script and the Datadog SDKs) write to the intake
+ * with client tokens (checked by the intake itself, never a user's credentials), share
+ * links play one session to whoever holds them (each checked by its page or read), and
  * everything else needs a signed-in user (see {@link SignInSettings} and
  * {@link SsoSettings} for the ways to sign in).
  */
@@ -41,6 +43,12 @@ class SecurityConfiguration {
 	/** Paths for admins only, whatever the method. */
 	static final String[] ADMIN_PATHS = { "/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
 			"/api/v1/audit-events/**", "/api/v1/storage/**" };
+
+	/**
+	 * The pages and reads of share links: no sign-in, as the link in the path is the only
+	 * credential, checked by each of them (api.share).
+	 */
+	static final String[] SHARE_LINK_PATHS = { "/s/**", "/embed/s/**" };
 
 	/** The path whose {@code DELETE} is for admins only. */
 	static final String ADMIN_DELETE_PATH = "/api/v1/sessions/*";
@@ -67,6 +75,26 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	SecurityFilterChain shareLinkChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+		// no user is ever signed in here, whatever the request carries: a cookie session,
+		// HTTP Basic or a bearer token is neither read nor needed
+		http.securityMatcher(SHARE_LINK_PATHS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable())
+			.securityContext((context) -> context.disable())
+			// the address holds the link's secret: no other site learns it from a Referer
+			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.addHeaderWriter(
+						new PageHeaders(properties.embedFrameAncestors(), properties.linkEmbedFrameAncestors())));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
 			SecurityProperties properties, SignInAttempts attempts, SsoProperties sso, SsoAccounts ssoAccounts)
 			throws Exception {
@@ -90,7 +118,8 @@ class SecurityConfiguration {
 			})
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
-				.addHeaderWriter(new PageHeaders(properties.embedFrameAncestors())));
+				.addHeaderWriter(
+						new PageHeaders(properties.embedFrameAncestors(), properties.linkEmbedFrameAncestors())));
 		if (sso.enabled()) {
 			http.with(new SsoSettings(sso, ssoAccounts, audit), (settings) -> {
 			});

@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedFrameAncestors the CSP sources (for example
  * {@code 'self' https://wiki.example.com}) that may show the embedded player
  * ({@code /embed/replays/…}) in a frame; every other page may only be framed by itself
+ * @param linkEmbedFrameAncestors the CSP sources that may show the embedded player of a
+ * share link ({@code /embed/s/…}) in a frame: any site by default, so that a shared
+ * replay can be embedded wherever it is pasted
  */
 @ConfigurationProperties("replay.security")
-record SecurityProperties(@Nullable String adminPassword, @DefaultValue("'self'") String embedFrameAncestors) {
+record SecurityProperties(@Nullable String adminPassword, @DefaultValue("'self'") String embedFrameAncestors,
+		@DefaultValue("*") String linkEmbedFrameAncestors) {
 
 }

@@ -55,6 +55,12 @@ public final class ApiProblemTypes {
 	 */
 	public static final URI TOO_MANY_SIGN_IN_ATTEMPTS = of("too-many-sign-in-attempts");
 
+	/** No share link at that address or with that id, or it expired or was revoked. */
+	public static final URI SHARE_LINK_NOT_FOUND = of("share-link-not-found");
+
+	/** A share link's expiry is not in the future or too far ahead. */
+	public static final URI INVALID_SHARE_LINK = of("invalid-share-link");
+
 	private ApiProblemTypes() {
 	}
 
