@@ -23,11 +23,22 @@ public final class HeadlessChromium {
 	 * @return the browser
 	 */
 	public static ChromeDriver start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * Start a browser that sends no credentials of its own, with more command-line
+	 * switches.
+	 * @param switches the switches, such as a proxy for every request
+	 * @return the browser
+	 */
+	public static ChromeDriver start(String... switches) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(envOr("REPLAY_CHROMIUM", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
 				"--window-size=1280,900");
+		options.addArguments(switches);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(envOr("REPLAY_CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
