@@ -181,6 +181,26 @@ class ExportBrowserIntegrationTests {
 		assertThat(REQUESTS).as("requests of the exported file").isEmpty();
 	}
 
+	@Test
+	void theShareDialogOfThePlayerLinksToBothDownloads() {
+		String sessionId = PlayerScreenshots.ingest(this.client, "rrweb/form-inputs");
+		this.browser.get(this.client.url("/replays/" + sessionId + "?t=1000&autoplay=0"));
+		WebDriverWait wait = BrowserPages.waitFor(this.browser);
+		wait.until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("share"))).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(BrowserPages.testId("share-downloads")));
+		for (String format : List.of("html", "rrweb")) {
+			WebElement link = this.browser.findElement(BrowserPages.testId("download-" + format));
+			assertThat(link.isDisplayed()).isTrue();
+			assertThat(link.getDomAttribute("download")).isNotNull();
+			String href = link.getDomAttribute("href");
+			assertThat(href).isEqualTo("/api/v1/sessions/" + sessionId + "/export?format=" + format);
+			HttpResponse<String> response = this.client.getAsAdmin(href);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+					(disposition) -> assertThat(disposition).startsWith("attachment; filename=\"replay-session-"));
+		}
+	}
+
 	private Path download(String sessionId) throws IOException {
 		HttpResponse<Path> response;
 		try {
