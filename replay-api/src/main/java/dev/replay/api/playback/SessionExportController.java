@@ -16,6 +16,7 @@ import dev.replay.ingest.session.SessionSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -84,8 +85,9 @@ class SessionExportController {
 			headers = @Header(name = "Content-Disposition",
 					description = "attachment; filename=\"replay-session-{sessionId}.html\" (or .rrweb.json)",
 					schema = @Schema(type = "string")),
-			content = { @Content(mediaType = "text/html", schema = @Schema(type = "string")), @Content(
-					mediaType = "application/json", schema = @Schema(type = "array", description = "rrweb events")) })
+			content = { @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+					@Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(type = "object", description = "an rrweb event"))) })
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String sessionId, @Parameter(
 			description = "html (default) or rrweb") @RequestParam(defaultValue = "html") ExportFormat format,
 			@AuthenticationPrincipal ReplayPrincipal viewer) {
