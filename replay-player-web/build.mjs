@@ -2,12 +2,15 @@
 // which Spring Boot serves: /player/index.html (from src/app/player.html), /player/player.js (the
 // player page's entry, src/app/player-page.js), /player/player.css, /player/favicon.svg;
 // /app/{index,login,embed,share}.html with their modules, /app/app.css and /app/chrome.css; and
-// /sdk/recorder.js. The seek benchmark's rrweb-player page and the keyframe fidelity test's page
+// /sdk/recorder.js; and, outside static/ (never served), the page an exported session is written
+// into, export/{export.html,player.js,player.css}, which the server inlines. The seek benchmark's
+// rrweb-player page and the keyframe fidelity test's page
 // go to target/bench, outside the jar.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
 const out = 'target/classes/static';
+const exportOut = 'target/classes/export';
 
 const common = {
   bundle: true,
@@ -19,9 +22,11 @@ const common = {
 await rm(`${out}/player`, { recursive: true, force: true });
 await rm(`${out}/sdk`, { recursive: true, force: true });
 await rm(`${out}/app`, { recursive: true, force: true });
+await rm(exportOut, { recursive: true, force: true });
 await mkdir(`${out}/player`, { recursive: true });
 await mkdir(`${out}/app`, { recursive: true });
 await mkdir(`${out}/sdk`, { recursive: true });
+await mkdir(exportOut, { recursive: true });
 await mkdir('target/bench', { recursive: true });
 await copyFile('src/bench/rrweb-player.html', 'target/bench/rrweb-player.html');
 await copyFile('src/bench/keyframe-fidelity.html', 'target/bench/keyframe-fidelity.html');
@@ -31,6 +36,7 @@ await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
 for (const page of ['index.html', 'login.html', 'embed.html', 'share.html']) {
   await copyFile(`src/app/${page}`, `${out}/app/${page}`);
 }
+await copyFile('src/export/export.html', `${exportOut}/export.html`);
 
 await Promise.all([
   // The player page: the player library with the app's top bar, one ES module for current browsers.
@@ -73,6 +79,21 @@ await Promise.all([
     format: 'iife',
     target: ['es2019'],
     outfile: `${out}/sdk/recorder.js`,
+  }),
+  // The player of an exported session file: one classic script that the file carries inline
+  // (allowed by its hash), with its styles.
+  build({
+    ...common,
+    entryPoints: ['src/export/export-player.js'],
+    format: 'iife',
+    target: ['es2022'],
+    outfile: `${exportOut}/player.js`,
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/export/export.css'],
+    target: ['chrome100', 'firefox100', 'safari15'],
+    outfile: `${exportOut}/player.css`,
   }),
   // Benchmark only: rrweb-player fed a whole session, to compare seeking with our player.
   build({

@@ -52,6 +52,7 @@ export function startPlayerPage({ extras = () => {} } = {}) {
       time: byId('share-time'),
       status: byId('share-status'),
       embed: byId('share-embed'),
+      downloads: { html: byId('download-html'), rrweb: byId('download-rrweb') },
     });
     byId('session-label').textContent = `Session ${sessionId}`;
     document.title = `Session ${sessionId} · Replay`;

@@ -29,6 +29,16 @@ public final class HeadlessChromium {
 	}
 
 	/**
+	 * Start a browser that sends no credentials of its own, with more command-line
+	 * switches.
+	 * @param switches the switches, such as a proxy for every request
+	 * @return the browser
+	 */
+	public static ChromeDriver start(String... switches) {
+		return start((options) -> options.addArguments(switches));
+	}
+
+	/**
 	 * Start a browser that sends no credentials of its own, with options of the caller's
 	 * added, for example a performance log.
 	 * @param more adds to the options

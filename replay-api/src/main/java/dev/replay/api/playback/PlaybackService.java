@@ -24,10 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
  * not announced: a preview, which only ever gets the session's first keyframe, and a
  * follow-up window of a playback the same user opened within
  * {@code replay.playback.audit-window}; a follow-up window without such a playback counts
- * as a new playback.
+ * as a new playback. An export is audited as a playback in the context {@code export},
+ * but is not a watch entry: who opens the exported file, and when, is not known.
  */
 @Service
 class PlaybackService {
+
+	/** The audit context of an export. */
+	static final String EXPORT = "export";
 
 	private static final Logger LOG = LoggerFactory.getLogger(PlaybackService.class);
 
@@ -73,6 +77,23 @@ class PlaybackService {
 		this.events
 			.publishEvent(new PlaybackStarted(sessionId, window.applicationId(), viewer.id(), context, Instant.now()));
 		LOG.info("Playback of session {} opened by {} in the {}.", sessionId, viewer.getUsername(), context);
+		return window;
+	}
+
+	/**
+	 * Open a whole session for an export, and audit it as a playback in the context
+	 * {@value #EXPORT}.
+	 * @param sessionId the session
+	 * @param viewer the signed-in user
+	 * @return the whole session, whose events are read when it is written
+	 * @throws SessionNotFoundException if the session does not exist among those the
+	 * viewer is granted
+	 */
+	@Transactional
+	PlaybackWindow export(String sessionId, ReplayPrincipal viewer) {
+		PlaybackWindow window = this.timelines.window(sessionId, this.grants.scopeOf(viewer), null, null);
+		this.reads.played(sessionId, window.applicationId(), EXPORT);
+		LOG.info("Session {} exported by {}.", sessionId, viewer.getUsername());
 		return window;
 	}
 

@@ -1,5 +1,5 @@
 /**
- * Streaming a session's events to the player.
+ * Streaming a session's events to the player, and downloading a whole session.
  */
 @NullMarked
 @ApplicationModule(displayName = "API playback")
