@@ -101,8 +101,7 @@ class RedactionIntegrationTests {
 		TestUser editor = this.users.create("editor");
 		assertThat(redact(sessionId, editor, Map.of("text", review)).statusCode()).isEqualTo(201);
 		assertThat(reads(sessionId)).doesNotContain(review).contains(other);
-		assertThat(redact(sessionId, editor, Map.of("selector", "[data-wireframe-type=text]")).statusCode())
-			.isEqualTo(201);
+		assertThat(redact(sessionId, editor, Map.of("selector", ".dd-text")).statusCode()).isEqualTo(201);
 		Indexing.awaitIndexed(this.jdbc, sessionId);
 		assertThat(reads(sessionId) + storedKeyframes(sessionId)).doesNotContain(review, other,
 				"Welcome back to Shopist");
@@ -146,7 +145,10 @@ class RedactionIntegrationTests {
 				"invalid-redaction");
 		assertThat(this.users.send("GET", "/api/v1/sessions/" + sessionId + "/redactions", editor.basic(), null).body())
 			.isEqualTo("[]");
-		assertThat(this.jdbc.sql("select count(*) from redaction_rule").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from redaction_rule where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

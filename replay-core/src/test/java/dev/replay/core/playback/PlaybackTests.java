@@ -52,10 +52,9 @@ class PlaybackTests {
 
 	@Test
 	void redactsKeyframesWhenServedAndWhenWrittenWithTheRules() throws Exception {
-		List<RawEvent> stream = List.of(meta(0), snapshot(0), text(10, "secret a"), text(20, "secret b"),
-				text(30, "c"), text(40, "d"), text(50, "secret e"));
-		Redaction redaction = Redaction
-			.of(List.of(new RedactionRule("secret", null), new RedactionRule(null, "body")));
+		List<RawEvent> stream = List.of(meta(0), snapshot(0), text(10, "secret a"), text(20, "secret b"), text(30, "c"),
+				text(40, "d"), text(50, "secret e"));
+		Redaction redaction = Redaction.of(List.of(new RedactionRule("secret", null), new RedactionRule(null, "body")));
 		List<PlaybackKeyframe> unredacted = new ArrayList<>();
 		stream.forEach(new PlaybackIndexer(EVERY_TWO_CHANGES, unredacted::add)::accept);
 		PlaybackKeyframe first = unredacted.get(0);
@@ -69,7 +68,8 @@ class PlaybackTests {
 		List<PlaybackKeyframe> rebuilt = new ArrayList<>();
 		stream.forEach(new PlaybackIndexer(EVERY_TWO_CHANGES, redaction, rebuilt::add)::accept);
 		assertThat(rebuilt).isNotEmpty()
-			.allSatisfy((keyframe) -> assertThat(json(keyframe.events())).noneMatch((event) -> event.contains("secret")));
+			.allSatisfy(
+					(keyframe) -> assertThat(json(keyframe.events())).noneMatch((event) -> event.contains("secret")));
 	}
 
 	@Test
