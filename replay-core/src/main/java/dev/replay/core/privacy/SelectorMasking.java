@@ -36,12 +36,17 @@ import tools.jackson.databind.node.ObjectNode;
  * replaced by {@code *} but for white space, attribute values by {@code *} but for those
  * that lay the page out, image sources removed), as are its text changes and the values
  * typed into it. An element that starts to match only later keeps what was shown of it
- * before. Not thread-safe.
+ * before. Each matching element is marked with {@value #MARKER}, so that a stream played
+ * from a keyframe that was itself built redacted (with the attributes the selector looked
+ * at masked) still knows which elements are covered. Not thread-safe.
  */
 final class SelectorMasking {
 
-	private static final Set<String> KEPT_ATTRIBUTES = Set.of("class", "style", "type", "rel", "width", "height",
-			"rr_width", "rr_height", "rr_mediaState");
+	/** The attribute that marks an element a selector matched. */
+	static final String MARKER = "data-replay-redacted";
+
+	private static final Set<String> KEPT_ATTRIBUTES = Set.of("id", "class", "style", "type", "rel", "width", "height",
+			"rr_width", "rr_height", "rr_mediaState", MARKER);
 
 	private static final Set<String> BLANKED_ATTRIBUTES = Set.of("src", "srcset", "rr_dataURL", "poster");
 
@@ -144,6 +149,11 @@ final class SelectorMasking {
 				});
 				if (covered(element)) {
 					changed |= maskAttributes(attributes, true);
+					if (matches(element) && !attributes.has(MARKER)) {
+						attributes.put(MARKER, "");
+						element.attr(MARKER, "");
+						changed = true;
+					}
 				}
 			}
 		}
@@ -286,6 +296,9 @@ final class SelectorMasking {
 	}
 
 	private boolean matches(Element element) {
+		if (element.hasAttr(MARKER)) {
+			return true;
+		}
 		for (Evaluator selector : this.selectors) {
 			try {
 				if (selector.matches(this.root, element)) {
@@ -308,13 +321,19 @@ final class SelectorMasking {
 			Map.Entry<JsonNode, Boolean> next = pending.pop();
 			JsonNode json = next.getKey();
 			boolean covered = next.getValue();
+			boolean matched = false;
 			if (!covered && this.nodes.get(json.path("id").asInt(-1)) instanceof Element element
 					&& !(element instanceof Document)) {
-				covered = matches(element);
+				matched = matches(element);
+				covered = matched;
 			}
 			if (covered && json instanceof ObjectNode object) {
 				if (object.path("attributes") instanceof ObjectNode attributes) {
 					changed |= maskAttributes(attributes, false);
+					if (matched && !attributes.has(MARKER)) {
+						attributes.put(MARKER, "");
+						changed = true;
+					}
 				}
 				if (object.path("textContent").isString()) {
 					changed |= maskText(object, "textContent");

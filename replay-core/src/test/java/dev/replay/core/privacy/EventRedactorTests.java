@@ -34,6 +34,19 @@ class EventRedactorTests {
 	}
 
 	@Test
+	void marksMatchingElementsSoThatARedactedSnapshotStillCoversThem() {
+		String masked = redact(SNAPSHOT);
+		assertThat(masked).contains("\"data-replay-redacted\":\"\"");
+		EventRedactor again = Redaction.of(List.of(new RedactionRule(null, "div[title*=Ada]"))).events();
+		assertThat(redact(again, masked)).isEqualTo(masked);
+		String added = redact(again, """
+				{"type":3,"data":{"source":0,"texts":[],"attributes":[],"removes":[],"adds":[
+				{"parentId":4,"nextId":null,"node":{"type":3,"id":20,"textContent":"Countess of Lovelace"}}]},
+				"timestamp":2}""");
+		assertThat(added).doesNotContain("Countess");
+	}
+
+	@Test
 	void blanksImagesInsideMatchingElements() {
 		String masked = redact(SNAPSHOT);
 		assertThat(masked).contains("{\"alt\":\"***\"}");
