@@ -17,8 +17,10 @@ import dev.replay.ingest.asset.AssetCatalog;
 import dev.replay.ingest.asset.AssetCatalog.AssetBytes;
 import dev.replay.ingest.asset.AssetCatalog.SessionAsset;
 import dev.replay.ingest.asset.AssetNotFoundException;
+import dev.replay.ingest.redaction.RedactionRules;
 import dev.replay.ingest.session.RecordingCatalog;
 import dev.replay.ingest.session.SessionNotFoundException;
+import dev.replay.ingest.session.SessionSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,8 +59,12 @@ class AssetController {
 
 	private final ApplicationGrants grants;
 
-	AssetController(AssetCatalog assets, RecordingCatalog catalog, ApplicationGrants grants) {
+	private final RedactionRules redactions;
+
+	AssetController(AssetCatalog assets, RecordingCatalog catalog, ApplicationGrants grants,
+			RedactionRules redactions) {
 		this.assets = assets;
+		this.redactions = redactions;
 		this.catalog = catalog;
 		this.grants = grants;
 	}
@@ -94,8 +100,9 @@ class AssetController {
 					+ "session plays with, served at /api/v1/assets/{sha256}), pending, or failed with the reason.")
 	List<SessionAsset> sessionAssets(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal viewer) {
 		ApplicationScope scope = this.grants.scopeOf(viewer);
-		this.catalog.findSession(sessionId, scope).orElseThrow(() -> new SessionNotFoundException(sessionId));
-		return this.assets.list(sessionId);
+		SessionSummary session = this.catalog.findSession(sessionId, scope)
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+		return this.assets.list(sessionId, this.redactions.forSession(session.applicationId(), sessionId));
 	}
 
 	static boolean isStylesheet(AssetBytes asset) {

@@ -50,6 +50,12 @@ public final class ApiProblemTypes {
 	public static final URI PLAYLIST_NOT_OWNED = of("playlist-not-owned");
 
 	/**
+	 * A redaction rule names no text or selector, a blank or too long text, an invalid
+	 * CSS selector, or an application other than its session's.
+	 */
+	public static final URI INVALID_REDACTION = of("invalid-redaction");
+
+	/**
 	 * Too many failed sign-ins for the user name or from the client address: retry after
 	 * the time in {@code Retry-After}.
 	 */

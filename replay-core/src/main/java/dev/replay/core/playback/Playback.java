@@ -5,7 +5,9 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.replay.core.privacy.EventRedactor;
 import dev.replay.core.privacy.InputMasker;
+import dev.replay.core.privacy.Redaction;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
 import dev.replay.core.timeline.TimelineMerger;
@@ -17,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * of the segments after it, less those the keyframe already includes (as
  * {@link PlaybackIndexer} counted them); or, without a keyframe, the merged events from
  * the session's start. Every event goes through the privacy floor ({@link InputMasker}),
- * which from a keyframe also masks the values typed before it, and keeps the changes of
- * inlined linked style sheets visible ({@link LinkedStyleSheets}).
+ * which from a keyframe also masks the values typed before it, keeps the changes of
+ * inlined linked style sheets visible ({@link LinkedStyleSheets}), and then goes through
+ * the session's {@link Redaction}, which follows the page from the keyframe's full
+ * snapshot.
  */
 public final class Playback {
 
@@ -26,9 +30,12 @@ public final class Playback {
 
 	private final long lastTimestamp;
 
-	private Playback(@Nullable PlaybackKeyframe keyframe, long lastTimestamp) {
+	private final Redaction redaction;
+
+	private Playback(@Nullable PlaybackKeyframe keyframe, long lastTimestamp, Redaction redaction) {
 		this.keyframe = keyframe;
 		this.lastTimestamp = lastTimestamp;
+		this.redaction = redaction;
 	}
 
 	/**
@@ -37,7 +44,7 @@ public final class Playback {
 	 * @return the playback
 	 */
 	public static Playback fromStart(long lastTimestamp) {
-		return new Playback(null, lastTimestamp);
+		return new Playback(null, lastTimestamp, Redaction.NONE);
 	}
 
 	/**
@@ -47,7 +54,19 @@ public final class Playback {
 	 * @return the playback
 	 */
 	public static Playback fromKeyframe(PlaybackKeyframe keyframe, long lastTimestamp) {
-		return new Playback(Objects.requireNonNull(keyframe, "'keyframe' must not be null"), lastTimestamp);
+		return new Playback(Objects.requireNonNull(keyframe, "'keyframe' must not be null"), lastTimestamp,
+				Redaction.NONE);
+	}
+
+	/**
+	 * The same playback with the redaction rules of the session applied to every event,
+	 * the keyframe's included.
+	 * @param redaction the session's redaction
+	 * @return the playback
+	 */
+	public Playback redacted(Redaction redaction) {
+		return new Playback(this.keyframe, this.lastTimestamp,
+				Objects.requireNonNull(redaction, "'redaction' must not be null"));
 	}
 
 	/**
@@ -86,16 +105,17 @@ public final class Playback {
 	 */
 	public void forEach(Iterator<? extends SegmentEvents> segments, Consumer<RawEvent> sink) throws IOException {
 		PlaybackKeyframe start = this.keyframe;
+		EventRedactor redactor = this.redaction.events();
 		if (start == null) {
 			InputMasker masker = new InputMasker();
 			LinkedStyleSheets links = new LinkedStyleSheets();
 			TimelineMerger.mergeInOrder(segments, this.lastTimestamp,
-					(event) -> sink.accept(links.apply(masker.mask(event))));
+					(event) -> sink.accept(redactor.redact(links.apply(masker.mask(event)))));
 			return;
 		}
 		InputMasker masker = new InputMasker(start.maskedValues());
 		LinkedStyleSheets links = new LinkedStyleSheets();
-		start.events().forEach((event) -> sink.accept(links.apply(masker.mask(event))));
+		start.events().forEach((event) -> sink.accept(redactor.redact(links.apply(masker.mask(event)))));
 		int[] skipped = { 0 };
 		TimelineMerger.mergeInOrder(segments, this.lastTimestamp, (event) -> {
 			if (event.timestamp() < start.timestamp()) {
@@ -105,7 +125,7 @@ public final class Playback {
 				skipped[0]++;
 				return;
 			}
-			sink.accept(links.apply(masker.mask(event)));
+			sink.accept(redactor.redact(links.apply(masker.mask(event))));
 		});
 	}
 

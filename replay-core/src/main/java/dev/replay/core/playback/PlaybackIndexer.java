@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.replay.core.event.EventType;
+import dev.replay.core.privacy.EventRedactor;
 import dev.replay.core.privacy.InputMasker;
+import dev.replay.core.privacy.Redaction;
 import dev.replay.core.rrweb.RrwebEventReader;
 import dev.replay.core.rrweb.RrwebKeyframeCodec;
 import dev.replay.core.timeline.Keyframe;
@@ -18,18 +20,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The indexing side of {@link Playback}: takes a session's merged event stream once,
  * masks it with the privacy floor ({@link InputMasker}), keeps the changes of inlined
- * linked style sheets ({@link LinkedStyleSheets}), and produces its timeline summary and
- * the keyframes a playback starts from, each with the count of events at its timestamp
- * that it already includes. Keyframes are those of the keyframe builder, at the spacing
- * of a {@link KeyframePolicy}, and one at each full snapshot the recorder itself took (a
- * Meta and a FullSnapshot in a row), so that a playback can start at the latest of
- * either. Not thread-safe.
+ * linked style sheets ({@link LinkedStyleSheets}), applies the session's
+ * {@link Redaction}, and produces its timeline summary and the keyframes a playback
+ * starts from, each with the count of events at its timestamp that it already includes.
+ * Keyframes are those of the keyframe builder, at the spacing of a
+ * {@link KeyframePolicy}, and one at each full snapshot the recorder itself took (a Meta
+ * and a FullSnapshot in a row), so that a playback can start at the latest of either. Not
+ * thread-safe.
  */
 public final class PlaybackIndexer {
 
 	private final InputMasker masker = new InputMasker();
 
 	private final LinkedStyleSheets links = new LinkedStyleSheets();
+
+	private final EventRedactor redactor;
 
 	private final StreamPosition position = new StreamPosition();
 
@@ -47,6 +52,18 @@ public final class PlaybackIndexer {
 	 * @param keyframes receives each keyframe as soon as it is known
 	 */
 	public PlaybackIndexer(KeyframePolicy policy, Consumer<PlaybackKeyframe> keyframes) {
+		this(policy, Redaction.NONE, keyframes);
+	}
+
+	/**
+	 * Create an indexer for a session's stream from its first event, whose keyframes and
+	 * summary leave out what a redaction masks.
+	 * @param policy when the keyframe builder writes keyframes
+	 * @param redaction the session's redaction rules
+	 * @param keyframes receives each keyframe as soon as it is known
+	 */
+	public PlaybackIndexer(KeyframePolicy policy, Redaction redaction, Consumer<PlaybackKeyframe> keyframes) {
+		this.redactor = Objects.requireNonNull(redaction, "'redaction' must not be null").events();
 		this.keyframes = Objects.requireNonNull(keyframes, "'keyframes' must not be null");
 		this.timeline = new TimelineIndexer(policy, RrwebKeyframeCodec.INSTANCE, this::written);
 	}
@@ -54,10 +71,10 @@ public final class PlaybackIndexer {
 	/**
 	 * Take the next event of the merged stream.
 	 * @param event the event as stored
-	 * @return the event masked, as playback serves it
+	 * @return the event masked and redacted, as playback serves it
 	 */
 	public RawEvent accept(RawEvent event) {
-		RawEvent masked = this.links.apply(this.masker.mask(event));
+		RawEvent masked = this.redactor.redact(this.links.apply(this.masker.mask(event)));
 		this.position.taken(masked);
 		this.timeline.accept(masked);
 		recordedSnapshot(masked);

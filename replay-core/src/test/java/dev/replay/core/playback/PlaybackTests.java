@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.replay.core.privacy.Redaction;
+import dev.replay.core.privacy.RedactionRule;
 import dev.replay.core.timeline.KeyframePolicy;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.SegmentEvents;
@@ -46,6 +48,28 @@ class PlaybackTests {
 			expected.addAll(stream.subList((int) keyframe.nextEventIndex(), stream.size()));
 			assertThat(json(played)).as("from the keyframe at %d", keyframe.offset()).isEqualTo(json(expected));
 		}
+	}
+
+	@Test
+	void redactsKeyframesWhenServedAndWhenWrittenWithTheRules() throws Exception {
+		List<RawEvent> stream = List.of(meta(0), snapshot(0), text(10, "secret a"), text(20, "secret b"), text(30, "c"),
+				text(40, "d"), text(50, "secret e"));
+		Redaction redaction = Redaction.of(List.of(new RedactionRule("secret", null), new RedactionRule(null, "body")));
+		List<PlaybackKeyframe> unredacted = new ArrayList<>();
+		stream.forEach(new PlaybackIndexer(EVERY_TWO_CHANGES, unredacted::add)::accept);
+		PlaybackKeyframe first = unredacted.get(0);
+		assertThat(json(first.events())).anyMatch((event) -> event.contains("secret"));
+		List<RawEvent> played = new ArrayList<>();
+		Playback.fromKeyframe(first, Long.MAX_VALUE)
+			.redacted(redaction)
+			.forEach(List.of(segment(stream)).iterator(), played::add);
+		assertThat(json(played)).noneMatch((event) -> event.contains("secret") || event.contains("start"))
+			.anyMatch((event) -> event.contains("\"value\":\"*\""));
+		List<PlaybackKeyframe> rebuilt = new ArrayList<>();
+		stream.forEach(new PlaybackIndexer(EVERY_TWO_CHANGES, redaction, rebuilt::add)::accept);
+		assertThat(rebuilt).isNotEmpty()
+			.allSatisfy(
+					(keyframe) -> assertThat(json(keyframe.events())).noneMatch((event) -> event.contains("secret")));
 	}
 
 	@Test

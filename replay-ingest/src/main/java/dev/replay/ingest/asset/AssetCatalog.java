@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.replay.core.privacy.Redaction;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.StoredPart;
@@ -57,6 +58,18 @@ public class AssetCatalog {
 	 * @return them in URL order
 	 */
 	public List<SessionAsset> list(String sessionId) {
+		return list(sessionId, Redaction.NONE);
+	}
+
+	/**
+	 * The assets a session references, captured or not, with the session's redaction
+	 * applied to their URLs (a session indexed after its rules references only what its
+	 * redacted events do).
+	 * @param sessionId the session
+	 * @param redaction the session's redaction
+	 * @return them in URL order
+	 */
+	public List<SessionAsset> list(String sessionId, Redaction redaction) {
 		return this.jdbc.sql("""
 				select u.url, u.kind,
 				       case when s.sha256 is not null then 'captured' when u.status = 'failed' then 'failed'
@@ -69,9 +82,9 @@ public class AssetCatalog {
 				where s.session_id = ?
 				order by u.url""")
 			.param(sessionId)
-			.query((rs, row) -> new SessionAsset(rs.getString("url"), rs.getString("kind"), rs.getString("status"),
-					rs.getString("failure"), rs.getString("sha256"), rs.getString("content_type"),
-					rs.getObject("size", Integer.class)))
+			.query((rs, row) -> new SessionAsset(redaction.apply(rs.getString("url")), rs.getString("kind"),
+					rs.getString("status"), redaction.apply(rs.getString("failure")), rs.getString("sha256"),
+					rs.getString("content_type"), rs.getObject("size", Integer.class)))
 			.list();
 	}
 

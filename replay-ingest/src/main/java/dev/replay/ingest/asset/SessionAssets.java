@@ -97,6 +97,15 @@ public class SessionAssets {
 	}
 
 	/**
+	 * Forget which assets a session references, before they are recorded again from its
+	 * redacted events, in the caller's transaction.
+	 * @param sessionId the session
+	 */
+	public void forget(String sessionId) {
+		this.jdbc.sql("delete from session_asset where session_id = ?").param(sessionId).update();
+	}
+
+	/**
 	 * A URL that a session's events reference.
 	 *
 	 * @param url the absolute http(s) URL

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.replay.core.playback.PlaybackKeyframe;
+import dev.replay.core.privacy.Redaction;
 import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.storage.RecordingStorage;
@@ -81,29 +82,31 @@ class PlaybackStore {
 	}
 
 	/**
-	 * Whether a session exists.
+	 * The application of a session.
 	 * @param sessionId the session
-	 * @return whether it was recorded
+	 * @return its application, empty if it was not recorded
 	 */
-	boolean exists(String sessionId) {
-		return this.jdbc.sql("select exists (select 1 from replay_session where id = ?)")
+	Optional<UUID> applicationOf(String sessionId) {
+		return this.jdbc.sql("select application_id from replay_session where id = ?")
 			.param(sessionId)
-			.query(Boolean.class)
-			.single();
+			.query(UUID.class)
+			.optional();
 	}
 
 	/**
-	 * The stored summary of a session's timeline.
+	 * The stored summary of a session's timeline, with a redaction applied to its texts
+	 * (it may have been indexed before the latest rule).
 	 * @param sessionId the session
+	 * @param redaction the session's redaction
 	 * @return the summary, if the session has been indexed
 	 */
-	Optional<TimelineSummary> summary(String sessionId) {
+	Optional<TimelineSummary> summary(String sessionId, Redaction redaction) {
 		return this.jdbc
 			.sql("select timeline_summary::text from replay_session where id = ? and timeline_summary is not null")
 			.param(sessionId)
 			.query((rs, row) -> rs.getString(1))
 			.optional()
-			.map((json) -> JSON.readValue(json, TimelineSummary.class));
+			.map((json) -> JSON.readValue(redaction.applyToJson(json), TimelineSummary.class));
 	}
 
 	private OpenedSession toOpenedSession(ResultSet rs, int row) throws SQLException {

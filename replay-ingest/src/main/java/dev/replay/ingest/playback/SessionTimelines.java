@@ -2,15 +2,18 @@ package dev.replay.ingest.playback;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.UUID;
 
 import dev.replay.core.playback.Playback;
 import dev.replay.core.playback.PlaybackIndexer;
 import dev.replay.core.playback.PlaybackKeyframe;
+import dev.replay.core.privacy.Redaction;
 import dev.replay.core.timeline.KeyframePolicy;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.playback.PlaybackStore.OpenedSession;
+import dev.replay.ingest.redaction.RedactionRules;
 import dev.replay.ingest.session.SessionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +36,12 @@ public class SessionTimelines {
 
 	private final SessionSegments segments;
 
-	SessionTimelines(PlaybackStore store, SessionSegments segments) {
+	private final RedactionRules redactions;
+
+	SessionTimelines(PlaybackStore store, SessionSegments segments, RedactionRules redactions) {
 		this.store = store;
 		this.segments = segments;
+		this.redactions = redactions;
 	}
 
 	/**
@@ -72,7 +78,8 @@ public class SessionTimelines {
 		long duration = session.end() - session.start();
 		long last = (to != null && to <= duration) ? session.start() + Math.max(0, to) : Long.MAX_VALUE;
 		PlaybackKeyframe keyframe = session.keyframe();
-		Playback playback = (keyframe != null) ? Playback.fromKeyframe(keyframe, last) : Playback.fromStart(last);
+		Playback playback = ((keyframe != null) ? Playback.fromKeyframe(keyframe, last) : Playback.fromStart(last))
+			.redacted(this.redactions.forSession(session.applicationId(), sessionId));
 		return new PlaybackWindow(sessionId, session.applicationId(), session.start(), session.end(), playback,
 				this.segments);
 	}
@@ -85,14 +92,14 @@ public class SessionTimelines {
 	 * @throws SessionNotFoundException if the session does not exist
 	 */
 	public @Nullable TimelineSummary summary(String sessionId) {
-		if (!this.store.exists(sessionId)) {
-			throw new SessionNotFoundException(sessionId);
-		}
-		return this.store.summary(sessionId).orElseGet(() -> compute(sessionId));
+		UUID applicationId = this.store.applicationOf(sessionId)
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+		Redaction redaction = this.redactions.forSession(applicationId, sessionId);
+		return this.store.summary(sessionId, redaction).orElseGet(() -> compute(sessionId, redaction));
 	}
 
-	private @Nullable TimelineSummary compute(String sessionId) {
-		PlaybackIndexer indexer = new PlaybackIndexer(NO_KEYFRAMES, (keyframe) -> {
+	private @Nullable TimelineSummary compute(String sessionId, Redaction redaction) {
+		PlaybackIndexer indexer = new PlaybackIndexer(NO_KEYFRAMES, redaction, (keyframe) -> {
 		});
 		try {
 			this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE,

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.replay.core.privacy.Redaction;
 import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.redaction.RedactionRules;
 import dev.replay.ingest.rum.RumReader.Position;
 import dev.replay.ingest.session.InvalidCursorException;
 import dev.replay.ingest.session.SessionNotFoundException;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Read-only queries over the RUM events of sessions: the developer tools' lists and what
- * RUM tells about a session.
+ * RUM tells about a session, with the session's redaction rules applied to their texts.
  */
 @Service
 @NamedInterface("api")
@@ -25,8 +27,11 @@ public class RumCatalog {
 
 	private final RumReader reader;
 
-	RumCatalog(RumReader reader) {
+	private final RedactionRules redactions;
+
+	RumCatalog(RumReader reader, RedactionRules redactions) {
 		this.reader = reader;
+		this.redactions = redactions;
 	}
 
 	/**
@@ -47,7 +52,7 @@ public class RumCatalog {
 		long start = this.reader.sessionStart(sessionId, scope)
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		Position after = (cursor != null && !cursor.isEmpty()) ? decode(cursor) : null;
-		List<RumItem> rows = this.reader.events(sessionId, type, after, limit + 1, start);
+		List<RumItem> rows = this.reader.events(sessionId, type, after, limit + 1, start, redaction(sessionId));
 		List<String> captured = this.reader.captured(sessionId);
 		if (rows.size() <= limit) {
 			return new RumPage(rows, null, captured);
@@ -68,7 +73,7 @@ public class RumCatalog {
 	public Optional<RumSessionSummary> summary(String sessionId, ApplicationScope scope) {
 		long start = this.reader.sessionStart(sessionId, scope)
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
-		return this.reader.summary(sessionId, start);
+		return this.reader.summary(sessionId, start, redaction(sessionId));
 	}
 
 	/**
@@ -80,6 +85,13 @@ public class RumCatalog {
 	 */
 	public Optional<UUID> applicationOf(String sessionId, ApplicationScope scope) {
 		return this.reader.applicationOf(sessionId).filter(scope::includes);
+	}
+
+	// the rules of the session's application, with those of the session
+	private Redaction redaction(String sessionId) {
+		return this.reader.applicationOf(sessionId)
+			.map((applicationId) -> this.redactions.forSession(applicationId, sessionId))
+			.orElse(Redaction.NONE);
 	}
 
 	private static String encode(Position position) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.replay.core.privacy.Redaction;
 import dev.replay.core.rum.RumEvent;
 import dev.replay.ingest.application.ApplicationScope;
 import org.jspecify.annotations.Nullable;
@@ -76,10 +77,11 @@ class RumReader {
 	 * @param after the last event of the previous page, or {@code null}
 	 * @param limit the most rows
 	 * @param sessionStart the session's start, epoch milliseconds, for the offsets
+	 * @param redaction the session's redaction, applied to the events' texts and URLs
 	 * @return the events
 	 */
 	List<RumItem> events(String sessionId, @Nullable String type, @Nullable Position after, int limit,
-			long sessionStart) {
+			long sessionStart, Redaction redaction) {
 		return this.jdbc
 			.sql("""
 					select id, type, origin, time_ms, view_id, view_url, view_name, error_message, error_source, error_type,
@@ -102,7 +104,7 @@ class RumReader {
 			.param("afterTime", (after != null) ? after.timeMs() : null)
 			.param("afterId", (after != null) ? after.id() : null)
 			.param("limit", limit)
-			.query((rs, row) -> toItem(rs, sessionStart))
+			.query((rs, row) -> toItem(rs, sessionStart, redaction))
 			.list();
 	}
 
@@ -137,9 +139,11 @@ class RumReader {
 	 * What RUM told about a session.
 	 * @param sessionId the session
 	 * @param sessionStart the session's start, epoch milliseconds, for the offsets
+	 * @param redaction the session's redaction, applied to its URLs, names and user
+	 * fields
 	 * @return the summary, empty when no RUM event of the session was received
 	 */
-	Optional<RumSessionSummary> summary(String sessionId, long sessionStart) {
+	Optional<RumSessionSummary> summary(String sessionId, long sessionStart, Redaction redaction) {
 		List<RumSessionSummary.ViewTimings> views = this.jdbc.sql("""
 				select view_id, view_url, view_name, time_ms, loading_time_ms, first_contentful_paint_ms,
 				       largest_contentful_paint_ms, cumulative_layout_shift, interaction_to_next_paint_ms,
@@ -147,45 +151,50 @@ class RumReader {
 				from rum_event where session_id = ? and type = 'view' and origin = 'datadog'
 				order by time_ms, id""")
 			.param(sessionId)
-			.query((rs, row) -> new RumSessionSummary.ViewTimings(rs.getString("view_id"), rs.getString("view_url"),
-					rs.getString("view_name"), rs.getLong("time_ms") - sessionStart, timings(rs)))
+			.query((rs, row) -> new RumSessionSummary.ViewTimings(rs.getString("view_id"),
+					redaction.apply(rs.getString("view_url")), redaction.apply(rs.getString("view_name")),
+					rs.getLong("time_ms") - sessionStart, timings(rs)))
 			.list();
 		return this.jdbc.sql("select * from rum_session where session_id = ?")
 			.param(sessionId)
 			.query((rs, row) -> new RumSessionSummary(sessionId,
-					new RumEvent.Context(rs.getString("user_id"), rs.getString("user_name"), rs.getString("user_email"),
-							rs.getString("user_anonymous_id"), rs.getString("device_type"), rs.getString("device_name"),
-							rs.getString("os_name"), rs.getString("os_version"), rs.getString("browser_name"),
-							rs.getString("browser_version"), rs.getString("country")),
-					rs.getString("first_url"), rs.getString("last_url"), rs.getInt("view_count"),
-					rs.getInt("error_count"), rs.getInt("action_count"), rs.getInt("frustration_count"),
-					rs.getInt("rage_click_count"), rs.getInt("dead_click_count"), rs.getInt("error_click_count"),
-					views))
+					new RumEvent.Context(redaction.apply(rs.getString("user_id")),
+							redaction.apply(rs.getString("user_name")), redaction.apply(rs.getString("user_email")),
+							redaction.apply(rs.getString("user_anonymous_id")), rs.getString("device_type"),
+							rs.getString("device_name"), rs.getString("os_name"), rs.getString("os_version"),
+							rs.getString("browser_name"), rs.getString("browser_version"), rs.getString("country")),
+					redaction.apply(rs.getString("first_url")), redaction.apply(rs.getString("last_url")),
+					rs.getInt("view_count"), rs.getInt("error_count"), rs.getInt("action_count"),
+					rs.getInt("frustration_count"), rs.getInt("rage_click_count"), rs.getInt("dead_click_count"),
+					rs.getInt("error_click_count"), views))
 			.optional();
 	}
 
-	private static RumItem toItem(ResultSet rs, long sessionStart) throws SQLException {
+	private static RumItem toItem(ResultSet rs, long sessionStart, Redaction redaction) throws SQLException {
 		String type = rs.getString("type");
 		long time = rs.getLong("time_ms");
-		String errorMessage = rs.getString("error_message");
+		String errorMessage = redaction.apply(rs.getString("error_message"));
 		String errorSource = rs.getString("error_source");
 		String level = rs.getString("console_level");
 		RumEvent.ErrorDetail error = (errorMessage != null || errorSource != null || level != null)
 				? new RumEvent.ErrorDetail(errorMessage, errorSource, rs.getString("error_type"),
-						rs.getString("error_stack"), level)
+						redaction.apply(rs.getString("error_stack")), level)
 				: null;
 		Array frustrations = rs.getArray("frustration_types");
 		RumItem.ActionItem action = RumEvent.ACTION.equals(type)
-				? new RumItem.ActionItem(rs.getString("action_type"), rs.getString("action_name"),
+				? new RumItem.ActionItem(rs.getString("action_type"), redaction.apply(rs.getString("action_name")),
 						(frustrations != null) ? List.of((String[]) frustrations.getArray()) : List.of())
 				: null;
-		RumEvent.Resource resource = "resource".equals(type) ? new RumEvent.Resource(rs.getString("resource_url"),
-				rs.getString("resource_method"), rs.getObject("resource_status", Integer.class),
-				rs.getString("resource_type"), rs.getObject("resource_size", Long.class)) : null;
+		RumEvent.Resource resource = "resource".equals(type)
+				? new RumEvent.Resource(redaction.apply(rs.getString("resource_url")), rs.getString("resource_method"),
+						rs.getObject("resource_status", Integer.class), rs.getString("resource_type"),
+						rs.getObject("resource_size", Long.class))
+				: null;
 		return new RumItem(rs.getLong("id"), type, rs.getString("origin"), time, time - sessionStart,
-				new RumEvent.View(rs.getString("view_id"), rs.getString("view_url"), rs.getString("view_name")), error,
-				action, resource, rs.getObject("duration_ms", Double.class),
-				RumEvent.VIEW.equals(type) ? timings(rs) : null, rs.getString("raw"));
+				new RumEvent.View(rs.getString("view_id"), redaction.apply(rs.getString("view_url")),
+						redaction.apply(rs.getString("view_name"))),
+				error, action, resource, rs.getObject("duration_ms", Double.class),
+				RumEvent.VIEW.equals(type) ? timings(rs) : null, redaction.applyToJson(rs.getString("raw")));
 	}
 
 	private static RumEvent.Timings timings(ResultSet rs) throws SQLException {

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.replay.ingest.application.ApplicationScope;
+import dev.replay.ingest.redaction.RedactionRules;
+import dev.replay.ingest.redaction.SessionRedactions;
 import dev.replay.ingest.resource.ResourceStore;
 import dev.replay.ingest.resource.SessionResource;
 import dev.replay.ingest.session.SessionReader.Position;
@@ -19,7 +23,8 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-only queries over recorded sessions.
+ * Read-only queries over recorded sessions, whose URLs and user fields come out with the
+ * sessions' redaction rules applied.
  */
 @Service
 @NamedInterface("api")
@@ -29,9 +34,12 @@ public class RecordingCatalog {
 
 	private final ResourceStore resources;
 
-	RecordingCatalog(SessionReader reader, ResourceStore resources) {
+	private final RedactionRules redactions;
+
+	RecordingCatalog(SessionReader reader, ResourceStore resources, RedactionRules redactions) {
 		this.reader = reader;
 		this.resources = resources;
+		this.redactions = redactions;
 	}
 
 	/**
@@ -62,7 +70,7 @@ public class RecordingCatalog {
 	public SessionPage findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
 			@Nullable String cursor, int limit) {
 		Position after = (cursor != null) ? decode(cursor, sort) : null;
-		List<SessionSummary> rows = this.reader.findSessions(filter, scope, sort, after, limit + 1);
+		List<SessionSummary> rows = redacted(this.reader.findSessions(filter, scope, sort, after, limit + 1));
 		if (rows.size() <= limit) {
 			return new SessionPage(rows, null);
 		}
@@ -77,7 +85,8 @@ public class RecordingCatalog {
 	 * @return the session, if recorded in one of those applications
 	 */
 	public Optional<SessionSummary> findSession(String sessionId, ApplicationScope scope) {
-		return this.reader.findSession(sessionId, scope);
+		return this.reader.findSession(sessionId, scope)
+			.map((session) -> session.redacted(this.redactions.forSession(session.applicationId(), sessionId)));
 	}
 
 	/**
@@ -88,7 +97,7 @@ public class RecordingCatalog {
 	 * @return the sessions recorded in one of those applications, in no particular order
 	 */
 	public List<SessionSummary> findSessions(Collection<String> sessionIds, ApplicationScope scope) {
-		return this.reader.findSessions(sessionIds, scope);
+		return redacted(this.reader.findSessions(sessionIds, scope));
 	}
 
 	/**
@@ -97,7 +106,21 @@ public class RecordingCatalog {
 	 * @return the views, empty when the recorder sent none
 	 */
 	public List<SessionView> views(String sessionId) {
-		return this.reader.views(sessionId);
+		List<SessionView> views = this.reader.views(sessionId);
+		if (views.isEmpty()) {
+			return views;
+		}
+		return this.reader.findSession(sessionId)
+			.map((session) -> this.redactions.forSession(session.applicationId(), sessionId))
+			.map((redaction) -> views.stream().map((view) -> view.redacted(redaction)).toList())
+			.orElse(views);
+	}
+
+	private List<SessionSummary> redacted(List<SessionSummary> sessions) {
+		Map<String, UUID> applications = new LinkedHashMap<>();
+		sessions.forEach((session) -> applications.put(session.id(), session.applicationId()));
+		SessionRedactions redactions = this.redactions.forSessions(applications);
+		return sessions.stream().map((session) -> session.redacted(redactions.of(session.id()))).toList();
 	}
 
 	/**

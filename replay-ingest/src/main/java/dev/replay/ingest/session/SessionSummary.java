@@ -3,6 +3,7 @@ package dev.replay.ingest.session;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.replay.core.privacy.Redaction;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
@@ -27,6 +28,20 @@ import org.springframework.modulith.NamedInterface;
 public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
 		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
 		@Nullable String userName, @Nullable String userEmail, @Nullable TimelineFigures timeline) {
+
+	/**
+	 * The session with its redaction applied to its first URL and user fields.
+	 * @param redaction the session's redaction
+	 * @return the session, or a redacted copy of it
+	 */
+	public SessionSummary redacted(Redaction redaction) {
+		if (redaction.isEmpty()) {
+			return this;
+		}
+		return new SessionSummary(this.id, this.applicationId, this.startedAt, this.endedAt, this.source,
+				this.segmentCount, this.eventCount, redaction.apply(this.firstUrl), redaction.apply(this.userId),
+				redaction.apply(this.userName), redaction.apply(this.userEmail), this.timeline);
+	}
 
 	/**
 	 * How long the session lasted so far.

@@ -2,6 +2,7 @@ package dev.replay.ingest.session;
 
 import java.time.Instant;
 
+import dev.replay.core.privacy.Redaction;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
@@ -17,5 +18,14 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("api")
 public record SessionView(String id, @Nullable String url, Instant startedAt) {
+
+	/**
+	 * The view with its session's redaction applied to its URL.
+	 * @param redaction the session's redaction
+	 * @return the view, or a redacted copy of it
+	 */
+	public SessionView redacted(Redaction redaction) {
+		return redaction.isEmpty() ? this : new SessionView(this.id, redaction.apply(this.url), this.startedAt);
+	}
 
 }

@@ -9,12 +9,14 @@ import java.util.UUID;
 
 import dev.replay.core.asset.AssetScanner;
 import dev.replay.core.playback.PlaybackIndexer;
+import dev.replay.core.privacy.Redaction;
 import dev.replay.core.timeline.KeyframePolicy;
 import dev.replay.core.timeline.RawEvent;
 import dev.replay.core.timeline.TimelineMerger;
 import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.asset.SessionAssets;
 import dev.replay.ingest.playback.SessionSegments;
+import dev.replay.ingest.redaction.RedactionRules;
 import dev.replay.ingest.rum.RumEventStore;
 import dev.replay.ingest.session.SessionReader;
 import dev.replay.ingest.session.SessionSummary;
@@ -48,9 +50,13 @@ public class SessionIndexer {
 
 	private final SessionAssets assets;
 
+	private final RedactionRules redactions;
+
 	SessionIndexer(TimelineStore store, SessionReader reader, SessionSegments segments, TimelineProperties properties,
-			PlatformTransactionManager transactionManager, RumEventStore rum, SessionAssets assets) {
+			PlatformTransactionManager transactionManager, RumEventStore rum, SessionAssets assets,
+			RedactionRules redactions) {
 		this.store = store;
+		this.redactions = redactions;
 		this.assets = assets;
 		this.reader = reader;
 		this.segments = segments;
@@ -76,8 +82,9 @@ public class SessionIndexer {
 			}
 			this.store.deleteKeyframes(sessionId);
 			KeyframeBuffer keyframes = this.store.keyframes(sessionId);
-			PlaybackIndexer indexer = new PlaybackIndexer(this.policy, keyframes::add);
 			UUID applicationId = this.reader.findSession(sessionId).map(SessionSummary::applicationId).orElseThrow();
+			Redaction redaction = this.redactions.forSession(applicationId, sessionId);
+			PlaybackIndexer indexer = new PlaybackIndexer(this.policy, redaction, keyframes::add);
 			RecordedRumEvents devtools = new RecordedRumEvents(sessionId, applicationId.toString());
 			AssetScanner assets = new AssetScanner();
 			try {
@@ -92,6 +99,11 @@ public class SessionIndexer {
 				throw new UncheckedIOException(ex);
 			}
 			this.rum.replaceRecorded(sessionId, devtools.events());
+			if (!redaction.isEmpty()) {
+				// the assets of a redacted session are those its redacted events
+				// reference
+				this.assets.forget(sessionId);
+			}
 			this.assets.record(sessionId, applicationId,
 					assets.references()
 						.stream()
