@@ -40,7 +40,7 @@ class SecurityConfiguration {
 
 	/** Paths for admins only, whatever the method. */
 	static final String[] ADMIN_PATHS = { "/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
-			"/api/v1/audit-events/**", "/api/v1/storage/**" };
+			"/api/v1/audit-events/**", "/api/v1/storage/**", "/api/v1/erasures/**" };
 
 	/** The path whose {@code DELETE} is for admins only. */
 	static final String ADMIN_DELETE_PATH = "/api/v1/sessions/*";
