@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.replay.api.web.RejectUnknownFields;
 import dev.replay.ingest.erasure.Erasure;
 import dev.replay.ingest.erasure.ErasureSubject;
 import dev.replay.ingest.erasure.SubjectKind;
@@ -103,8 +104,9 @@ class ErasureController {
 	 * @param userId the person's user id, or {@code null}
 	 * @param email the person's email, or {@code null}
 	 * @param applicationId the one application to erase them from, or {@code null} for
-	 * all
+	 * all; unknown fields are refused, so that a misspelt one never widens an erasure
 	 */
+	@RejectUnknownFields
 	record ErasureRequest(
 			@Schema(description = "the user id, matched exactly; give this or email") @Nullable @Size(min = 1,
 					max = 256) String userId,
