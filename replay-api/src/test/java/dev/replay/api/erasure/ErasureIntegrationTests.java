@@ -36,14 +36,14 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Erasure of a person on real corpus recordings (rrweb identified by the recorder, Datadog
- * browser and mobile identified by RUM's usr fields), and the tombstones that refuse a
- * deleted session on every intake path. The context has a database of its own: the
- * corpus' Datadog session ids are fixed, and once erased they are refused.
+ * Erasure of a person on real corpus recordings (rrweb identified by the recorder,
+ * Datadog browser and mobile identified by RUM's usr fields), and the tombstones that
+ * refuse a deleted session on every intake path. The context has a database of its own:
+ * the corpus' Datadog session ids are fixed, and once erased they are refused.
  */
 @ReplayIntegrationTest
-@TestPropertySource(properties = { TestcontainersConfiguration.OWN_DATABASE + "=true",
-		"replay.erasure.batch-size=2", "replay.erasure.interval=200ms" })
+@TestPropertySource(properties = { TestcontainersConfiguration.OWN_DATABASE + "=true", "replay.erasure.batch-size=2",
+		"replay.erasure.interval=200ms" })
 class ErasureIntegrationTests {
 
 	private static final String GONE = "https://replay.dev/problems/session-gone";
@@ -125,7 +125,8 @@ class ErasureIntegrationTests {
 		for (long number : numbers.values()) {
 			assertThat(count("select count(*) from segment where session_number = ?", number)).isZero();
 		}
-		assertThat(count("select count(*) from rum_batch where id = any(?)", (Object) browserBatches.toArray(Long[]::new)))
+		assertThat(
+				count("select count(*) from rum_batch where id = any(?)", (Object) browserBatches.toArray(Long[]::new)))
 			.isZero();
 		assertThat(count("select count(*) from rum_event where raw::text like ?", "%" + person + "%")).isZero();
 		assertThat(count("select count(*) from audit_event where details::text like ? or target_id like ?",
@@ -160,9 +161,12 @@ class ErasureIntegrationTests {
 		HttpResponse<String> native1 = this.client.postSegment(rrwebFirst, application.path("clientToken").asString(),
 				batch(application, 99, RrwebCorpus.batches(pages.get(0)).get(0), Map.of()), null);
 		assertGone(native1);
-		assertGone(DatadogRecordings.send(this.client, firstSegmentUpload(TestCorpus.browserRequests(browserFolders.get(0)))));
-		assertGone(DatadogRecordings.send(this.client, firstSegmentUpload(TestCorpus.mobileRequests(mobileFolders.get(0)))));
-		assertThat(count("select count(*) from replay_session where id = any(?)", (Object) erased.toArray(String[]::new)))
+		assertGone(DatadogRecordings.send(this.client,
+				firstSegmentUpload(TestCorpus.browserRequests(browserFolders.get(0)))));
+		assertGone(DatadogRecordings.send(this.client,
+				firstSegmentUpload(TestCorpus.mobileRequests(mobileFolders.get(0)))));
+		assertThat(
+				count("select count(*) from replay_session where id = any(?)", (Object) erased.toArray(String[]::new)))
 			.isZero();
 	}
 
@@ -194,8 +198,9 @@ class ErasureIntegrationTests {
 	@Test
 	void refusesWhatIsNotOneValidPersonAndEveryoneButAdmins() {
 		for (Object body : List.of(Map.of(), Map.of("userId", "a", "email", "a@example.com"), Map.of("userId", ""),
-				Map.of("email", "not an email"), Map.of("userId", "a\u0001b"), Map.of("userId", "a", "applicationId", "nope"),
-				Map.of("userId", "a", "colour", "red"), Map.of("userId", "x".repeat(257)))) {
+				Map.of("email", "not an email"), Map.of("userId", "a\u0001b"),
+				Map.of("userId", "a", "applicationId", "nope"), Map.of("userId", "a", "colour", "red"),
+				Map.of("userId", "x".repeat(257)))) {
 			HttpResponse<String> refused = this.client.postJsonAsAdmin("/api/v1/erasures", body);
 			assertThat(refused.statusCode()).as(body.toString()).isEqualTo(400);
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -330,9 +335,9 @@ class ErasureIntegrationTests {
 
 	private void sendRum(UUID applicationId, String sessionId, String userId, String email) {
 		String event = "{\"type\":\"view\",\"date\":" + System.currentTimeMillis() + ",\"application\":{\"id\":\""
-				+ applicationId + "\"},\"session\":{\"id\":\"" + sessionId
-				+ "\",\"type\":\"user\"},\"view\":{\"id\":\"" + UUID.randomUUID()
-				+ "\",\"url\":\"ProductScreen\"},\"usr\":{\"id\":\"" + userId + "\",\"email\":\"" + email + "\"}}";
+				+ applicationId + "\"},\"session\":{\"id\":\"" + sessionId + "\",\"type\":\"user\"},\"view\":{\"id\":\""
+				+ UUID.randomUUID() + "\",\"url\":\"ProductScreen\"},\"usr\":{\"id\":\"" + userId + "\",\"email\":\""
+				+ email + "\"}}";
 		HttpResponse<String> response = this.client.send(java.net.http.HttpRequest
 			.newBuilder(this.client.uri("/api/v2/rum?ddsource=ios&dd-api-key=" + TestCorpus.CLIENT_TOKEN))
 			.header("Content-Type", "text/plain;charset=UTF-8")
