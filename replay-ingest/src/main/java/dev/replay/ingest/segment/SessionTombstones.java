@@ -1,6 +1,8 @@
 package dev.replay.ingest.segment;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tombstones of deleted and erased sessions: the intake refuses every later segment
- * of a buried session id (410), so that what was deleted is not recorded again.
+ * of a buried session id (410), and keeps no RUM event of it, so that what was deleted is
+ * not recorded again.
  */
 @Component
 @NamedInterface("api")
@@ -37,6 +40,21 @@ public class SessionTombstones {
 			.param("ids", sessionIds.toArray(String[]::new))
 			.param("application", applicationId)
 			.update();
+	}
+
+	/**
+	 * Those of some session ids that are buried.
+	 * @param sessionIds the ids
+	 * @return the buried ones
+	 */
+	public Set<String> buried(Collection<String> sessionIds) {
+		if (sessionIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select session_id from session_tombstone where session_id = any(?)")
+			.param(sessionIds.toArray(String[]::new))
+			.query(String.class)
+			.list());
 	}
 
 	/**
