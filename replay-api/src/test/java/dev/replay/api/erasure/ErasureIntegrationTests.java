@@ -83,6 +83,8 @@ class ErasureIntegrationTests {
 		Map<String, Long> numbers = new HashMap<>();
 		for (String sessionId : erased.subList(0, 4)) {
 			numbers.put(sessionId, count("select number from replay_session where id = ?", sessionId));
+		}
+		for (String sessionId : List.of(rrwebFirst, rrwebSecond, browser)) {
 			assertThat(count("select count(*) from keyframe where session_id = ?", sessionId)).as(sessionId)
 				.isPositive();
 		}
@@ -168,6 +170,11 @@ class ErasureIntegrationTests {
 		assertThat(
 				count("select count(*) from replay_session where id = any(?)", (Object) erased.toArray(String[]::new)))
 			.isZero();
+		// nor does RUM keep anything of an erased session
+		assertThat(postRum(TestCorpus.BROWSER_APPLICATION, rumOnly, person, email).statusCode()).isEqualTo(202);
+		assertThat(count("select count(*) from rum_session where session_id = ?", rumOnly)).isZero();
+		assertThat(count("select count(*) from rum_event where session_id = ?", rumOnly)).isZero();
+		assertThat(count("select count(*) from rum_batch_session where session_id = ?", rumOnly)).isZero();
 	}
 
 	@Test
@@ -334,16 +341,21 @@ class ErasureIntegrationTests {
 	}
 
 	private void sendRum(UUID applicationId, String sessionId, String userId, String email) {
+		HttpResponse<String> response = postRum(applicationId, sessionId, userId, email);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		assertThat(count("select count(*) from rum_session where session_id = ? and user_id = ?", sessionId, userId))
+			.isEqualTo(1);
+	}
+
+	private HttpResponse<String> postRum(UUID applicationId, String sessionId, String userId, String email) {
 		String event = "{\"type\":\"view\",\"date\":" + System.currentTimeMillis() + ",\"application\":{\"id\":\""
 				+ applicationId + "\"},\"session\":{\"id\":\"" + sessionId + "\",\"type\":\"user\"},\"view\":{\"id\":\""
 				+ UUID.randomUUID() + "\",\"url\":\"ProductScreen\"},\"usr\":{\"id\":\"" + userId + "\",\"email\":\""
 				+ email + "\"}}";
-		HttpResponse<String> response = this.client.send(java.net.http.HttpRequest
+		return this.client.send(java.net.http.HttpRequest
 			.newBuilder(this.client.uri("/api/v2/rum?ddsource=ios&dd-api-key=" + TestCorpus.CLIENT_TOKEN))
 			.header("Content-Type", "text/plain;charset=UTF-8")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(event + "\n")));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		assertThat(ReplayClient.json(response.body()).path("stored").asInt()).isEqualTo(1);
 	}
 
 	private static CapturedRequest firstSegmentUpload(List<CapturedRequest> requests) {
