@@ -91,6 +91,7 @@ class ErasureIntegrationTests {
 		assertThat(count("select count(*) from rum_event where session_id = ?", browser)).isPositive();
 		assertThat(count("select count(*) from rum_session where session_id = ? and user_id = ?", mobile, person))
 			.isEqualTo(1);
+		assertThat(this.client.getAsAdmin("/api/v1/sessions/" + rrwebFirst + "/events").statusCode()).isEqualTo(200);
 		assertThat(count("select count(*) from watch_entry where session_id = ?", rrwebFirst)).isPositive();
 		List<Long> browserBatches = this.jdbc.sql("select batch_id from rum_batch_session where session_id = ?")
 			.param(browser)
