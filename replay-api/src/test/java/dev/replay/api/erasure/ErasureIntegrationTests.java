@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,9 +167,12 @@ class ErasureIntegrationTests {
 				batch(application, 99, RrwebCorpus.batches(pages.get(0)).get(0), Map.of()), null);
 		assertGone(native1);
 		assertGone(DatadogRecordings.send(this.client,
-				firstSegmentUpload(TestCorpus.browserRequests(browserFolders.get(0)))));
-		assertGone(DatadogRecordings.send(this.client,
-				firstSegmentUpload(TestCorpus.mobileRequests(mobileFolders.get(0)))));
+				firstSegmentUpload(TestCorpus.browserRequests(browserFolders.get(0)),
+						TestCorpus.ROOT.resolve("datadog").resolve(browserFolders.get(0)).resolve("requests"),
+						".segment.zlib")));
+		assertGone(
+				DatadogRecordings.send(this.client, firstSegmentUpload(TestCorpus.mobileRequests(mobileFolders.get(0)),
+						TestCorpus.ROOT.resolve("mobile").resolve(mobileFolders.get(0)), ".segments.json")));
 		assertThat(
 				count("select count(*) from replay_session where id = any(?)", (Object) erased.toArray(String[]::new)))
 			.isZero();
@@ -359,11 +364,12 @@ class ErasureIntegrationTests {
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(event + "\n")));
 	}
 
-	private static CapturedRequest firstSegmentUpload(List<CapturedRequest> requests) {
-		return requests.stream()
-			.filter((request) -> new String(request.body(), StandardCharsets.ISO_8859_1).contains("name=\"segment\""))
-			.findFirst()
-			.orElseThrow();
+	// the first upload of segments: the one whose segments the corpus keeps beside it
+	private static CapturedRequest firstSegmentUpload(List<CapturedRequest> requests, Path folder, String suffix) {
+		return requests.stream().filter((request) -> {
+			String file = request.name().substring(request.name().lastIndexOf('/') + 1);
+			return Files.exists(folder.resolve(file.substring(0, 4) + suffix));
+		}).findFirst().orElseThrow();
 	}
 
 	private long count(String sql, Object... params) {
