@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The erasure of a person with 100 indexed sessions (the rrweb corpus recordings, each
- * identified by the recorder as the person) among as many sessions of someone else: the
+ * identified by the recorder as the person) among 20 sessions of someone else: the
  * time from the request to the erasure's completion as its status reports it, with the
  * job looking for work every 50 ms (5 s by default) and the default batch of 50. Prints
  * its figures.
@@ -42,6 +42,8 @@ class ErasureBenchmark {
 
 	private static final int SESSIONS = 100;
 
+	private static final int OTHER_SESSIONS = 20;
+
 	@LocalServerPort
 	int port;
 
@@ -56,16 +58,16 @@ class ErasureBenchmark {
 		List<String> pages = RrwebCorpus.pages();
 		long segments = 0;
 		String last = null;
-		for (int i = 0; i < 2 * SESSIONS; i++) {
-			String user = (i % 2 == 0) ? person : "someone-else";
+		for (int i = 0; i < SESSIONS + OTHER_SESSIONS; i++) {
+			String user = (i < SESSIONS) ? person : "someone-else";
 			last = UUID.randomUUID().toString();
 			segments += record(client, application, last, pages.get(i % pages.size()), user);
 		}
 		Indexing.awaitIndexed(this.jdbc, last);
 		awaitAllIndexed();
 		long keyframes = this.jdbc.sql("select count(*) from keyframe").query(Long.class).single();
-		report("%d sessions (%d segments, %d keyframes), %d of them the person's", 2 * SESSIONS, segments, keyframes,
-				SESSIONS);
+		report("%d sessions (%d segments, %d keyframes), %d of them the person's", SESSIONS + OTHER_SESSIONS, segments,
+				keyframes, SESSIONS);
 
 		long start = System.nanoTime();
 		HttpResponse<String> accepted = client.postJsonAsAdmin("/api/v1/erasures", Map.of("userId", person));
@@ -81,7 +83,7 @@ class ErasureBenchmark {
 		long completed = System.nanoTime();
 		assertThat(erasure.path("sessionsErased").asInt()).isEqualTo(SESSIONS);
 		assertThat(this.jdbc.sql("select count(*) from replay_session").query(Long.class).single())
-			.isEqualTo(SESSIONS);
+			.isEqualTo(OTHER_SESSIONS);
 		report("request answered in %.0f ms; %d sessions erased in %d batches, completed %.0f ms after the request",
 				(requested - start) / 1e6, erasure.path("sessionsErased").asInt(), erasure.path("batches").asInt(),
 				(completed - start) / 1e6);
@@ -97,7 +99,8 @@ class ErasureBenchmark {
 		}
 	}
 
-	private static int record(ReplayClient client, JsonNode application, String sessionId, String page, String user) {
+	private static int record(ReplayClient client, JsonNode application, String sessionId, String page, String user)
+			throws InterruptedException {
 		int sequence = 0;
 		for (ArrayNode events : RrwebCorpus.batches(page)) {
 			ObjectNode batch = ReplayClient.mapper().createObjectNode();
@@ -105,8 +108,14 @@ class ErasureBenchmark {
 			batch.put("sequence", sequence++);
 			batch.set("events", events);
 			batch.putObject("context").putObject("user").put("id", user);
+			byte[] body = ReplayClient.mapper().writeValueAsBytes(batch);
 			HttpResponse<String> response = client.postSegment(sessionId, application.path("clientToken").asString(),
-					ReplayClient.mapper().writeValueAsBytes(batch), null);
+					body, null);
+			// an overloaded intake asks to come back later, as the recorder does
+			for (int attempt = 0; response.statusCode() == 503 && attempt < 20; attempt++) {
+				Thread.sleep(1000);
+				response = client.postSegment(sessionId, application.path("clientToken").asString(), body, null);
+			}
 			assertThat(response.statusCode()).isEqualTo(202);
 		}
 		return sequence;
