@@ -49,6 +49,12 @@ public final class ProblemTypes {
 	/** The session id is already used by another application. */
 	public static final URI SESSION_CONFLICT = of("session-conflict");
 
+	/** No erasure with that id. */
+	public static final URI ERASURE_NOT_FOUND = of("erasure-not-found");
+
+	/** The session was deleted or erased: its id is not recorded again. */
+	public static final URI SESSION_GONE = of("session-gone");
+
 	/**
 	 * The intake cannot take the request now: it is overloaded or its database is
 	 * unreachable. Retry after the time in {@code Retry-After}.

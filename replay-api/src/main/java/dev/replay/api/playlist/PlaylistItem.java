@@ -44,6 +44,10 @@ class PlaylistItem {
 		this.addedAt = Instant.now();
 	}
 
+	long getPlaylistId() {
+		return this.playlistId;
+	}
+
 	String getSessionId() {
 		return this.sessionId;
 	}

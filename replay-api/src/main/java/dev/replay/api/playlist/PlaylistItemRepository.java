@@ -21,6 +21,8 @@ interface PlaylistItemRepository extends JpaRepository<PlaylistItem, Long> {
 
 	List<PlaylistItem> findByPlaylistIdAndSessionIdIn(long playlistId, Collection<String> sessionIds);
 
+	List<PlaylistItem> findBySessionIdOrderByPlaylistIdAsc(String sessionId);
+
 	boolean existsByPlaylistIdAndSessionId(long playlistId, String sessionId);
 
 	long countByPlaylistId(long playlistId);

@@ -160,6 +160,20 @@ public class Playlists {
 	}
 
 	/**
+	 * The playlists that hold a session, whoever may see them: what its deletion removes
+	 * it from.
+	 * @param sessionId the session
+	 * @return the ids of the playlists, in ascending order
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> holding(String sessionId) {
+		return this.items.findBySessionIdOrderByPlaylistIdAsc(sessionId)
+			.stream()
+			.map(PlaylistItem::getPlaylistId)
+			.toList();
+	}
+
+	/**
 	 * Add one session.
 	 * @param id the playlist
 	 * @param sessionId the session

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 
 	/** Paths for admins only, whatever the method. */
 	static final String[] ADMIN_PATHS = { "/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
-			"/api/v1/audit-events/**", "/api/v1/storage/**" };
+			"/api/v1/audit-events/**", "/api/v1/storage/**", "/api/v1/erasures/**" };
 
 	/**
 	 * The pages and reads of share links: no sign-in, as the link in the path is the only

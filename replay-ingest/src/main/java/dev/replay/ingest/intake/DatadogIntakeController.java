@@ -107,8 +107,11 @@ class DatadogIntakeController {
 			description = "The multipart body or a part cannot be read "
 					+ "(https://replay.dev/problems/malformed-body), or a segment or its metadata is not valid "
 					+ "(https://replay.dev/problems/malformed-segment).")
-	@ApiResponse(responseCode = "409", description = "A session id belongs to another application "
-			+ "(https://replay.dev/problems/session-conflict).")
+	@ApiResponse(responseCode = "409",
+			description = "A session id belongs to another application "
+					+ "(https://replay.dev/problems/session-conflict).")
+	@ApiResponse(responseCode = "410", description = "A session was deleted or erased and is not recorded again "
+			+ "(https://replay.dev/problems/session-gone).")
 	ResponseEntity<DatadogReceipt> replay(HttpServletRequest request) throws IOException {
 		return accept(DatadogTrack.REPLAY, QueryString.parse(request.getQueryString()), request);
 	}
@@ -170,8 +173,11 @@ class DatadogIntakeController {
 	@ApiResponse(responseCode = "400", description = "ddforward is missing or names no intake path "
 			+ "(https://replay.dev/problems/invalid-proxy-request), or the upload cannot be read as for its "
 			+ "path (https://replay.dev/problems/malformed-body, https://replay.dev/problems/malformed-segment).")
-	@ApiResponse(responseCode = "409", description = "A replay upload's session id belongs to another application "
-			+ "(https://replay.dev/problems/session-conflict).")
+	@ApiResponse(responseCode = "409",
+			description = "A replay upload's session id belongs to another application "
+					+ "(https://replay.dev/problems/session-conflict).")
+	@ApiResponse(responseCode = "410", description = "A replay upload's session was deleted or erased and is not "
+			+ "recorded again (https://replay.dev/problems/session-gone).")
 	ResponseEntity<DatadogReceipt> proxy(HttpServletRequest request) throws IOException {
 		String forward = QueryString.parse(request.getQueryString()).get("ddforward");
 		if (forward == null || forward.isBlank()) {

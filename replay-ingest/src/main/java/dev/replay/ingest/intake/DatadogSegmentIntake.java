@@ -27,6 +27,7 @@ import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;
 import dev.replay.ingest.segment.SessionConflictException;
+import dev.replay.ingest.segment.SessionGoneException;
 import dev.replay.ingest.segment.WriteResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -98,6 +99,7 @@ class DatadogSegmentIntake {
 			}
 			case SESSION_CONFLICT ->
 				throw new SessionConflictException(Objects.requireNonNull(result.conflictingSessionId()));
+			case SESSION_GONE -> throw new SessionGoneException(Objects.requireNonNull(result.conflictingSessionId()));
 			case WRITTEN -> new DatadogReceipt(requestId, result.stored(), result.duplicates(), 0);
 		};
 	}

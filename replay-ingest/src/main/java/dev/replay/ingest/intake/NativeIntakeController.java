@@ -76,6 +76,9 @@ class NativeIntakeController {
 	@ApiResponse(responseCode = "409",
 			description = "The session id belongs to another application "
 					+ "(https://replay.dev/problems/session-conflict).")
+	@ApiResponse(responseCode = "410",
+			description = "The session was deleted or erased and is not recorded again "
+					+ "(https://replay.dev/problems/session-gone).")
 	@ApiResponse(responseCode = "413",
 			description = "The body is larger than replay.ingest.max-body-size, or "
 					+ "inflates past replay.ingest.max-inflated-size (https://replay.dev/problems/payload-too-large).")

@@ -15,6 +15,7 @@ import dev.replay.ingest.segment.NewSegment;
 import dev.replay.ingest.segment.SegmentCommitter;
 import dev.replay.ingest.segment.SegmentWrite;
 import dev.replay.ingest.segment.SessionConflictException;
+import dev.replay.ingest.segment.SessionGoneException;
 import dev.replay.ingest.segment.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,9 @@ class SegmentIntake {
 		this.authorization.requireAllowed(token, applicationId);
 		WriteResult result = this.committer
 			.write(SegmentWrite.of(List.of(toNewSegment(request.sessionId(), applicationId, segment, encoding, body))));
+		if (result.status() == WriteResult.Status.SESSION_GONE) {
+			throw new SessionGoneException(request.sessionId());
+		}
 		if (result.status() == WriteResult.Status.SESSION_CONFLICT) {
 			throw new SessionConflictException(request.sessionId());
 		}

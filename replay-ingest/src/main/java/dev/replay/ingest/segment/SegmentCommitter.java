@@ -81,7 +81,7 @@ public class SegmentCommitter implements SmartLifecycle {
 		}
 		try {
 			WriteResult result = pending.result().get(this.commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
-			if (result.status() != WriteResult.Status.SESSION_CONFLICT) {
+			if (result.status() == WriteResult.Status.WRITTEN || result.status() == WriteResult.Status.REQUEST_SEEN) {
 				long bytes = write.segments().stream().mapToLong(NewSegment::receivedBytes).sum();
 				this.metrics.accepted(result.stored(), result.duplicates(), bytes);
 			}

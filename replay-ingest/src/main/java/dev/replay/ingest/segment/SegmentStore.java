@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -99,10 +101,20 @@ class SegmentStore {
 			Map<NewSegment, StoredPart> parts) throws SQLException {
 		@Nullable WriteResult[] results = new WriteResult[writes.size()];
 		Map<String, SessionRows.LockedSession> sessions = SessionRows.lock(connection, writes);
+		Set<String> buried = SessionRows.buried(connection,
+				writes.stream()
+					.flatMap((write) -> write.segments().stream())
+					.map(NewSegment::sessionId)
+					.filter((id) -> !sessions.containsKey(id))
+					.collect(Collectors.toSet()));
 		List<Integer> claiming = new ArrayList<>();
 		for (int i = 0; i < writes.size(); i++) {
+			String gone = buriedSession(writes.get(i), buried);
 			String conflict = conflictingSession(writes.get(i), sessions);
-			if (conflict != null) {
+			if (gone != null) {
+				results[i] = WriteResult.sessionGone(gone);
+			}
+			else if (conflict != null) {
 				results[i] = WriteResult.sessionConflict(conflict);
 			}
 			else if (writes.get(i).claimsRequest()) {
@@ -137,6 +149,15 @@ class SegmentStore {
 					: WriteResult.written(stored[i], writes.get(i).segments().size() - stored[i]));
 		}
 		return list;
+	}
+
+	private static @Nullable String buriedSession(SegmentWrite write, Set<String> buried) {
+		for (NewSegment segment : write.segments()) {
+			if (buried.contains(segment.sessionId())) {
+				return segment.sessionId();
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable String conflictingSession(SegmentWrite write,

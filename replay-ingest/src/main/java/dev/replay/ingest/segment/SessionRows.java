@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -54,6 +57,33 @@ final class SessionRows {
 		return locked;
 	}
 
+	/**
+	 * The sessions among those that writes name which were deleted and are not recorded
+	 * again (they have no row, {@link #lock} created none).
+	 * @param connection the transaction's connection
+	 * @param sessionIds the session ids without a row
+	 * @return those that have a tombstone
+	 * @throws SQLException if the statement fails
+	 */
+	static Set<String> buried(Connection connection, Collection<String> sessionIds) throws SQLException {
+		Set<String> buried = new HashSet<>();
+		if (sessionIds.isEmpty()) {
+			return buried;
+		}
+		try (PreparedStatement select = connection
+			.prepareStatement("select session_id from session_tombstone where session_id = any (?)")) {
+			Array ids = connection.createArrayOf("text", sessionIds.toArray());
+			select.setArray(1, ids);
+			try (ResultSet rows = select.executeQuery()) {
+				while (rows.next()) {
+					buried.add(rows.getString(1));
+				}
+			}
+			ids.free();
+		}
+		return buried;
+	}
+
 	// in id order, like every lock the transaction takes
 	private static void insert(Connection connection, List<NewSession> sessions) throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement("""
@@ -61,6 +91,7 @@ final class SessionRows {
 				select id, application_id, source, %s, %s
 				from unnest(?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[])
 				    as s (id, application_id, source, started_ms, ended_ms)
+				where not exists (select 1 from session_tombstone t where t.session_id = s.id)
 				on conflict (id) do nothing""".formatted(BatchSql.instant("started_ms"),
 				BatchSql.instant("ended_ms")))) {
 			insert.setArray(1, BatchSql.column(connection, "text", sessions, NewSession::id));

@@ -11,7 +11,7 @@ import org.springframework.modulith.NamedInterface;
  * @param stored how many of its segments were new and are now stored
  * @param duplicates how many were stored before
  * @param conflictingSessionId the session that belongs to another application, for
- * {@link Status#SESSION_CONFLICT}
+ * {@link Status#SESSION_CONFLICT}, or that was deleted, for {@link Status#SESSION_GONE}
  */
 @NamedInterface("api")
 public record WriteResult(Status status, int stored, int duplicates, @Nullable String conflictingSessionId) {
@@ -28,6 +28,10 @@ public record WriteResult(Status status, int stored, int duplicates, @Nullable S
 		return new WriteResult(Status.SESSION_CONFLICT, 0, 0, sessionId);
 	}
 
+	static WriteResult sessionGone(String sessionId) {
+		return new WriteResult(Status.SESSION_GONE, 0, 0, sessionId);
+	}
+
 	/**
 	 * The outcome of a write as a whole.
 	 */
@@ -40,7 +44,10 @@ public record WriteResult(Status status, int stored, int duplicates, @Nullable S
 		REQUEST_SEEN,
 
 		/** A session belongs to another application; nothing changed. */
-		SESSION_CONFLICT
+		SESSION_CONFLICT,
+
+		/** A session was deleted or erased and stays so; nothing changed. */
+		SESSION_GONE
 
 	}
 
