@@ -23,6 +23,8 @@ export class SeekMarkers {
 
   #shown = null;
 
+  #grouping = '';
+
   #width = 0;
 
   constructor(controller, container, gaps = null) {
@@ -45,15 +47,24 @@ export class SeekMarkers {
       return;
     }
     this.#shown = { markers: seekMarkersOf(timeline), duration };
+    this.#grouping = '';
     this.#draw();
     this.#showGaps(timeline.inactivity ?? [], duration);
   }
 
+  // Positions are percentages, so only a change of the grouping needs new elements (keeping them
+  // keeps the focus and an open group where they are).
   #draw() {
     const { markers, duration } = this.#shown;
     this.#width = this.#container.clientWidth;
+    const groups = groupMarkers(markers, duration, this.#width || FALLBACK_WIDTH_PX);
+    const grouping = groups.map((group) => group.markers.length).join(',');
+    if (grouping === this.#grouping && this.#container.childElementCount > 0) {
+      return;
+    }
+    this.#grouping = grouping;
     const fragment = document.createDocumentFragment();
-    for (const group of groupMarkers(markers, duration, this.#width || FALLBACK_WIDTH_PX)) {
+    for (const group of groups) {
       fragment.append(group.markers.length === 1 ? this.#button(group.markers[0], duration) : this.#group(group, duration));
     }
     this.#container.replaceChildren(fragment);

@@ -59,7 +59,7 @@ class LiveSessionBrowserIntegrationTests {
 
 		site.append(sessionId, 1, Instant.now(), "Added while watching");
 		long appended = System.nanoTime();
-		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+		new WebDriverWait(this.browser, Duration.ofSeconds(15))
 			.until((driver) -> BrowserPages.replayedText(this.browser).contains("Added while watching"));
 		System.out.println("Live activity shown after " + (System.nanoTime() - appended) / 1_000_000 + " ms");
 		assertThat(Long.parseLong(this.browser.findElement(BrowserPages.testId("seek")).getDomAttribute("max")))

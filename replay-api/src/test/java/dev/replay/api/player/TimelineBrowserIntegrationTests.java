@@ -56,12 +56,15 @@ class TimelineBrowserIntegrationTests {
 			.until(ExpectedConditions.presenceOfElementLocated(BrowserPages.testId("marker-group")));
 		int count = Integer.parseInt(group.getDomAttribute("data-count"));
 		assertThat(count).isGreaterThan(1);
-		WebElement list = group.findElement(BrowserPages.testId("marker-group-list"));
-		assertThat(list.isDisplayed()).isFalse();
-		new Actions(this.browser).moveToElement(group.findElement(By.cssSelector(".marker-count"))).perform();
-		waitFor().until(ExpectedConditions.visibilityOf(list));
+		By listOfGroup = By.cssSelector("[data-testid=marker-group] [data-testid=marker-group-list]");
+		assertThat(this.browser.findElement(listOfGroup).isDisplayed()).isFalse();
+		new Actions(this.browser)
+			.moveToElement(this.browser.findElement(By.cssSelector("[data-testid=marker-group] .marker-count")))
+			.perform();
+		WebElement list = waitFor().until(ExpectedConditions.visibilityOfElementLocated(listOfGroup));
 		List<WebElement> items = list.findElements(BrowserPages.testId("marker-group-item"));
-		assertThat(items).hasSize(count);
+		assertThat(items).hasSize(Integer
+			.parseInt(this.browser.findElement(BrowserPages.testId("marker-group")).getDomAttribute("data-count")));
 		assertThat(items.get(0).getText()).matches(".+ at \\d+:\\d\\d.*");
 		BrowserPages.screenshot(this.browser, "timeline-group-1440x900.png");
 		long target = Long.parseLong(items.get(items.size() - 1).getDomAttribute("data-offset"));
@@ -70,13 +73,14 @@ class TimelineBrowserIntegrationTests {
 
 		// by keyboard: focus opens the list as hover does
 		new Actions(this.browser).moveToElement(this.browser.findElement(By.className("brand"))).perform();
-		waitFor().until(ExpectedConditions.invisibilityOf(list));
-		this.browser.executeScript("arguments[0].focus()", group.findElement(By.cssSelector(".marker-count")));
-		waitFor().until(ExpectedConditions.visibilityOf(list));
+		waitFor().until(ExpectedConditions.invisibilityOfElementLocated(listOfGroup));
+		this.browser.executeScript("arguments[0].focus()",
+				this.browser.findElement(By.cssSelector("[data-testid=marker-group] .marker-count")));
+		waitFor().until(ExpectedConditions.visibilityOfElementLocated(listOfGroup));
 
 		// hovering the timeline previews the page there
 		WebElement preview = this.browser.findElement(BrowserPages.testId("timeline-preview"));
-		this.browser.executeScript("arguments[0].blur()", group.findElement(By.cssSelector(".marker-count")));
+		this.browser.executeScript("document.activeElement.blur()");
 		int width = timeline.getRect().getWidth();
 		long started = System.nanoTime();
 		new Actions(this.browser).moveToElement(timeline, -width / 4, 0).perform();
