@@ -161,8 +161,7 @@ class SessionController {
 	@GetMapping("/{sessionId}")
 	@Operation(operationId = "getSession", summary = "Get a session",
 			description = "What is known about a recorded session: when, how long, how many segments and events, "
-					+ "its first URL, its user, the browser and device it was recorded on, whether it is live "
-					+ "and, once indexed, its timeline figures.")
+					+ "its first URL, its user and, once indexed, its timeline figures.")
 	SessionResponse detail(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
 		SessionSummary summary = this.catalog.findSession(sessionId, this.grants.scopeOf(me))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
