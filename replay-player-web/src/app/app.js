@@ -11,6 +11,7 @@ const ROUTES = [
   { path: /^\/playlists\/?$/, load: () => import('./pages/playlists.js') },
   { path: /^\/playlists\/([^/]+)\/?$/, load: () => import('./pages/playlist.js') },
   { path: /^\/history\/?$/, load: () => import('./pages/history.js') },
+  { path: /^\/people\/([^/]+)\/?$/, load: () => import('./pages/person.js') },
   { path: /^\/account\/?$/, load: () => import('./pages/account.js') },
   { path: /^\/admin\/?$/, redirect: '/admin/applications' },
   { path: /^\/admin\/applications\/?$/, admin: true, load: () => import('./pages/admin-applications.js') },

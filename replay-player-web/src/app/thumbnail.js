@@ -3,8 +3,8 @@
 // preview window of the playback API (`preview=true`), which is never counted as a playback.
 // Thumbnails are drawn only when their row scrolls into view, two at a time.
 
-import { EventType, Replayer } from 'rrweb';
-import { canvasFramesPlugin } from '../player/canvas-frames.js';
+import { EventType } from 'rrweb';
+import { drawStill } from '../player/still-frame.js';
 import { request } from '../shared/http.js';
 
 const CONCURRENCY = 2;
@@ -63,29 +63,7 @@ async function draw(frame) {
     frame.dataset.state = 'unavailable';
     return;
   }
-  const meta = events.find((event) => event.type === EventType.Meta);
-  const width = meta?.data?.width || 1280;
-  const height = meta?.data?.height || 800;
-  const replayer = new Replayer(events, {
-    root: frame,
-    mouseTail: false,
-    triggerFocus: false,
-    showWarning: false,
-    showDebug: false,
-    UNSAFE_replayCanvas: false,
-    plugins: [canvasFramesPlugin()],
-  });
-  replayer.pause(events[events.length - 1].timestamp - events[0].timestamp);
-  const iframe = frame.querySelector('iframe');
-  if (iframe) {
-    iframe.setAttribute('tabindex', '-1');
-    iframe.setAttribute('title', 'Session preview');
-  }
-  const wrapper = frame.querySelector('.replayer-wrapper');
-  if (wrapper) {
-    const scale = Math.min(frame.clientWidth / width, frame.clientHeight / height);
-    wrapper.style.transform = `scale(${scale})`;
-  }
+  drawStill(frame, events);
   frame.dataset.state = 'ready';
 }
 

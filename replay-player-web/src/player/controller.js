@@ -158,6 +158,36 @@ export class PlayerController extends EventTarget {
     this.dispatchEvent(new Event('speedchange'));
   }
 
+  /**
+   * For a session still being recorded: once every loaded event is played up to the loaded end,
+   * loads what was recorded since and lengthens the session by it (a 'durationchange' event).
+   * Resolves to whether the session grew.
+   */
+  async catchUp() {
+    if (!this.#replayer || this.#fetching || !this.#complete()) {
+      return false;
+    }
+    const replayer = this.#replayer;
+    const before = this.#duration;
+    this.#fetching = this.#windows.next(this.#until).finally(() => {
+      this.#fetching = null;
+    });
+    const { events, until } = await this.#fetching;
+    if (replayer !== this.#replayer) {
+      return false;
+    }
+    for (const event of events) {
+      replayer.addEvent(event);
+    }
+    this.#until = Math.max(this.#until, until);
+    this.#duration = Math.max(this.#duration, this.#windows.duration);
+    if (this.#duration <= before) {
+      return false;
+    }
+    this.dispatchEvent(new Event('durationchange'));
+    return true;
+  }
+
   // Shows or plays `target`: at once when the loaded events cover it, otherwise after loading the
   // window of its keyframe into a new replayer. Only the latest move completes.
   #moveTo(target, playing, done = () => {}) {

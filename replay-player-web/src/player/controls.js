@@ -31,6 +31,7 @@ export class Controls {
     this.#speed = speed;
 
     controller.addEventListener('statechange', () => this.#render());
+    controller.addEventListener('durationchange', () => this.#render());
     controller.addEventListener('seeked', () => this.#showTime(controller.currentTime));
     controller.addEventListener('speedchange', () => {
       speed.value = String(controller.speed);

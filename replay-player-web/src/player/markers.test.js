@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { inactivityGaps, markerText, offsetPercent, seekMarkersOf } from './markers.js';
+import { groupMarkers, groupText, inactivityGaps, markerText, offsetPercent, seekMarkersOf } from './markers.js';
 
 describe('seekMarkersOf', () => {
   test('marks every page view but the first, and the timeline\'s markers', () => {
@@ -64,5 +64,54 @@ describe('inactivityGaps', () => {
     assert.deepEqual(inactivityGaps([{ start: 30_000, end: 45_000 }], 60_000), [
       { left: 50, width: 25, title: 'No activity from 0:30 to 0:45' },
     ]);
+  });
+});
+
+describe('groupMarkers', () => {
+  const dead = (offset) => ({ kind: 'dead-click', offset });
+
+  test('groups markers that would overlap at the bar width, and keeps apart those that would not', () => {
+    // 60 s on 600 px: 100 ms per pixel, 8 px = 800 ms
+    const groups = groupMarkers([dead(10_000), dead(10_300), dead(10_700), dead(20_000), dead(20_800)], 60_000, 600);
+    assert.deepEqual(
+      groups.map((group) => group.markers.map((marker) => marker.offset)),
+      [[10_000, 10_300, 10_700], [20_000], [20_800]],
+    );
+  });
+
+  test('measures from the first marker of a group, so that a long run does not become one group', () => {
+    const groups = groupMarkers([0, 500, 1000, 1500, 2000].map(dead), 60_000, 600);
+    assert.deepEqual(groups.map((group) => group.markers.length), [2, 2, 1]);
+  });
+
+  test('a wider bar splits the groups of a narrower one', () => {
+    const markers = [dead(10_000), dead(10_300), dead(10_700)];
+    assert.equal(groupMarkers(markers, 60_000, 600).length, 1);
+    assert.equal(groupMarkers(markers, 60_000, 2400).length, 3);
+  });
+
+  test('a group takes the weightiest kind, so a rage click among dead clicks shows', () => {
+    const [group] = groupMarkers([dead(10_000), { kind: 'rage-click', offset: 10_100 }, dead(10_200)], 60_000, 600);
+    assert.equal(group.kind, 'rage-click');
+    assert.equal(group.offset, 10_000);
+    assert.deepEqual(group.lead, { kind: 'rage-click', offset: 10_100 });
+  });
+
+  test('sorts the markers by time first', () => {
+    const groups = groupMarkers([dead(30_000), dead(1_000)], 60_000, 600);
+    assert.deepEqual(groups.map((group) => group.offset), [1_000, 30_000]);
+  });
+});
+
+describe('groupText', () => {
+  test('counts the kinds, the weightiest first, over the group\'s time', () => {
+    const text = groupText({
+      markers: [
+        { kind: 'dead-click', offset: 12_000 },
+        { kind: 'rage-click', offset: 13_000 },
+        { kind: 'dead-click', offset: 15_000 },
+      ],
+    });
+    assert.equal(text, '3 events from 0:12 to 0:15: 1 rage click, 2 dead clicks');
   });
 });

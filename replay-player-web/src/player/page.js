@@ -9,11 +9,14 @@ import { FullscreenToggle } from './fullscreen.js';
 import { attachHelp } from './help.js';
 import { readPlayerLocation } from './location.js';
 import { SeekMarkers } from './markers.js';
+import { LiveFollower } from './live.js';
 import { isMobileSource } from './session-info.js';
+import { describeClient, siteUserHref, siteUserName, siteUserTitle } from './site-user.js';
 import { setUpPlayer } from './setup.js';
 import { attachShare } from './share.js';
 import { InactivitySkipper } from './skip.js';
 import { attachTabs } from './tabs.js';
+import { TimelinePreview } from './timeline-preview.js';
 import { SessionWindows } from './windows.js';
 
 /** The control bar of the player page: the seek bar with markers, skip, share and shortcuts. */
@@ -34,6 +37,8 @@ export function startPlayerPage({ extras = () => {} } = {}) {
   new FullscreenToggle(byId('player-main'), byId('fullscreen'));
   attachHelp(byId('help-dialog'), byId('help'), byId('help-close'));
   attachTabs(byId('side-tabs'));
+
+  const preview = place.sessionId ? new TimelinePreview(controller, place.sessionId, byId('seek').parentElement) : null;
 
   start(place);
   extras(controller, place.sessionId);
@@ -56,11 +61,23 @@ export function startPlayerPage({ extras = () => {} } = {}) {
     });
     byId('session-label').textContent = `Session ${sessionId}`;
     document.title = `Session ${sessionId} · Replay`;
+    let recordedViewport = null;
+    let shownSession = null;
+    controller.addEventListener('resize', ({ detail }) => {
+      recordedViewport = { width: detail.width, height: detail.height };
+      if (shownSession) {
+        showSessionLabel(byId('session-label'), shownSession, recordedViewport);
+      }
+    });
+    const live = new LiveFollower(controller, { root, button: liveButton(byId('session-label')), fetchSession: () => fetchSession(sessionId) });
+    const loaded = new Promise((resolve) => controller.addEventListener('statechange', resolve, { once: true }));
     fetchSession(sessionId).then((session) => {
       if (session) {
+        loaded.then(() => live.follow(session));
+        shownSession = session;
         root.dataset.source = session.source;
         root.classList.toggle('is-mobile', isMobileSource(session.source));
-        showSessionLabel(byId('session-label'), session);
+        showSessionLabel(byId('session-label'), session, recordedViewport);
       }
     });
     const timeline = fetchTimeline(sessionId).catch(() => null);
@@ -75,6 +92,7 @@ export function startPlayerPage({ extras = () => {} } = {}) {
     const summary = await timeline;
     if (summary) {
       markers.show(summary);
+      preview?.setTimeline(summary);
       skipper.setPeriods(summary.inactivity);
       events.show(summary);
     } else {
@@ -83,13 +101,46 @@ export function startPlayerPage({ extras = () => {} } = {}) {
   }
 }
 
-// The top bar names the session by who, when and where: `ada · 26 Nov 2026, 10:14 · browser`.
-function showSessionLabel(label, session) {
+// The top bar names the session by who, when and where: `Ada Lovelace · 26 Nov 2026, 10:14 · browser`,
+// the user's name linking to their page (email on hover), then the browser, system, device and
+// the recorded viewport: `Chrome 120 · macOS 14.2 · desktop · 1440×900`.
+function showSessionLabel(label, session, viewport) {
   const started = new Date(session.startedAt);
   const when = Number.isNaN(started.getTime()) ? '' : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(started);
-  label.textContent = [session.userId ?? 'anonymous', when, session.source].filter(Boolean).join(' · ');
+  const name = siteUserName(session);
+  const href = siteUserHref(session);
+  const who = document.createElement(href ? 'a' : 'span');
+  who.className = 'session-user';
+  who.dataset.testid = 'session-user';
+  who.textContent = name ?? 'anonymous';
+  if (href) {
+    who.href = href;
+    who.title = siteUserTitle(session);
+  }
+  const client = document.createElement('span');
+  client.className = 'session-client';
+  client.dataset.testid = 'session-client';
+  client.textContent = describeClient(session.client, viewport);
+  label.replaceChildren(who, ` · ${[when, session.source].filter(Boolean).join(' · ')}`, client.textContent ? ' · ' : '', client);
   label.title = `Session ${session.id}`;
-  document.title = `${label.textContent} · Replay`;
+  document.title = `${[name ?? 'anonymous', when, session.source].filter(Boolean).join(' · ')} · Replay`;
+}
+
+// The Live button after the session label: shown while the session is being recorded; it jumps to
+// the live edge.
+function liveButton(label) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'live-edge';
+  button.dataset.testid = 'live-edge';
+  button.title = 'Still being recorded: jump to the latest moment';
+  button.hidden = true;
+  const dot = document.createElement('span');
+  dot.className = 'live-dot';
+  dot.setAttribute('aria-hidden', 'true');
+  button.append(dot, 'Live');
+  label.after(button);
+  return button;
 }
 
 // Shows a short message over the replay for a moment.

@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import { h, replace, field, describeError } from '../dom.js';
+import { figuresPending } from '../../player/site-user.js';
 import { formatDuration, formatInstant, instantToLocalInput, localInputToInstant, shortId } from '../format.js';
 import { isAdmin } from '../me.js';
 import { rememberList } from '../session-list-context.js';
@@ -19,6 +20,7 @@ import {
   toApiQuery,
 } from '../session-search.js';
 import { snippet, recorderSnippet, datadogBrowserSnippet } from '../snippets.js';
+import { liveMark, siteUserLink } from '../site-user-view.js';
 import { thumbnailFor } from '../thumbnail.js';
 
 const PAGE_SIZE = 25;
@@ -133,14 +135,16 @@ export async function render(main, { user }) {
     const watched = state.watched.has(session.id) || filters.watched === 'me';
     const appName = state.applications.get(session.applicationId);
     const figures = session.timeline;
+    const pending = figuresPending(session);
     return h(
       'tr',
-      { 'data-testid': 'session-row', 'data-session-id': session.id },
+      { 'data-testid': 'session-row', 'data-session-id': session.id, 'data-live': session.live ? 'true' : null },
       h('td', { class: 'thumb-cell' }, h('a', { href, tabindex: '-1', 'aria-hidden': 'true' }, thumbnailFor(session.id))),
       h(
         'td',
         {},
         h('a', { href, class: 'row-link', 'data-testid': 'session-link' }, formatInstant(session.startedAt)),
+        session.live ? [' ', liveMark()] : null,
         h(
           'div',
           { class: 'muted small', title: session.id },
@@ -152,10 +156,10 @@ export async function render(main, { user }) {
       ),
       h('td', { class: 'numeric', 'data-testid': 'session-duration' }, formatDuration(session.durationMs)),
       h('td', { class: 'numeric', title: 'Time with clicks, inputs or page changes' }, figures ? formatDuration(figures.activeDurationMs) : '—'),
-      h('td', { class: 'user-cell', title: session.userId ?? '' }, session.userId ?? h('span', { class: 'muted' }, 'anonymous')),
+      h('td', { class: 'user-cell' }, siteUserLink(session)),
       h('td', { class: 'url-cell', title: session.firstUrl ?? '' }, session.firstUrl ?? '—'),
-      h('td', { class: 'numeric' }, count(figures?.errors, 'error')),
-      h('td', { class: 'numeric' }, count(figures?.rageClicks, 'rage')),
+      h('td', { class: 'numeric', 'data-testid': 'session-errors' }, pending ? notProcessed() : count(figures.errors, 'error')),
+      h('td', { class: 'numeric', 'data-testid': 'session-rage' }, pending ? notProcessed() : count(figures.rageClicks, 'rage')),
       h(
         'td',
         {},
@@ -163,6 +167,10 @@ export async function render(main, { user }) {
       ),
     );
   }
+}
+
+function notProcessed() {
+  return h('span', { class: 'muted', title: 'Not processed yet' }, '—');
 }
 
 function count(value, kind) {

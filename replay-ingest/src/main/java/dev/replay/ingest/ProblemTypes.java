@@ -76,6 +76,9 @@ public final class ProblemTypes {
 	/** No recorded session with that id. */
 	public static final URI SESSION_NOT_FOUND = of("session-not-found");
 
+	/** No recorded session in the caller's applications carries that site user id. */
+	public static final URI SITE_USER_NOT_FOUND = of("site-user-not-found");
+
 	/** No such application. */
 	public static final URI APPLICATION_NOT_FOUND = of("application-not-found");
 

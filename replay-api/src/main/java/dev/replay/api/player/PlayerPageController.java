@@ -27,7 +27,7 @@ class PlayerPageController {
 	}
 
 	@GetMapping({ "/", "/sessions", "/playlists", "/playlists/{playlistId}", "/history", "/account", "/admin",
-			"/admin/{section}" })
+			"/admin/{section}", "/people/{userId}" })
 	String app() {
 		return "forward:/app/index.html";
 	}

@@ -12,6 +12,7 @@ import dev.replay.api.session.SessionSearch.Watched;
 import dev.replay.ingest.ProblemTypes;
 import dev.replay.ingest.Problems;
 import dev.replay.ingest.session.RecordingCatalog;
+import dev.replay.ingest.session.SessionClient;
 import dev.replay.ingest.session.SessionFilter;
 import dev.replay.ingest.session.SessionNotFoundException;
 import dev.replay.ingest.session.SessionPage;
@@ -108,6 +109,8 @@ class SessionController {
 			@Parameter(
 					description = "only sessions whose user id, name or email contains this text, ignoring case") @RequestParam(
 							required = false) @Size(max = MAX_SEARCH) @Nullable String user,
+			@Parameter(description = "only sessions of the user with exactly this id") @RequestParam(
+					required = false) @Size(max = MAX_SEARCH) @Nullable String userId,
 			@Parameter(
 					description = "start: newest first (default); duration: longest first; "
 							+ "activity: most recorded events first",
@@ -128,7 +131,7 @@ class SessionController {
 		}
 		SessionFilter filter = new SessionFilter(applicationId, null, Set.of(), hasErrors, hasRageClicks, from, to,
 				minDurationMs, maxDurationMs, sources(source), blankToNull(url), blankToNull(user), blankToNull(error),
-				blankToNull(action));
+				blankToNull(action), blankToNull(userId));
 		SessionPage page = this.search.find(filter, new Watched(watchedByMe, notWatched), SessionSort.of(sort), cursor,
 				limit, me);
 		return new SessionListResponse(page.items().stream().map(SessionResponse::of).toList(), page.nextCursor());
@@ -160,9 +163,9 @@ class SessionController {
 			description = "What is known about a recorded session: when, how long, how many segments and events, "
 					+ "its first URL, its user and, once indexed, its timeline figures.")
 	SessionResponse detail(@PathVariable String sessionId, @AuthenticationPrincipal ReplayPrincipal me) {
-		return this.catalog.findSession(sessionId, this.grants.scopeOf(me))
-			.map(SessionResponse::of)
+		SessionSummary summary = this.catalog.findSession(sessionId, this.grants.scopeOf(me))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+		return SessionResponse.of(summary, this.catalog.findClient(sessionId).orElse(null));
 	}
 
 	@DeleteMapping("/{sessionId}")
@@ -180,12 +183,22 @@ class SessionController {
 
 	record SessionResponse(String id, UUID applicationId, Instant startedAt, Instant endedAt, long durationMs,
 			String source, int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
-			@Nullable String userName, @Nullable String userEmail, SessionSummary.@Nullable TimelineFigures timeline) {
+			@Nullable String userName, @Nullable String userEmail, SessionSummary.@Nullable TimelineFigures timeline,
+			@Schema(description = "whether a segment arrived in the last two minutes: the session is probably "
+					+ "still being recorded") boolean live,
+			@Schema(description = "whether segments arrived since the timeline was last indexed, so that its "
+					+ "figures are not yet those of everything received") boolean indexPending,
+			@Schema(description = "the browser and device, on a single session only") @Nullable SessionClient client) {
 
 		static SessionResponse of(SessionSummary summary) {
+			return of(summary, null);
+		}
+
+		static SessionResponse of(SessionSummary summary, @Nullable SessionClient client) {
 			return new SessionResponse(summary.id(), summary.applicationId(), summary.startedAt(), summary.endedAt(),
 					summary.durationMs(), summary.source(), summary.segmentCount(), summary.eventCount(),
-					summary.firstUrl(), summary.userId(), summary.userName(), summary.userEmail(), summary.timeline());
+					summary.firstUrl(), summary.userId(), summary.userName(), summary.userEmail(), summary.timeline(),
+					summary.live(), summary.indexPending(), client);
 		}
 
 	}

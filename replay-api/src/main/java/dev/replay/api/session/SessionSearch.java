@@ -55,7 +55,7 @@ class SessionSearch {
 		}
 		SessionFilter composed = new SessionFilter(filter.applicationId(), only, excluded, filter.hasErrors(),
 				filter.hasRageClicks(), filter.from(), filter.to(), filter.minDurationMs(), filter.maxDurationMs(),
-				filter.sources(), filter.url(), filter.user(), filter.error(), filter.action());
+				filter.sources(), filter.url(), filter.user(), filter.error(), filter.action(), filter.userId());
 		return this.catalog.findSessions(composed, this.grants.scopeOf(me), sort, cursor, limit);
 	}
 

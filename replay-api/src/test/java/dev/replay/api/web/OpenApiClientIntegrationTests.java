@@ -63,7 +63,7 @@ class OpenApiClientIntegrationTests {
 		assertThat(upload.getData().getDuplicate()).isFalse();
 
 		SessionListResponse sessions = new SessionsApi(admin).searchSessions(application.getId(), null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(sessions.getItems()).extracting(SessionResponse::getId).containsExactly(sessionId);
 		assertThat(sessions.getItems().get(0).getFirstUrl()).isEqualTo("https://shop.example/cart");
 

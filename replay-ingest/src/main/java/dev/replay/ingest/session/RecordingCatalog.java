@@ -101,6 +101,27 @@ public class RecordingCatalog {
 	}
 
 	/**
+	 * The browser and device a session was recorded on; call it for a session found in
+	 * the caller's scope.
+	 * @param sessionId the session id
+	 * @return the description, empty when nothing is known
+	 */
+	public Optional<SessionClient> findClient(String sessionId) {
+		return this.reader.findClient(sessionId);
+	}
+
+	/**
+	 * A user of the recorded sites, from the sessions of the applications in a scope that
+	 * carry their id.
+	 * @param userId the site's user id
+	 * @param scope the applications whose sessions count
+	 * @return the user, if any session in scope carries the id
+	 */
+	public Optional<SiteUser> findUser(String userId, ApplicationScope scope) {
+		return this.reader.findUser(userId, scope);
+	}
+
+	/**
 	 * The views of a session, in the order they started.
 	 * @param sessionId the session id
 	 * @return the views, empty when the recorder sent none

@@ -45,7 +45,7 @@ class SessionDeletion {
 					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
 					rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
 					rs.getString("first_url"), rs.getString("user_id"), rs.getString("user_name"),
-					rs.getString("user_email"), null))
+					rs.getString("user_email"), null, false, false))
 			.optional();
 	}
 

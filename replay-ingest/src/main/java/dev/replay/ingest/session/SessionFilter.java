@@ -31,12 +31,14 @@ import org.springframework.modulith.NamedInterface;
  * case
  * @param action only sessions with a RUM action whose name contains this text, ignoring
  * case
+ * @param userId only sessions of the user with exactly this id
  */
 @NamedInterface("api")
 public record SessionFilter(@Nullable UUID applicationId, @Nullable Set<String> sessionIds,
 		Set<String> excludedSessionIds, boolean hasErrors, boolean hasRageClicks, @Nullable Instant from,
 		@Nullable Instant to, @Nullable Long minDurationMs, @Nullable Long maxDurationMs, List<String> sources,
-		@Nullable String url, @Nullable String user, @Nullable String error, @Nullable String action) {
+		@Nullable String url, @Nullable String user, @Nullable String error, @Nullable String action,
+		@Nullable String userId) {
 
 	public SessionFilter {
 		sessionIds = (sessionIds != null) ? Set.copyOf(sessionIds) : null;
@@ -51,7 +53,7 @@ public record SessionFilter(@Nullable UUID applicationId, @Nullable Set<String> 
 	 */
 	public static SessionFilter ofApplication(@Nullable UUID applicationId) {
 		return new SessionFilter(applicationId, null, Set.of(), false, false, null, null, null, null, List.of(), null,
-				null, null, null);
+				null, null, null, null);
 	}
 
 }

@@ -26,11 +26,14 @@ import org.springframework.stereotype.Repository;
 @NamedInterface("api")
 public class SessionReader {
 
+	// a session is live when a segment arrived within SessionSummary.LIVE_WINDOW
 	private static final String SESSION_COLUMNS = """
 			select id, application_id, started_at, ended_at, source, segment_count, event_count, first_url, user_id,
 			       user_name, user_email, indexed_at, click_count, rage_click_count, dead_click_count, input_count, error_count,
-			       active_duration_ms
-			from replay_session""";
+			       active_duration_ms, received_at > now() - interval '%d seconds' as live,
+			       indexed_version is distinct from updated_at as index_pending
+			from replay_session"""
+		.formatted(SessionSummary.LIVE_WINDOW.toSeconds());
 
 	private final JdbcClient jdbc;
 
@@ -106,6 +109,10 @@ public class SessionReader {
 			sql.append(" and s.id in (select f.session_id from session_search f where f.first_url ilike :url"
 					+ " union select v.session_id from session_view v where v.url ilike :url)");
 			params.put("url", containsPattern(filter.url()));
+		}
+		if (filter.userId() != null) {
+			sql.append(" and s.user_id = :userId");
+			params.put("userId", filter.userId());
 		}
 		if (filter.user() != null) {
 			// the side table's text, kept by triggers (V42), has a trigram index
@@ -187,6 +194,56 @@ public class SessionReader {
 	}
 
 	/**
+	 * The browser and device of a session: what its RUM events reported, completed by
+	 * what its user agent says.
+	 * @param sessionId the id
+	 * @return the description, empty when nothing is known
+	 */
+	public Optional<SessionClient> findClient(String sessionId) {
+		return this.jdbc.sql("""
+				select s.user_agent, r.browser_name, r.browser_version, r.os_name, r.os_version, r.device_type
+				from replay_session s left join rum_session r on r.session_id = s.id
+				where s.id = ?""")
+			.param(sessionId)
+			.query((rs,
+					row) -> new SessionClient(rs.getString("browser_name"), rs.getString("browser_version"),
+							rs.getString("os_name"), rs.getString("os_version"), rs.getString("device_type"))
+						.orElse(UserAgents.describe(rs.getString("user_agent"))))
+			.optional()
+			.filter((client) -> !client.isEmpty());
+	}
+
+	/**
+	 * A user of the recorded sites, from the sessions that carry their id.
+	 * @param userId the site's user id
+	 * @param scope the applications whose sessions count
+	 * @return the user, if a session of one of those applications carries the id
+	 */
+	public Optional<SiteUser> findUser(String userId, ApplicationScope scope) {
+		// one pass over the user's sessions (replay_session_user_idx); the name and email
+		// are
+		// the latest sent, since people change them
+		return this.jdbc
+			.sql("""
+					select count(*) as sessions,
+					       (array_agg(user_name order by started_at desc) filter (where user_name is not null))[1] as name,
+					       (array_agg(user_email order by started_at desc) filter (where user_email is not null))[1] as email,
+					       coalesce(sum(error_count) filter (where indexed_at is not null), 0) as errors,
+					       coalesce(sum(rage_click_count) filter (where indexed_at is not null), 0) as rage_clicks,
+					       min(started_at) as first_seen, max(ended_at) as last_seen
+					from replay_session
+					where user_id = :user
+					  and (cast(:apps as uuid[]) is null or application_id = any(cast(:apps as uuid[])))
+					having count(*) > 0""")
+			.param("user", userId)
+			.param("apps", scope.sqlArray())
+			.query((rs, row) -> new SiteUser(userId, rs.getString("name"), rs.getString("email"),
+					rs.getLong("sessions"), rs.getLong("errors"), rs.getLong("rage_clicks"),
+					rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant()))
+			.optional();
+	}
+
+	/**
 	 * The views of a session, in the order they started.
 	 * @param sessionId the id
 	 * @return the views
@@ -205,7 +262,7 @@ public class SessionReader {
 				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(),
 				rs.getString("source"), rs.getInt("segment_count"), rs.getLong("event_count"),
 				rs.getString("first_url"), rs.getString("user_id"), rs.getString("user_name"),
-				rs.getString("user_email"), figures(rs));
+				rs.getString("user_email"), figures(rs), rs.getBoolean("live"), rs.getBoolean("index_pending"));
 	}
 
 	private static SessionSummary.@Nullable TimelineFigures figures(ResultSet rs) throws SQLException {

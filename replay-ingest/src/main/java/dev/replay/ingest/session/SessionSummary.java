@@ -1,5 +1,6 @@
 package dev.replay.ingest.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,11 +24,23 @@ import org.springframework.modulith.NamedInterface;
  * @param userName the user's name, if the recorder sent one
  * @param userEmail the user's email, if the recorder sent one
  * @param timeline the figures of the session's timeline, once it has been indexed
+ * @param live whether a segment arrived within {@link #LIVE_WINDOW}: the session is
+ * probably still being recorded
+ * @param indexPending whether segments arrived since the timeline was last indexed (or it
+ * never was), so that its figures are not yet those of everything received
  */
 @NamedInterface("api")
 public record SessionSummary(String id, UUID applicationId, Instant startedAt, Instant endedAt, String source,
 		int segmentCount, long eventCount, @Nullable String firstUrl, @Nullable String userId,
-		@Nullable String userName, @Nullable String userEmail, @Nullable TimelineFigures timeline) {
+		@Nullable String userName, @Nullable String userEmail, @Nullable TimelineFigures timeline, boolean live,
+		boolean indexPending) {
+
+	/**
+	 * How recently a segment must have arrived for a session to count as live: recorders
+	 * send what they recorded every few seconds while the page is open, so two minutes
+	 * without a segment means the page was closed or left idle.
+	 */
+	public static final Duration LIVE_WINDOW = Duration.ofMinutes(2);
 
 	/**
 	 * The session with its redaction applied to its first URL and user fields.
