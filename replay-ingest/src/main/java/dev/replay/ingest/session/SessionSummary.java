@@ -53,7 +53,8 @@ public record SessionSummary(String id, UUID applicationId, Instant startedAt, I
 		}
 		return new SessionSummary(this.id, this.applicationId, this.startedAt, this.endedAt, this.source,
 				this.segmentCount, this.eventCount, redaction.apply(this.firstUrl), redaction.apply(this.userId),
-				redaction.apply(this.userName), redaction.apply(this.userEmail), this.timeline);
+				redaction.apply(this.userName), redaction.apply(this.userEmail), this.timeline, this.live,
+				this.indexPending);
 	}
 
 	/**
