@@ -70,6 +70,7 @@ class ErasureController {
 	@Operation(operationId = "getErasure", summary = "How far an erasure got",
 			description = "Admin only. Its status (queued, running, completed), the sessions of the person found "
 					+ "when it was requested and those erased so far.")
+	@ApiResponse(responseCode = "200", description = "The erasure and its progress.")
 	@ApiResponse(responseCode = "404",
 			description = "No erasure with that id " + "(https://replay.dev/problems/erasure-not-found).")
 	ErasureResponse get(@PathVariable UUID erasureId) {

@@ -58,6 +58,7 @@ class RedactionController {
 	@Operation(operationId = "listSessionRedactions", summary = "List the redactions of a session",
 			description = "The rules that hold for the session, its own and its application's, oldest first. Editors "
 					+ "and admins only, because the rules name what they hide.")
+	@ApiResponse(responseCode = "200", description = "The rules.")
 	@ApiResponse(responseCode = "403", description = REFUSED)
 	List<RedactionResponse> sessionRedactions(@PathVariable String sessionId,
 			@AuthenticationPrincipal ReplayPrincipal me) {
@@ -83,6 +84,7 @@ class RedactionController {
 	@Operation(operationId = "listApplicationRedactions", summary = "List the redactions of an application",
 			description = "The rules that hold for every session of the application, oldest first. Editors and "
 					+ "admins granted the application.")
+	@ApiResponse(responseCode = "200", description = "The rules.")
 	@ApiResponse(responseCode = "403", description = REFUSED)
 	List<RedactionResponse> applicationRedactions(@RequestParam UUID applicationId,
 			@AuthenticationPrincipal ReplayPrincipal me) {

@@ -9,6 +9,7 @@ import java.util.List;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
+import dev.replay.core.playback.LinkedStyleSheets;
 import dev.replay.core.privacy.InputMasker;
 import dev.replay.core.rrweb.RrwebEventReader;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,13 +30,16 @@ class CorpusPlaybackIntegrationTests {
 
 	@ParameterizedTest
 	@MethodSource("pages")
-	void playsBackEveryRecordedEventUnchangedButForTheSensitiveInputs(String page) throws IOException {
+	void playsBackEveryRecordedEventUnchangedButForSensitiveInputsAndSwappedStyleSheets(String page)
+			throws IOException {
 		String sessionId = RrwebCorpus.ingest(this.client, page);
 		List<JsonNode> expected = new ArrayList<>();
 		InputMasker masker = new InputMasker();
+		LinkedStyleSheets links = new LinkedStyleSheets();
 		for (ArrayNode batch : RrwebCorpus.batches(page)) {
-			batch.forEach((event) -> expected.add(ReplayClient
-				.json(new String(masker.mask(RrwebEventReader.toRawEvent(event)).json(), StandardCharsets.UTF_8))));
+			batch.forEach((event) -> expected
+				.add(ReplayClient.json(new String(links.apply(masker.mask(RrwebEventReader.toRawEvent(event))).json(),
+						StandardCharsets.UTF_8))));
 		}
 		HttpResponse<String> response = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/events");
 		assertThat(response.statusCode()).isEqualTo(200);
