@@ -1,5 +1,7 @@
 package dev.replay.core.playback;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,6 +14,7 @@ import dev.replay.core.event.IncrementalSource;
 import dev.replay.core.privacy.JsonBytes;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.timeline.RawEvent;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +38,12 @@ public final class LinkedStyleSheets {
 
 	private static final byte[] HREF = "\"href\"".getBytes(StandardCharsets.UTF_8);
 
+	// a Meta event is small; a larger event with an href is no Meta
+	private static final int MAX_META_BYTES = 8192;
+
 	private final Set<Integer> inlinedLinks = new HashSet<>();
+
+	private @Nullable URI page;
 
 	/**
 	 * Take the next event of the stream.
@@ -49,7 +57,8 @@ public final class LinkedStyleSheets {
 				|| (!this.inlinedLinks.isEmpty() && JsonBytes.indexOf(json, SNAPSHOT_OFFSET, 0) >= 0);
 		boolean maySwap = !this.inlinedLinks.isEmpty() && JsonBytes.indexOf(json, HREF, 0) >= 0
 				&& JsonBytes.hasAttributeChanges(json);
-		if (!mayInline && !maySwap) {
+		boolean mayBeMeta = !maySwap && json.length <= MAX_META_BYTES && JsonBytes.indexOf(json, HREF, 0) >= 0;
+		if (!mayInline && !maySwap && !mayBeMeta) {
 			return event;
 		}
 		JsonNode tree;
@@ -61,6 +70,10 @@ public final class LinkedStyleSheets {
 		}
 		JsonNode data = tree.path("data");
 		int type = tree.path("type").asInt(-1);
+		if (type == EventType.META.code()) {
+			this.page = uri(data.path("href").asString(null));
+			return event;
+		}
 		if (type == EventType.FULL_SNAPSHOT.code()) {
 			this.inlinedLinks.clear();
 			follow(data.path("node"));
@@ -77,19 +90,38 @@ public final class LinkedStyleSheets {
 		for (JsonNode change : data.path("attributes")) {
 			if (this.inlinedLinks.contains(change.path("id").asInt(-1))
 					&& change.path("attributes") instanceof ObjectNode attributes) {
-				changed |= importNewSheet(attributes);
+				changed |= importNewSheet(attributes, this.page);
 			}
 		}
 		return changed ? new RawEvent(event.timestamp(), RecordingJson.mapper().writeValueAsBytes(tree)) : event;
 	}
 
-	private static boolean importNewSheet(ObjectNode attributes) {
+	// the new sheet's URL made absolute against the page's, as rrweb writes URLs (the
+	// Datadog SDK records the attribute as the page wrote it)
+	private static boolean importNewSheet(ObjectNode attributes, @Nullable URI page) {
 		JsonNode href = attributes.path("href");
 		if (!href.isString() || attributes.has("_cssText")) {
 			return false;
 		}
-		attributes.put("_cssText", "@import url(\"" + escaped(href.stringValue()) + "\");");
+		String url = href.stringValue();
+		URI resolved = (page != null) ? uri(url) : null;
+		if (resolved != null && !resolved.isAbsolute()) {
+			url = page.resolve(resolved).toString();
+		}
+		attributes.put("_cssText", "@import url(\"" + escaped(url) + "\");");
 		return true;
+	}
+
+	private static @Nullable URI uri(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	// a URL as the content of a double-quoted CSS string

@@ -31,6 +31,17 @@ class LinkedStyleSheetsTests {
 	}
 
 	@Test
+	void importsARelativeHrefResolvedAgainstThePage() {
+		LinkedStyleSheets links = new LinkedStyleSheets();
+		apply(links, "{\"type\":4,\"data\":{\"href\":\"https://shop.test/lab/page.html\",\"width\":800,"
+				+ "\"height\":600},\"timestamp\":1000}");
+		apply(links, SNAPSHOT);
+		assertThat(apply(links, hrefChange(5, "/assets/sunset.css")))
+			.contains("@import url(\\\"https://shop.test/assets/sunset.css\\\");")
+			.contains("\"href\":\"/assets/sunset.css\"");
+	}
+
+	@Test
 	void leavesOtherHrefChangesAsTheyAre() {
 		LinkedStyleSheets links = new LinkedStyleSheets();
 		apply(links, SNAPSHOT);
