@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableBoundaryIntegrationTests {
 
 	static final Set<String> RECORDING_TABLES = Set.of("application", "application_page_origin", "asset_content",
-			"asset_reference", "asset_url", "client_token", "client_token_application", "erasure", "intake_request",
-			"keyframe", "redaction_rule", "replay_resource", "replay_session", "rum_batch", "rum_batch_session",
-			"rum_event", "rum_session", "segment", "session_asset", "session_hold", "session_search",
-			"session_tombstone", "session_view", "stored_object");
+			"asset_reference", "asset_url", "client_token", "client_token_application", "erasure", "image_release",
+			"intake_request", "keyframe", "redaction_rule", "replay_resource", "replay_session", "rum_batch",
+			"rum_batch_session", "rum_event", "rum_session", "segment", "session_asset", "session_hold",
+			"session_image", "session_search", "session_tombstone", "session_view", "stored_object");
 
 	static final Set<String> APPLICATION_TABLES = Set.of("api_token", "app_user", "application_grant", "audit_event",
 			"playlist", "playlist_item", "share_link", "watch_entry");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.replay.ingest.resource.SessionImages;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +29,11 @@ class ErasureStore {
 
 	private final JdbcClient jdbc;
 
-	ErasureStore(JdbcClient jdbc) {
+	private final SessionImages images;
+
+	ErasureStore(JdbcClient jdbc, SessionImages images) {
 		this.jdbc = jdbc;
+		this.images = images;
 	}
 
 	void insert(UUID id, ErasureSubject subject, @Nullable UUID applicationId, String requestedBy, int found) {
@@ -123,9 +127,10 @@ class ErasureStore {
 	// Delete the sessions: the raw RUM batches that no other session needs, the sessions
 	// (their segments, keyframes, views, search text, assets, holds, watches and playlist
 	// items cascade; a trigger deletes their RUM events and summary), and what RUM alone
-	// kept of those without a replay.
+	// kept of those without a replay. Their images go once no other session shows them.
 	int deleteSessions(Collection<String> sessionIds) {
 		String[] ids = sessionIds.toArray(String[]::new);
+		this.images.releaseImagesOf(sessionIds);
 		this.jdbc.sql("""
 				with unlinked as (delete from rum_batch_session where session_id = any(:ids) returning batch_id)
 				delete from rum_batch b where b.id in (select batch_id from unlinked)

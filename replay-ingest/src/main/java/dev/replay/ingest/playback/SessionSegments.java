@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.replay.core.compression.ContentEncoding;
@@ -73,9 +74,28 @@ public class SessionSegments {
 	 * @throws IOException if the reader fails to read a segment or to pass its events on
 	 */
 	public int read(String sessionId, long from, long until, Reader reader) throws IOException {
-		SessionDecoder decoder = new SessionDecoder((resourceId) -> this.links.link(sessionId, resourceId),
-				(segment, problem) -> LOG.warn("Segment {} of session {} cannot be fully converted: {}", segment.id(),
-						sessionId, problem.getMessage()));
+		return read(sessionId, from, until, (resourceId) -> {
+		}, reader);
+	}
+
+	/**
+	 * Read the segments of a session as {@link #read(String, long, long, Reader)} does,
+	 * and name the images of mobile recordings that the decoded events show.
+	 * @param sessionId the session
+	 * @param from epoch milliseconds, {@link Long#MIN_VALUE} for none
+	 * @param until epoch milliseconds, {@link Long#MAX_VALUE} for none
+	 * @param images is given the resource id of each image an event shows
+	 * @param reader reads the segments while the query is open
+	 * @return the number of segments read from the database
+	 * @throws IOException if the reader fails to read a segment or to pass its events on
+	 */
+	public int read(String sessionId, long from, long until, Consumer<String> images, Reader reader)
+			throws IOException {
+		SessionDecoder decoder = new SessionDecoder((resourceId) -> {
+			images.accept(resourceId);
+			return this.links.link(sessionId, resourceId);
+		}, (segment, problem) -> LOG.warn("Segment {} of session {} cannot be fully converted: {}", segment.id(),
+				sessionId, problem.getMessage()));
 		int[] read = { 0 };
 		try {
 			this.transaction.executeWithoutResult((status) -> {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.replay.ingest.resource.SessionImages;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +19,11 @@ class RetentionStore {
 
 	private final JdbcClient jdbc;
 
-	RetentionStore(JdbcClient jdbc) {
+	private final SessionImages images;
+
+	RetentionStore(JdbcClient jdbc, SessionImages images) {
 		this.jdbc = jdbc;
+		this.images = images;
 	}
 
 	List<ApplicationRetention> applications() {
@@ -46,8 +51,10 @@ class RetentionStore {
 	}
 
 	// Delete sessions; their segments, keyframes, views, holds, watches and the links of
-	// their raw RUM batches go with them.
+	// their raw RUM batches go with them, and their images once no other session shows
+	// them.
 	int deleteSessions(List<String> sessionIds) {
+		this.images.releaseImagesOf(sessionIds);
 		this.jdbc.sql("delete from rum_batch_session where session_id = any(:ids)")
 			.param("ids", sessionIds.toArray(String[]::new))
 			.update();

@@ -1,7 +1,10 @@
 package dev.replay.ingest.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.replay.ingest.resource.SessionImages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,15 +12,18 @@ import org.springframework.stereotype.Repository;
 /**
  * Deletes a session row; the foreign keys cascade to its segments and views, and to the
  * rows other features keep about it. Its raw RUM batches go too, unless another session
- * shares them.
+ * shares them. Its images go once no other session shows them.
  */
 @Repository
 class SessionDeletion {
 
 	private final JdbcClient jdbc;
 
-	SessionDeletion(JdbcClient jdbc) {
+	private final SessionImages images;
+
+	SessionDeletion(JdbcClient jdbc, SessionImages images) {
 		this.jdbc = jdbc;
+		this.images = images;
 	}
 
 	/**
@@ -26,6 +32,7 @@ class SessionDeletion {
 	 * @return the deleted session, empty if there was none
 	 */
 	Optional<SessionSummary> delete(String sessionId) {
+		this.images.releaseImagesOf(List.of(sessionId));
 		// raw RUM batches are linked to sessions without a foreign key (RUM may come
 		// first):
 		// unlink them, and delete those that no other session needs

@@ -3,8 +3,10 @@ package dev.replay.ingest.timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.replay.core.asset.AssetScanner;
@@ -17,6 +19,7 @@ import dev.replay.core.timeline.TimelineSummary;
 import dev.replay.ingest.asset.SessionAssets;
 import dev.replay.ingest.playback.SessionSegments;
 import dev.replay.ingest.redaction.RedactionRules;
+import dev.replay.ingest.resource.SessionImages;
 import dev.replay.ingest.rum.RumEventStore;
 import dev.replay.ingest.session.SessionReader;
 import dev.replay.ingest.session.SessionSummary;
@@ -52,10 +55,13 @@ public class SessionIndexer {
 
 	private final RedactionRules redactions;
 
+	private final SessionImages images;
+
 	SessionIndexer(TimelineStore store, SessionReader reader, SessionSegments segments, TimelineProperties properties,
 			PlatformTransactionManager transactionManager, RumEventStore rum, SessionAssets assets,
-			RedactionRules redactions) {
+			RedactionRules redactions, SessionImages images) {
 		this.store = store;
+		this.images = images;
 		this.redactions = redactions;
 		this.assets = assets;
 		this.reader = reader;
@@ -87,8 +93,9 @@ public class SessionIndexer {
 			PlaybackIndexer indexer = new PlaybackIndexer(this.policy, redaction, keyframes::add);
 			RecordedRumEvents devtools = new RecordedRumEvents(sessionId, applicationId.toString());
 			AssetScanner assets = new AssetScanner();
+			Set<String> images = new HashSet<>();
 			try {
-				this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE,
+				this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE, images::add,
 						(segments) -> TimelineMerger.mergeInOrder(segments, Long.MAX_VALUE, (event) -> {
 							RawEvent masked = indexer.accept(event);
 							devtools.accept(masked);
@@ -99,6 +106,7 @@ public class SessionIndexer {
 				throw new UncheckedIOException(ex);
 			}
 			this.rum.replaceRecorded(sessionId, devtools.events());
+			this.images.replace(sessionId, applicationId, images);
 			if (!redaction.isEmpty()) {
 				// the assets of a redacted session are those its redacted events
 				// reference
