@@ -74,6 +74,28 @@ export async function fetchSessionAssets(sessionId) {
   return response.json();
 }
 
+/** Where the developer tools read a session from, for a signed-in user. */
+export function sessionDevtoolsSource(sessionId) {
+  return {
+    rumPage: (page) => fetchRumPage(sessionId, page),
+    assets: () => fetchSessionAssets(sessionId),
+    session: () => fetchSession(sessionId),
+  };
+}
+
+/**
+ * Where the developer tools read the session of a share link made to show them; the link names
+ * no session, so there is no session summary to read.
+ */
+export function linkDevtoolsSource(secret) {
+  const base = `/s/${encodeURIComponent(secret)}`;
+  return {
+    rumPage: async ({ limit, cursor = null }) => (await request(`${base}/rum`, { ...OPTIONS, query: { limit, cursor } })).json(),
+    assets: async () => (await request(`${base}/assets`, OPTIONS)).json(),
+    session: async () => null,
+  };
+}
+
 // Reads the body (the rest of the download, decompressed) and parses it as two measured steps.
 async function eventsFrom(response) {
   const started = performance.now();

@@ -9,7 +9,6 @@
 // tab lists the stylesheets, fonts and images the recording references and whether the server
 // captured them (GET /api/v1/sessions/{id}/assets).
 
-import { fetchRumPage, fetchSession, fetchSessionAssets } from './api.js';
 import { assetState, emptyAssetsText, shortUrl } from './asset-items.js';
 import { formatBytes, formatDuration } from './format.js';
 
@@ -52,11 +51,11 @@ const OPEN_KEY = 'replay.devtools.open';
  * controls (closed at first; the choice is remembered in this browser), and its markers on the seek
  * bar. The player works without it: a failure to load the events only shows a message in the panel.
  */
-export function attachDevtools(controller, sessionId, { root, seekTrack }) {
-  if (!sessionId) {
+export function attachDevtools(controller, source, { root, seekTrack }) {
+  if (!source) {
     return null;
   }
-  const panel = new DevtoolsPanel(controller, sessionId);
+  const panel = new DevtoolsPanel(controller, source);
   root.append(panel.element);
   const toggle = element('button', 'devtools-open', 'Developer tools');
   toggle.type = 'button';
@@ -115,7 +114,7 @@ function remember(open) {
 
 class DevtoolsPanel {
   #controller;
-  #sessionId;
+  #source;
   #tabs = new Map();
   #lists = new Map();
   #selected = 'errors';
@@ -123,9 +122,9 @@ class DevtoolsPanel {
   #current = null;
   onClose = null;
 
-  constructor(controller, sessionId) {
+  constructor(controller, source) {
     this.#controller = controller;
-    this.#sessionId = sessionId;
+    this.#source = source;
     this.element = element('section', 'devtools');
     this.element.id = 'devtools';
     this.element.dataset.testid = 'devtools';
@@ -177,7 +176,7 @@ class DevtoolsPanel {
     let events;
     let captured;
     try {
-      ({ events, captured } = await fetchAllEvents(this.#sessionId));
+      ({ events, captured } = await fetchAllEvents(this.#source));
     } catch (error) {
       this.status.textContent = 'The developer tools could not load this session’s events.';
       this.#updateTabs(new Map([['assets', await assets]]));
@@ -208,14 +207,14 @@ class DevtoolsPanel {
     const list = this.#lists.get('assets');
     let assets;
     try {
-      assets = await fetchSessionAssets(this.#sessionId);
+      assets = await this.#source.assets();
     } catch (error) {
       list.replaceChildren(element('p', 'devtools-status', 'The developer tools could not load this session’s assets.'));
       return 0;
     }
     if (!assets.length) {
       // an unprocessed session has no timeline figures yet; without the session, assume processed
-      const session = await fetchSession(this.#sessionId);
+      const session = await this.#source.session();
       const empty = element('p', 'devtools-status', emptyAssetsText(!session || session.timeline != null));
       empty.dataset.testid = 'devtools-assets-empty';
       list.replaceChildren(empty);
@@ -456,12 +455,12 @@ function emptyCaptureText({ kind, what }, captured) {
   return empty;
 }
 
-async function fetchAllEvents(sessionId) {
+async function fetchAllEvents(source) {
   const events = [];
   let captured = [];
   let cursor = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const body = await fetchRumPage(sessionId, { limit: PAGE_SIZE, cursor });
+    const body = await source.rumPage({ limit: PAGE_SIZE, cursor });
     events.push(...(body.items ?? []));
     captured = body.captured ?? captured;
     cursor = body.nextCursor;

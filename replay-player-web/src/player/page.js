@@ -2,7 +2,7 @@
 // the panels around the replay to the page's markup. What the page adds around the player (the
 // app's top bar) comes in as `extras`.
 
-import { fetchSession, fetchTimeline } from './api.js';
+import { fetchSession, fetchTimeline, sessionDevtoolsSource } from './api.js';
 import { attachDevtools } from './devtools.js';
 import { EventList } from './events.js';
 import { FullscreenToggle } from './fullscreen.js';
@@ -42,7 +42,7 @@ export function startPlayerPage({ extras = () => {} } = {}) {
 
   start(place);
   extras(controller, place.sessionId);
-  attachDevtools(controller, place.sessionId, { root, seekTrack: byId('seek').parentElement });
+  attachDevtools(controller, place.sessionId ? sessionDevtoolsSource(place.sessionId) : null, { root, seekTrack: byId('seek').parentElement });
 
   async function start({ sessionId, startAt, autoplay }) {
     if (!sessionId) {
@@ -58,6 +58,13 @@ export function startPlayerPage({ extras = () => {} } = {}) {
       status: byId('share-status'),
       embed: byId('share-embed'),
       downloads: { html: byId('download-html'), rrweb: byId('download-rrweb') },
+      outside: {
+        days: byId('share-link-days'),
+        devtools: byId('share-link-devtools'),
+        create: byId('share-link-create'),
+        url: byId('share-link-url'),
+        status: byId('share-link-status'),
+      },
     });
     byId('session-label').textContent = `Session ${sessionId}`;
     document.title = `Session ${sessionId} · Replay`;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -64,12 +65,12 @@ public final class HeadlessChromium {
 	 * Send the given {@code Authorization} header with every request of the browser's
 	 * current tab, as HTTP Basic or a token would sign it in.
 	 * @param browser the browser
-	 * @param authorization the header's value
+	 * @param authorization the header's value, or {@code null} to send none from now on
 	 */
-	public static void authorize(ChromeDriver browser, String authorization) {
+	public static void authorize(ChromeDriver browser, @Nullable String authorization) {
 		browser.executeCdpCommand("Network.enable", Map.of());
 		browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-				Map.of("headers", Map.of("Authorization", authorization)));
+				Map.of("headers", (authorization != null) ? Map.of("Authorization", authorization) : Map.of()));
 	}
 
 	private static String envOr(String name, String fallback) {

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.replay.api.audit.RecordingReads;
 import dev.replay.api.share.ShareLinks;
 import dev.replay.api.share.SharedSession;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.asset.AssetCatalog;
 import dev.replay.ingest.asset.AssetCatalog.AssetBytes;
+import dev.replay.ingest.asset.AssetCatalog.SessionAsset;
 import dev.replay.ingest.asset.AssetNotFoundException;
+import dev.replay.ingest.redaction.RedactionRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,9 +42,35 @@ class LinkAssetController {
 
 	private final AssetCatalog assets;
 
-	LinkAssetController(ShareLinks links, AssetCatalog assets) {
+	private final RedactionRules redactions;
+
+	private final RecordingReads reads;
+
+	LinkAssetController(ShareLinks links, AssetCatalog assets, RedactionRules redactions, RecordingReads reads) {
 		this.links = links;
 		this.assets = assets;
+		this.redactions = redactions;
+		this.reads = reads;
+	}
+
+	@GetMapping("/s/{secret}/assets")
+	@Operation(operationId = "listSharedSessionAssets", summary = "List the assets of a shared session",
+			description = "What GET /api/v1/sessions/{sessionId}/assets answers, for the one session of a share link "
+					+ "made with devtools, without signing in. Audited as session.content-read on behalf of the "
+					+ "link, at most once per replay.playback.audit-window.")
+	@ApiResponse(responseCode = "200", description = "The assets.")
+	@ApiResponse(responseCode = "403",
+			description = "The link does not show developer tools " + "(https://replay.dev/problems/forbidden).")
+	@ApiResponse(responseCode = "404",
+			description = "No valid link at this address: it does not exist, expired or "
+					+ "was revoked, or its session was deleted; or the link was made without devtools "
+					+ "(https://replay.dev/problems/share-link-not-found).")
+	List<SessionAsset> sessionAssets(@PathVariable String secret) {
+		SharedSession shared = this.links.requireDevtools(secret);
+		List<SessionAsset> listed = this.assets.list(shared.sessionId(),
+				this.redactions.forSession(shared.applicationId(), shared.sessionId()));
+		this.reads.contentReadThroughLink(shared.sessionId(), shared.applicationId(), shared.linkId(), "assets");
+		return listed;
 	}
 
 	@GetMapping("/s/{secret}/assets/{sha256}")

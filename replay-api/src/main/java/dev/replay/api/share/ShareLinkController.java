@@ -49,7 +49,8 @@ class ShareLinkController {
 					+ "future, at most 30 days ahead) or until it is revoked: url opens Replay's player page, "
 					+ "embedUrl the embedded player, which any site may frame. Both carry the link's secret (256 "
 					+ "random bits), which is kept only as a hash and never shown again. With startAt (ms from the "
-					+ "session's start) the link opens there. Unknown fields are refused. Editors and admins granted the session's application; "
+					+ "session's start) the link opens there; with devtools true it shows the session's developer "
+					+ "tools (its RUM events and assets) too, which links never do otherwise. Unknown fields are refused. Editors and admins granted the session's application; "
 					+ "audited (share-link.created).")
 	@ApiResponse(responseCode = "201", description = "The link.")
 	@ApiResponse(responseCode = "400",
@@ -62,12 +63,13 @@ class ShareLinkController {
 			+ "caller is granted (https://replay.dev/problems/session-not-found).")
 	ResponseEntity<CreatedLinkResponse> create(@PathVariable String sessionId,
 			@Valid @RequestBody CreateShareLinkRequest request, @AuthenticationPrincipal ReplayPrincipal me) {
-		CreatedShareLink created = this.links.create(sessionId, request.expiresAt(), request.startAt(), me);
+		CreatedShareLink created = this.links.create(sessionId, request.expiresAt(), request.startAt(),
+				Boolean.TRUE.equals(request.devtools()), me);
 		ShareLinkDetails link = created.details();
 		String url = linkUrl("/s/{secret}", created.secret(), link.startAt());
 		String embedUrl = linkUrl("/embed/s/{secret}", created.secret(), link.startAt());
 		return ResponseEntity.created(URI.create(url))
-			.body(new CreatedLinkResponse(link.id(), url, embedUrl, link.expiresAt(), link.startAt()));
+			.body(new CreatedLinkResponse(link.id(), url, embedUrl, link.expiresAt(), link.startAt(), link.devtools()));
 	}
 
 	@GetMapping("/api/v1/sessions/{sessionId}/share-links")
@@ -107,9 +109,11 @@ class ShareLinkController {
 	 *
 	 * @param expiresAt when the link stops working
 	 * @param startAt where it opens the session, in milliseconds from its start
+	 * @param devtools whether it shows the session's developer tools (its RUM events and
+	 * assets); {@code false} when absent
 	 */
 	@RejectUnknownFields
-	record CreateShareLinkRequest(@NotNull Instant expiresAt, @Nullable Long startAt) {
+	record CreateShareLinkRequest(@NotNull Instant expiresAt, @Nullable Long startAt, @Nullable Boolean devtools) {
 
 	}
 
@@ -121,8 +125,10 @@ class ShareLinkController {
 	 * @param embedUrl the embedded player for the link, for another site's iframe
 	 * @param expiresAt when it stops working
 	 * @param startAt where it opens the session, or {@code null}
+	 * @param devtools whether it shows the session's developer tools
 	 */
-	record CreatedLinkResponse(UUID id, String url, String embedUrl, Instant expiresAt, @Nullable Long startAt) {
+	record CreatedLinkResponse(UUID id, String url, String embedUrl, Instant expiresAt, @Nullable Long startAt,
+			boolean devtools) {
 
 	}
 

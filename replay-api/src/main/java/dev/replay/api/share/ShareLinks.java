@@ -61,13 +61,15 @@ public class ShareLinks {
 	 * {@link #MAX_LIFETIME} ahead
 	 * @param startAt where the link opens the session, in milliseconds from its start, or
 	 * {@code null} for its start
+	 * @param devtools whether the link shows the session's developer tools
 	 * @param caller an editor or admin granted the session's application
 	 * @return the link and its secret, which is never shown again
 	 * @throws SessionNotFoundException if the caller cannot see the session
 	 * @throws InvalidShareLinkException if the expiry or start is out of bounds
 	 */
 	@Transactional
-	CreatedShareLink create(String sessionId, Instant expiresAt, @Nullable Long startAt, ReplayPrincipal caller) {
+	CreatedShareLink create(String sessionId, Instant expiresAt, @Nullable Long startAt, boolean devtools,
+			ReplayPrincipal caller) {
 		requireEditor(caller);
 		SessionSummary session = this.catalog.findSession(sessionId, this.grants.scopeOf(caller))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
@@ -86,9 +88,9 @@ public class ShareLinks {
 		Instant expires = expiresAt.truncatedTo(ChronoUnit.MICROS);
 		this.jdbc.sql("""
 				insert into share_link (id, session_id, application_id, token_hash, start_at_ms, created_by,
-				  created_by_name, created_at, expires_at)
+				  created_by_name, created_at, expires_at, devtools)
 				values (:id, :sessionId, :applicationId, :hash, :startAt, :createdBy, :createdByName, :createdAt,
-				  :expiresAt)""")
+				  :expiresAt, :devtools)""")
 			.param("id", id)
 			.param("sessionId", sessionId)
 			.param("applicationId", session.applicationId())
@@ -98,6 +100,7 @@ public class ShareLinks {
 			.param("createdByName", caller.getUsername())
 			.param("createdAt", Timestamp.from(now))
 			.param("expiresAt", Timestamp.from(expires))
+			.param("devtools", devtools)
 			.update();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("sessionId", sessionId);
@@ -106,9 +109,11 @@ public class ShareLinks {
 		if (startAt != null) {
 			details.put("startAt", startAt);
 		}
+		details.put("devtools", devtools);
 		this.audit.record("share-link.created", "share-link", id.toString(), details);
 		return new CreatedShareLink(
-				new ShareLinkDetails(id, sessionId, now, caller.getUsername(), expires, startAt, null, true), secret);
+				new ShareLinkDetails(id, sessionId, now, caller.getUsername(), expires, startAt, devtools, null, true),
+				secret);
 	}
 
 	/**
@@ -123,7 +128,7 @@ public class ShareLinks {
 		this.catalog.findSession(sessionId, this.grants.scopeOf(caller))
 			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 		return this.jdbc.sql("""
-				select id, session_id, created_at, created_by_name, expires_at, start_at_ms, revoked_at,
+				select id, session_id, created_at, created_by_name, expires_at, start_at_ms, devtools, revoked_at,
 				  (revoked_at is null and expires_at > now()) as active
 				from share_link where session_id = :sessionId
 				order by created_at desc, id""")
@@ -131,7 +136,7 @@ public class ShareLinks {
 			.query((rs, row) -> new ShareLinkDetails(rs.getObject("id", UUID.class), rs.getString("session_id"),
 					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_name"),
 					rs.getTimestamp("expires_at").toInstant(), rs.getObject("start_at_ms", Long.class),
-					instant(rs.getTimestamp("revoked_at")), rs.getBoolean("active")))
+					rs.getBoolean("devtools"), instant(rs.getTimestamp("revoked_at")), rs.getBoolean("active")))
 			.list();
 	}
 
@@ -175,13 +180,29 @@ public class ShareLinks {
 		// the unique index on token_hash finds it; now() is the database's clock, the one
 		// the expiry was compared with when stored
 		return this.jdbc.sql("""
-				select id, session_id, application_id from share_link
+				select id, session_id, application_id, expires_at, start_at_ms, devtools from share_link
 				where token_hash = :hash and revoked_at is null and expires_at > now()""")
 			.param("hash", ShareLinkSecrets.hash(secret))
 			.query((rs, row) -> new SharedSession(rs.getObject(1, UUID.class), rs.getString(2),
-					rs.getObject(3, UUID.class)))
+					rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(), rs.getObject(5, Long.class),
+					rs.getBoolean(6)))
 			.optional()
 			.orElseThrow(ShareLinkNotFoundException::new);
+	}
+
+	/**
+	 * The session a link plays, when the link shows its developer tools.
+	 * @param secret the secret from the link's URL
+	 * @return the session
+	 * @throws ShareLinkNotFoundException if no valid link has that secret, or the link
+	 * does not show developer tools: for it, they are not there
+	 */
+	public SharedSession requireDevtools(String secret) {
+		SharedSession shared = require(secret);
+		if (!shared.devtools()) {
+			throw new ShareLinkNotFoundException();
+		}
+		return shared;
 	}
 
 	private static void requireEditor(ReplayPrincipal caller) {
@@ -208,11 +229,12 @@ public class ShareLinks {
 	 * @param expiresAt when it stops working
 	 * @param startAt where it opens the session, in milliseconds from its start, or
 	 * {@code null} for its start
+	 * @param devtools whether it shows the session's developer tools
 	 * @param revokedAt when it was revoked, or {@code null}
 	 * @param active whether it plays now: neither expired nor revoked
 	 */
 	record ShareLinkDetails(UUID id, String sessionId, Instant createdAt, String createdBy, Instant expiresAt,
-			@Nullable Long startAt, @Nullable Instant revokedAt, boolean active) {
+			@Nullable Long startAt, boolean devtools, @Nullable Instant revokedAt, boolean active) {
 
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.replay.DatadogRecordings;
+import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.ReplayIntegrationTest;
 import dev.replay.RrwebCorpus;
@@ -91,6 +92,40 @@ class ShareLinkBrowserIntegrationTests {
 		waitUntilPaused();
 		assertThat(BrowserPages.replayedText(this.browser)).contains("Welcome back to Shopist");
 		BrowserPages.screenshot(this.browser, "share-link-datadog-android.png");
+	}
+
+	@Test
+	void anEditorSharesFromThePlayerAndTheLinkShowsDeveloperToolsSignedOut() throws Exception {
+		String sessionId = DatadogRecordings.ingestBrowser(this.client, PAGE);
+		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
+		this.browser.get(this.client.url("/replays/" + sessionId + "?t=2000&autoplay=0"));
+		waitUntilPaused();
+		this.browser.findElement(By.id("share")).click();
+		this.browser.findElement(By.cssSelector("[data-testid=share-link-devtools]")).click();
+		this.browser.findElement(By.cssSelector("[data-testid=share-link-create]")).click();
+		WebElement shared = BrowserPages.waitFor(this.browser)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=share-link-url]")));
+		String url = shared.getDomProperty("value");
+		assertThat(url).contains("/s/").contains("t=2000");
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid=share-link-status]")).getText())
+			.contains("works until");
+		BrowserPages.screenshot(this.browser, "share-link-created-in-player.png");
+
+		HeadlessChromium.authorize(this.browser, null);
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(url + "&autoplay=0");
+		waitUntilPaused();
+		BrowserPages.waitFor(this.browser)
+			.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=devtools]"), "data-state", "ready"));
+		WebElement open = this.browser.findElement(By.cssSelector("[data-testid=devtools-open]"));
+		if ("false".equals(open.getDomAttribute("aria-expanded"))) {
+			open.click();
+		}
+		List<WebElement> errors = this.browser
+			.findElements(By.cssSelector("[data-testid=devtools-list-errors] [data-testid=devtools-row]"));
+		assertThat(errors).hasSize(10);
+		assertThat(this.browser.findElements(By.cssSelector("a[href]"))).isEmpty();
+		BrowserPages.screenshot(this.browser, "share-link-devtools.png");
 	}
 
 	@Test

@@ -199,6 +199,53 @@ class ShareLinkIntegrationTests {
 	}
 
 	@Test
+	void aLinkMadeWithDevtoolsShowsTheSessionsRumEventsAndAssetsAndOthersDoNot() throws Exception {
+		String sessionId = DatadogRecordings.ingestBrowser(this.client, "errors-console");
+		Map<String, Object> body = new HashMap<>();
+		body.put("expiresAt", Instant.now().plus(Duration.ofDays(1)).toString());
+		body.put("devtools", true);
+		HttpResponse<String> made = post("/api/v1/sessions/" + sessionId + "/share-links", body);
+		assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+		JsonNode withDevtools = ReplayClient.json(made.body());
+		assertThat(withDevtools.path("devtools").asBoolean()).isTrue();
+		String secret = secretOf(withDevtools);
+		String without = secretOf(create(sessionId, Instant.now().plus(Duration.ofDays(1)), 1500L));
+
+		JsonNode described = ReplayClient.json(signedOut("/s/" + secret + "/link").body());
+		assertThat(described.path("devtools").asBoolean()).isTrue();
+		assertThat(described.toString()).doesNotContain(sessionId);
+		JsonNode other = ReplayClient.json(signedOut("/s/" + without + "/link").body());
+		assertThat(other.path("devtools").asBoolean()).isFalse();
+		assertThat(other.path("startAt").asLong()).isEqualTo(1500L);
+
+		HttpResponse<String> rum = signedOut("/s/" + secret + "/rum?type=error&limit=1000");
+		assertThat(rum.statusCode()).as(rum.body()).isEqualTo(200);
+		String signedIn = this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/rum?type=error&limit=1000").body();
+		assertThat(ReplayClient.json(rum.body()).path("items")).isEqualTo(ReplayClient.json(signedIn).path("items"));
+		assertThat(ReplayClient.json(rum.body()).path("items").size()).isEqualTo(10);
+		HttpResponse<String> assets = signedOut("/s/" + secret + "/assets");
+		assertThat(assets.statusCode()).as(assets.body()).isEqualTo(200);
+		assertThat(ReplayClient.json(assets.body()))
+			.isEqualTo(ReplayClient.json(this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/assets").body()));
+		assertThat(signedOut("/s/" + secret + "/rum?limit=0").statusCode()).isEqualTo(400);
+		List<JsonNode> read = auditEvents("session.content-read", sessionId);
+		assertThat(read).anySatisfy((event) -> {
+			assertThat(event.path("actor").asString()).isEqualTo("link:" + withDevtools.path("id").asString());
+			assertThat(event.path("details").path("content").asString()).isEqualTo("rum");
+		});
+
+		assertNotFound(signedOut("/s/" + without + "/rum"), NOT_FOUND);
+		assertNotFound(signedOut("/s/" + without + "/assets"), NOT_FOUND);
+		assertThat(this.client.getAsAdmin("/api/v1/sessions/" + sessionId + "/share-links").body())
+			.contains("\"devtools\":true")
+			.contains("\"devtools\":false");
+		assertProblem(
+				post("/api/v1/sessions/" + sessionId + "/share-links",
+						Map.of("expiresAt", Instant.now().plus(Duration.ofDays(1)).toString(), "devtools", "always")),
+				400, "https://replay.dev/problems/bad-request");
+	}
+
+	@Test
 	void onlyTheLinksEmbeddedPlayerMayBeFramedByAnySite() throws Exception {
 		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		String secret = secretOf(create(sessionId, Instant.now().plus(Duration.ofDays(1)), null));
