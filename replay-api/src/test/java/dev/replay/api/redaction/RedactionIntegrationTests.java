@@ -3,11 +3,13 @@ package dev.replay.api.redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 import dev.replay.DatadogRecordings;
@@ -21,6 +23,8 @@ import dev.replay.TestcontainersConfiguration;
 import dev.replay.ingest.testsupport.TestCorpus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,6 +126,52 @@ class RedactionIntegrationTests {
 	}
 
 	@Test
+	void searchesDoNotFindASessionByWhatItsRulesMask() throws Exception {
+		JsonNode application = this.client.createApplication("redacted search " + UUID.randomUUID());
+		String applicationId = application.path("id").asString();
+		String sessionId = UUID.randomUUID().toString();
+		List<ArrayNode> batches = RrwebCorpus.batches("errors-console");
+		for (int i = 0; i < batches.size(); i++) {
+			ObjectNode batch = ReplayClient.mapper().createObjectNode();
+			batch.put("applicationId", applicationId);
+			batch.put("sequence", i);
+			batch.set("events", batches.get(i));
+			batch.putObject("context").put("url", RrwebCorpus.manifest("errors-console").path("pageUrl").asString());
+			assertThat(this.client
+				.postSegment(sessionId, application.path("clientToken").asString(),
+						ReplayClient.mapper().writeValueAsBytes(batch), null)
+				.statusCode()).isEqualTo(202);
+		}
+		String error = "checkout failed for order 4242-7781";
+		String event = "{\"type\":\"error\",\"date\":" + System.currentTimeMillis() + ",\"application\":{\"id\":\""
+				+ applicationId + "\"},\"session\":{\"id\":\"" + sessionId + "\",\"type\":\"user\"},\"view\":{\"id\":\""
+				+ UUID.randomUUID() + "\",\"url\":\"https://shop.example/checkout\"},\"error\":{\"message\":\"" + error
+				+ "\",\"source\":\"source\"}}";
+		HttpResponse<String> rum = this.client.send(HttpRequest
+			.newBuilder(this.client
+				.uri("/api/v2/rum?ddsource=browser&dd-api-key=" + application.path("clientToken").asString()))
+			.header("Content-Type", "text/plain;charset=UTF-8")
+			.POST(HttpRequest.BodyPublishers.ofString(event + "\n")));
+		assertThat(rum.statusCode()).as(rum.body()).isEqualTo(202);
+		Indexing.awaitIndexed(this.jdbc, sessionId);
+		String search = "/api/v1/sessions?applicationId=" + applicationId;
+		// the recording's URL holds its id URL-encoded: rid=rrweb%2Ferrors-console
+		String byRecordingId = search + "&url=rid%3Drrweb";
+		assertThat(foundIds(search + "&error=4242-7781")).containsExactly(sessionId);
+		assertThat(foundIds(byRecordingId)).containsExactly(sessionId);
+		TestUser editor = this.users.create("editor");
+
+		assertThat(redact(sessionId, editor, Map.of("text", "order 4242-7781")).statusCode()).isEqualTo(201);
+		assertThat(foundIds(search + "&error=4242-7781")).isEmpty();
+		assertThat(foundIds(search + "&error=checkout%20failed")).containsExactly(sessionId);
+		assertThat(foundIds(search + "&error=checkout%20failed&url=rid%3Drrweb")).containsExactly(sessionId);
+		assertThat(foundIds(search + "&error=4242-7781&url=rid%3Drrweb")).isEmpty();
+		assertThat(redact(sessionId, editor, Map.of("text", RECORDING_ID)).statusCode()).isEqualTo(201);
+		assertThat(foundIds(byRecordingId)).isEmpty();
+		assertThat(foundIds(search + "&url=errors-console.html")).containsExactly(sessionId);
+	}
+
+	@Test
 	void refusesViewersAndAnswersProblemsForInvalidRules() throws Exception {
 		String sessionId = RrwebCorpus.ingest(this.client, "errors-console");
 		TestUser viewer = this.users.create("viewer");
@@ -186,6 +236,14 @@ class RedactionIntegrationTests {
 			.json(this.users.send("GET", "/api/v1/redactions?applicationId=" + applicationId, editor.basic(), null)
 				.body()))
 			.hasSize(1);
+	}
+
+	private List<String> foundIds(String path) {
+		return ReplayClient.json(read(path))
+			.path("items")
+			.valueStream()
+			.map((item) -> item.path("id").asString())
+			.toList();
 	}
 
 	private HttpResponse<String> redact(String sessionId, TestUser user, Map<String, String> rule) {

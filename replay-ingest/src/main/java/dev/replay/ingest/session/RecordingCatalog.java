@@ -7,10 +7,13 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.replay.core.privacy.Redaction;
 import dev.replay.ingest.application.ApplicationScope;
 import dev.replay.ingest.redaction.RedactionRules;
 import dev.replay.ingest.redaction.SessionRedactions;
@@ -70,12 +73,40 @@ public class RecordingCatalog {
 	public SessionPage findSessions(SessionFilter filter, ApplicationScope scope, SessionSort sort,
 			@Nullable String cursor, int limit) {
 		Position after = (cursor != null) ? decode(cursor, sort) : null;
-		List<SessionSummary> rows = redacted(this.reader.findSessions(filter, scope, sort, after, limit + 1));
-		if (rows.size() <= limit) {
-			return new SessionPage(rows, null);
+		List<SessionSummary> rows = this.reader.findSessions(filter, scope, sort, after, limit + 1);
+		List<SessionSummary> page = (rows.size() <= limit) ? rows : rows.subList(0, limit);
+		String next = (rows.size() <= limit) ? null : encode(sort, page.get(limit - 1));
+		SessionRedactions redactions = redactionsOf(page);
+		return new SessionPage(page.stream()
+			.filter((session) -> matchesOnceRedacted(session.id(), filter, redactions.of(session.id())))
+			.map((session) -> session.redacted(redactions.of(session.id())))
+			.toList(), next);
+	}
+
+	// A session that a text condition found only in what its redactions mask is left out
+	// (the page may then be shorter than the limit). Texts are compared as ILIKE does,
+	// ignoring case.
+	private boolean matchesOnceRedacted(String sessionId, SessionFilter filter, Redaction redaction) {
+		if (redaction.isEmpty()) {
+			return true;
 		}
-		List<SessionSummary> page = rows.subList(0, limit);
-		return new SessionPage(List.copyOf(page), encode(sort, page.get(limit - 1)));
+		Map<String, String> conditions = new LinkedHashMap<>();
+		conditions.put("url", filter.url());
+		conditions.put("user", filter.user());
+		conditions.put("error", filter.error());
+		conditions.put("action", filter.action());
+		conditions.values().removeIf(Objects::isNull);
+		if (conditions.isEmpty()) {
+			return true;
+		}
+		Map<String, List<String>> matched = this.reader.matchedTexts(sessionId, filter);
+		return conditions.entrySet().stream().allMatch((condition) -> {
+			String wanted = condition.getValue().toLowerCase(Locale.ROOT);
+			return matched.getOrDefault(condition.getKey(), List.of())
+				.stream()
+				.map(redaction::apply)
+				.anyMatch((text) -> text != null && text.toLowerCase(Locale.ROOT).contains(wanted));
+		});
 	}
 
 	/**
@@ -138,10 +169,14 @@ public class RecordingCatalog {
 	}
 
 	private List<SessionSummary> redacted(List<SessionSummary> sessions) {
+		SessionRedactions redactions = redactionsOf(sessions);
+		return sessions.stream().map((session) -> session.redacted(redactions.of(session.id()))).toList();
+	}
+
+	private SessionRedactions redactionsOf(List<SessionSummary> sessions) {
 		Map<String, UUID> applications = new LinkedHashMap<>();
 		sessions.forEach((session) -> applications.put(session.id(), session.applicationId()));
-		SessionRedactions redactions = this.redactions.forSessions(applications);
-		return sessions.stream().map((session) -> session.redacted(redactions.of(session.id()))).toList();
+		return this.redactions.forSessions(applications);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,6 +143,51 @@ public class SessionReader {
 		sql.append(" order by ").append(key).append(" desc, s.id desc limit :limit");
 		params.put("limit", limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(SessionReader::toSummary).list();
+	}
+
+	/**
+	 * The stored texts of a session that its filter's text conditions (URL, user, error,
+	 * action) matched, each condition's texts apart, for checking them again after the
+	 * session's redactions.
+	 * @param sessionId the session
+	 * @param filter the filter it passed
+	 * @return the matched texts of each text condition of the filter, by condition
+	 */
+	Map<String, List<String>> matchedTexts(String sessionId, SessionFilter filter) {
+		Map<String, List<String>> matched = new LinkedHashMap<>();
+		if (filter.url() != null) {
+			matched.put("url", texts("""
+					select f.first_url from session_search f where f.session_id = :session and f.first_url ilike :text
+					union select v.url from session_view v where v.session_id = :session and v.url ilike :text""",
+					sessionId, filter.url()));
+		}
+		if (filter.user() != null) {
+			matched.put("user",
+					texts("""
+							select f.user_text from session_search f where f.session_id = :session and f.user_text ilike :text""",
+							sessionId, filter.user()));
+		}
+		if (filter.error() != null) {
+			matched.put("error", texts("""
+					select distinct e.error_message from rum_event e
+					where e.session_id = :session and e.type = 'error' and e.error_message ilike :text""", sessionId,
+					filter.error()));
+		}
+		if (filter.action() != null) {
+			matched.put("action", texts("""
+					select distinct e.action_name from rum_event e
+					where e.session_id = :session and e.type = 'action' and e.action_name ilike :text""", sessionId,
+					filter.action()));
+		}
+		return matched;
+	}
+
+	private List<String> texts(String sql, String sessionId, String text) {
+		return this.jdbc.sql(sql)
+			.param("session", sessionId)
+			.param("text", containsPattern(text))
+			.query(String.class)
+			.list();
 	}
 
 	// LIKE's wildcards and escape character typed by a user are matched as themselves

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Service;
 /**
  * Asks the timeline indexer to index sessions again, for example after a redaction rule
  * changed what their keyframes, summaries and recorded RUM events may hold: their indexed
- * version is cleared, so that the indexing job takes them in its next rounds.
+ * version is cleared, so that the indexing job takes them in its next rounds, and the
+ * request is dated, so that an indexing already running for one of them, which read the
+ * rules before, does not mark it indexed.
  */
 @Service
 @NamedInterface("api")
@@ -32,7 +34,7 @@ public class KeyframeRebuild {
 	 */
 	public int rebuild(UUID applicationId, @Nullable String sessionId) {
 		return this.jdbc.sql("""
-				update replay_session set indexed_version = null
+				update replay_session set indexed_version = null, index_requested_at = clock_timestamp()
 				where application_id = :application and (cast(:session as text) is null or id = :session)""")
 			.param("application", applicationId)
 			.param("session", sessionId)

@@ -2,7 +2,6 @@ package dev.replay.ingest.timeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,7 +81,7 @@ public class SessionIndexer {
 			if (!this.store.tryLock(sessionId)) {
 				return false;
 			}
-			Optional<Timestamp> version = this.store.staleVersion(sessionId);
+			Optional<TimelineStore.StaleVersion> version = this.store.staleVersion(sessionId);
 			if (version.isEmpty()) {
 				return false;
 			}

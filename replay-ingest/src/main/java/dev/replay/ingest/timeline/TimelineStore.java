@@ -14,6 +14,7 @@ import dev.replay.ingest.storage.RecordingStorage;
 import dev.replay.ingest.storage.StorageKind;
 import dev.replay.ingest.storage.StoredObjects;
 import dev.replay.ingest.storage.StoredPart;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,13 +81,15 @@ class TimelineStore {
 	/**
 	 * The version of a session to index, if it changed since it was indexed.
 	 * @param sessionId the session
-	 * @return its {@code updated_at}, if it needs indexing
+	 * @return its {@code updated_at} and when it was last asked to be indexed again, if
+	 * it needs indexing
 	 */
-	Optional<Timestamp> staleVersion(String sessionId) {
-		return this.jdbc
-			.sql("select updated_at from replay_session where id = ? and indexed_version is distinct from updated_at")
+	Optional<StaleVersion> staleVersion(String sessionId) {
+		return this.jdbc.sql("""
+				select updated_at, index_requested_at from replay_session
+				where id = ? and indexed_version is distinct from updated_at""")
 			.param(sessionId)
-			.query(Timestamp.class)
+			.query((rs, row) -> new StaleVersion(rs.getTimestamp(1), rs.getTimestamp(2)))
 			.optional();
 	}
 
@@ -127,15 +130,18 @@ class TimelineStore {
 		}
 	}
 
-	void saveSummary(String sessionId, Timestamp version, long eventCount, TimelineSummary summary) {
+	void saveSummary(String sessionId, StaleVersion version, long eventCount, TimelineSummary summary) {
 		TimelineSummary.Counts counts = summary.counts();
-		this.jdbc.sql("""
-				update replay_session set indexed_at = now(), indexed_version = :version,
-				    indexed_event_count = :events, click_count = :clicks, rage_click_count = :rage,
-				    dead_click_count = :dead, input_count = :inputs, error_count = :errors,
-				    active_duration_ms = :active, timeline_summary = cast(:summary as jsonb)
-				where id = :id""")
-			.param("version", version)
+		this.jdbc
+			.sql("""
+					update replay_session set indexed_at = now(),
+					    indexed_version = case when index_requested_at is not distinct from cast(:requested as timestamptz) then cast(:version as timestamptz) end,
+					    indexed_event_count = :events, click_count = :clicks, rage_click_count = :rage,
+					    dead_click_count = :dead, input_count = :inputs, error_count = :errors,
+					    active_duration_ms = :active, timeline_summary = cast(:summary as jsonb)
+					where id = :id""")
+			.param("version", version.updatedAt())
+			.param("requested", version.indexRequestedAt())
 			.param("events", eventCount)
 			.param("clicks", counts.clicks())
 			.param("rage", counts.rageClicks())
@@ -179,10 +185,28 @@ class TimelineStore {
 		this.jdbc.sql("update replay_session set indexed_version = updated_at where id = ?").param(sessionId).update();
 	}
 
-	void saveEmpty(String sessionId, Timestamp version) {
-		this.jdbc.sql("""
-				update replay_session set indexed_at = now(), indexed_version = ?, indexed_event_count = 0
-				where id = ?""").params(version, sessionId).update();
+	void saveEmpty(String sessionId, StaleVersion version) {
+		this.jdbc
+			.sql("""
+					update replay_session set indexed_at = now(), indexed_event_count = 0,
+					    indexed_version = case when index_requested_at is not distinct from cast(:requested as timestamptz) then cast(:version as timestamptz) end
+					where id = :id""")
+			.param("version", version.updatedAt())
+			.param("requested", version.indexRequestedAt())
+			.param("id", sessionId)
+			.update();
+	}
+
+	/**
+	 * What a session's row said when its indexing began: an indexing saved as the index
+	 * of that version only if nobody asked for another one meanwhile; otherwise the
+	 * session stays stale, to be indexed again.
+	 *
+	 * @param updatedAt the version of its segments
+	 * @param indexRequestedAt when it was last asked to be indexed again, or {@code null}
+	 */
+	record StaleVersion(Timestamp updatedAt, @Nullable Timestamp indexRequestedAt) {
+
 	}
 
 }
