@@ -248,7 +248,15 @@ class SeekBenchmark {
 				+ "keyframe window %s; player steps (start+duration) %s; shown at %s ms", session.moment(),
 				page.get("html"), page.get("script"), page.get("window"), page.get("steps"), page.get("shown"));
 		double shownAt = ((Number) page.get("shown")).doubleValue();
-		Map<String, Double> mainThread = MainThreadTrace.until(browser, "replay:shown", shownAt);
+		Map<String, Double> mainThread;
+		try {
+			mainThread = MainThreadTrace.until(browser, "replay:shown", shownAt);
+		}
+		catch (IllegalStateException ex) {
+			// Chromium does not always deliver the trace of a page this heavy
+			report("%s, the main thread until shown: no trace (%s)", session.moment(), ex.getMessage());
+			return;
+		}
 		report("%s, the main thread until shown (Chromium trace, %.0f ms with tracing on): %s", session.moment(),
 				shown, mainThread.entrySet()
 					.stream()
