@@ -9,7 +9,6 @@ import { ProblemError } from '../shared/http.js';
 import { canvasFramesPlugin } from './canvas-frames.js';
 import { firstFrame } from './first-frame.js';
 import { keepKeysFromFrame } from './frame-keys.js';
-import { recordedSizes, sizeAt } from './recorded-sizes.js';
 import { PlayerState } from './state.js';
 import { WINDOW_MS } from './windows.js';
 
@@ -33,8 +32,6 @@ export class PlayerController extends EventTarget {
   // The session offset (ms) of the replayer's time 0, and the offset up to which it has events.
   #base = 0;
   #until = 0;
-  // the recorded page sizes of the replayer's events: `{ timestamp, width, height }` in time order
-  #sizes = [];
   #fetching = null;
   #moves = 0;
   #moving = false;
@@ -89,9 +86,7 @@ export class PlayerController extends EventTarget {
     const target = startAt === null ? 0 : Math.max(0, startAt);
     const window = await windows.open(target);
     this.#duration = windows.duration;
-    // a moment to show or play is drawn at once; the start of a session waiting for play shows
-    // rrweb's own first frame
-    await this.#build(window, { firstFrame: startAt === null && !autoplay });
+    await this.#build(window);
     if (this.#state === PlayerState.ERROR) {
       return;
     }
@@ -214,7 +209,7 @@ export class PlayerController extends EventTarget {
         if (move !== this.#moves) {
           return;
         }
-        await this.#build(window, { firstFrame: false });
+        await this.#build(window);
         if (move !== this.#moves || this.#state === PlayerState.ERROR) {
           return;
         }
@@ -232,23 +227,7 @@ export class PlayerController extends EventTarget {
       this.#showAt(target);
       this.#setState(PlayerState.PAUSED);
     }
-    this.#keepSizeAt(target);
     performance.mark('replay:shown', { detail: target });
-  }
-
-  // rrweb reports the size of a new replayer's first Meta event on a timer of its own, which runs
-  // after a moment drawn at once: the size at the moment is reported again after it.
-  #keepSizeAt(target) {
-    const replayer = this.#replayer;
-    const size = sizeAt(this.#sizes, this.#windows.sessionStart + target);
-    if (!size) {
-      return;
-    }
-    setTimeout(() => {
-      if (replayer === this.#replayer) {
-        this.dispatchEvent(new CustomEvent('resize', { detail: { wrapper: replayer.wrapper, ...size } }));
-      }
-    }, 0);
   }
 
   // The replayer can reach `target` quickly when it has the events up to it and they start at
@@ -262,10 +241,8 @@ export class PlayerController extends EventTarget {
     return this.#windows.isComplete(this.#until);
   }
 
-  // Replaces the replayer with one for a window's events; with `firstFrame`, waits until rrweb has
-  // drawn the window's first full snapshot, which a moment drawn at once makes needless (rrweb then
-  // skips it).
-  async #build(window, { firstFrame: waitForFirstFrame }) {
+  // Replaces the replayer with one for a window's events and waits for its first frame.
+  async #build(window) {
     const firstSnapshot = checkPlayable(window.events);
     const events = window.events;
     const started = performance.now();
@@ -289,7 +266,6 @@ export class PlayerController extends EventTarget {
     performance.measure('replay:replayer', { start: started, end: built });
     this.#base = events[0].timestamp - this.#windows.sessionStart;
     this.#until = window.until;
-    this.#sizes = recordedSizes(events);
     this.#firstFrameAt = Math.min(replayer.getMetaData().totalTime, firstSnapshot.timestamp - events[0].timestamp + 1);
     replayer.on('resize', ({ width, height }) => {
       this.dispatchEvent(new CustomEvent('resize', { detail: { wrapper: replayer.wrapper, width, height } }));
@@ -299,10 +275,10 @@ export class PlayerController extends EventTarget {
         this.#finished();
       }
     });
-    if (waitForFirstFrame) {
-      await firstFrame(replayer);
-      performance.measure('replay:rebuild', { start: built });
-    }
+    // rrweb draws the first full snapshot (and reports the first size) on timers of its own;
+    // positioning after them keeps those timers from undoing a later size or frame.
+    await firstFrame(replayer);
+    performance.measure('replay:rebuild', { start: built });
   }
 
   #playFrom(offset) {
@@ -455,4 +431,3 @@ function checkPlayable(events) {
 function clamp(value, min, max) {
   return Math.min(max, Math.max(min, value));
 }
-
