@@ -228,6 +228,7 @@ export class PlayerController extends EventTarget {
       this.#setState(PlayerState.PAUSED);
     }
     performance.mark('replay:shown', { detail: target });
+    requestAnimationFrame(() => performance.mark('replay:drawn', { detail: target }));
   }
 
   // The replayer can reach `target` quickly when it has the events up to it and they start at

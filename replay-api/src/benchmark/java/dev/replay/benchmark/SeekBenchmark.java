@@ -66,9 +66,15 @@ class SeekBenchmark {
 
 	private static final Path BENCH_PAGE = Path.of("..", "replay-player-web", "target", "bench");
 
-	private static final String PAUSED = "return document.getElementById('player').dataset.state === 'paused'";
+	// each page's own time (ms since navigation) of the frame that shows the moment, or null
+	// until then: our player marks the frame after it reached the moment and paused
+	private static final String PAUSED = """
+			const drawn = document.getElementById('player')?.dataset.state === 'paused'
+			    && performance.getEntriesByName('replay:drawn');
+			return drawn && drawn.length ? drawn[drawn.length - 1].startTime : null""";
 
-	private static final String RRWEB_DONE = "return document.body.dataset.done !== undefined";
+	private static final String RRWEB_DONE = """
+			return document.body.dataset.done !== undefined ? Number(document.body.dataset.done) : null""";
 
 	private static final Map<String, Path> EVENT_FILES = new ConcurrentHashMap<>();
 
@@ -283,13 +289,15 @@ class SeekBenchmark {
 	}
 
 	// The time from the start of navigation until the page reports it shows the moment.
-	private static double measure(ChromeDriver browser, String url, String shown) {
+	// The page's own time of the frame that shows the moment, since the navigation started;
+	// not when WebDriver notices it, nor when the page's load event comes, which waits for the
+	// images and fonts of the replayed page too.
+	private static double measure(ChromeDriver browser, String url, String drawnAt) {
 		browser.get("about:blank");
 		browser.get(url);
-		new WebDriverWait(browser, Duration.ofMinutes(5), Duration.ofMillis(10))
-			.until((driver) -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(shown)));
-		Object now = browser.executeScript("return performance.now()");
-		return ((Number) now).doubleValue();
+		Object drawn = new WebDriverWait(browser, Duration.ofMinutes(5), Duration.ofMillis(10))
+			.until((driver) -> ((ChromeDriver) driver).executeScript(drawnAt));
+		return ((Number) drawn).doubleValue();
 	}
 
 	// Moves the seek bar of the open player to `at` as a click does, and times it until the
