@@ -38,8 +38,14 @@ export async function attachPlayerExtras(controller, sessionId, container = docu
     return; // a 401 is on its way to the sign-in page; the player shows other failures
   }
   replace(user, userBadge(me));
-  if (canEditPlaylists(me)) {
+  if (canEditPlaylists(me) && controller.state !== PlayerState.ERROR) {
     replace(adder, addToPlaylist(me, sessionId));
+    // a session that cannot be played (not found) is not offered for a playlist
+    controller.addEventListener('statechange', () => {
+      if (controller.state === PlayerState.ERROR) {
+        adder.replaceChildren();
+      }
+    });
   }
   if (playlistId) {
     showPlaylist(controller, sessionId, playlistId, back, navigation).catch(() => {

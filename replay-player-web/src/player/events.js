@@ -51,11 +51,11 @@ export class EventList {
     this.#draw();
   }
 
-  /** Says that the events could not be loaded; the player works without them. */
-  fail() {
+  /** Says that the events could not be loaded (or why there are none); the player works without them. */
+  fail(message = 'The list of events could not be loaded.') {
     this.#items = [];
     this.#list.replaceChildren();
-    this.#status.textContent = 'The list of events could not be loaded.';
+    this.#status.textContent = message;
     this.#status.classList.add('is-error');
   }
 
