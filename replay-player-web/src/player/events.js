@@ -118,9 +118,10 @@ export class EventList {
     const time = span('event-time', formatDuration(item.offset));
     const kind = span('event-kind', `${KINDS[item.kind]}${repeats(item)}`);
     const label = span('event-label', item.label ?? '');
-    label.title = item.label ?? '';
     button.append(time, kind, label);
     button.setAttribute('aria-label', itemText(item));
+    // the label is cut to the list's width: the whole item on hover
+    button.title = itemText(item);
     button.addEventListener('click', () => {
       this.#manualUntil = 0;
       this.#controller.seek(item.offset);

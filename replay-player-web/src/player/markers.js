@@ -99,6 +99,7 @@ export class SeekMarkers {
     button.dataset.offset = String(group.lead.offset);
     button.textContent = String(group.markers.length);
     button.setAttribute('aria-label', groupText(group));
+    button.title = groupText(group);
     button.addEventListener('click', () => this.#controller.seek(group.lead.offset));
     const list = document.createElement('div');
     list.className = 'marker-group-list';
