@@ -37,6 +37,8 @@ async function start() {
   renderTopbar(document.getElementById('topbar'), user, path);
   const route = ROUTES.find((candidate) => candidate.path.test(path));
   if (!route) {
+    // the server answers an unknown page with this shell and status 404
+    document.title = 'Page not found · Replay';
     fail({ title: 'Page not found', detail: 'There is no page at this address.' });
     return;
   }

@@ -1,7 +1,7 @@
 // What the app adds to the player page's top bar: the way back (to the session list it was
 // opened from, or to the playlist being played), previous/next session of that list or playlist
 // (a playlist plays the next one when a session ends: `/replays/{id}?playlist={playlistId}`),
-// who watched the session, "Add to playlist", and the signed-in user.
+// who watched the session, "Add to playlist" (to a new playlist too), and the signed-in user.
 
 import { PlayerState } from '../player/state.js';
 import { api } from './api.js';
@@ -13,6 +13,9 @@ import { userBadge } from './topbar.js';
 
 const END_TOLERANCE_MS = 250;
 const ADVANCE_DELAY_MS = 1500;
+
+// the value of the playlist choice that creates one
+const NEW_PLAYLIST = 'new';
 
 /** Fills `#topbar-extras` of the player page; `controller` is the page's PlayerController. */
 export async function attachPlayerExtras(controller, sessionId, container = document.getElementById('topbar-extras')) {
@@ -35,8 +38,14 @@ export async function attachPlayerExtras(controller, sessionId, container = docu
     return; // a 401 is on its way to the sign-in page; the player shows other failures
   }
   replace(user, userBadge(me));
-  if (canEditPlaylists(me)) {
+  if (canEditPlaylists(me) && controller.state !== PlayerState.ERROR) {
     replace(adder, addToPlaylist(me, sessionId));
+    // a session that cannot be played (not found) is not offered for a playlist
+    controller.addEventListener('statechange', () => {
+      if (controller.state === PlayerState.ERROR) {
+        adder.replaceChildren();
+      }
+    });
   }
   if (playlistId) {
     showPlaylist(controller, sessionId, playlistId, back, navigation).catch(() => {
@@ -163,16 +172,29 @@ function link(href, label, testId, description) {
     : h('span', { class: 'topbar-link is-disabled', 'aria-disabled': 'true' }, label);
 }
 
+// "Add to playlist": one of the user's playlists, or a new one named here ("New playlist…"),
+// created and added to without leaving the player.
 function addToPlaylist(me, sessionId) {
-  const select = h('select', { 'aria-label': 'Playlist', 'data-testid': 'playlist-select' }, h('option', { value: '' }, 'Choose a playlist…'));
+  const create = h('option', { value: NEW_PLAYLIST, 'data-testid': 'new-playlist-option' }, 'New playlist…');
+  const select = h('select', { 'aria-label': 'Playlist', 'data-testid': 'playlist-select' }, h('option', { value: '' }, 'Choose a playlist…'), create);
+  const name = h('input', { type: 'text', maxlength: '200', placeholder: 'Name of the new playlist', 'aria-label': 'Name of the new playlist', 'data-testid': 'new-playlist-name', hidden: true });
   const status = h('span', { class: 'adder-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'add-to-playlist-status' });
   const submit = h('button', { type: 'submit', class: 'button button-small', 'data-testid': 'add-to-playlist-submit' }, 'Add');
-  const form = h('form', { class: 'adder-form', hidden: true, 'aria-label': 'Add to playlist' }, select, submit, h('a', { href: '/playlists', class: 'topbar-link small' }, 'New…'));
+  const form = h('form', { class: 'adder-form', hidden: true, 'aria-label': 'Add to playlist' }, select, name, submit);
   const toggle = h(
     'button',
     { type: 'button', class: 'button button-small button-on-dark', 'aria-expanded': 'false', 'data-testid': 'add-to-playlist' },
     '+ Add to playlist',
   );
+  const naming = () => select.value === NEW_PLAYLIST;
+  select.addEventListener('change', () => {
+    name.hidden = !naming();
+    name.required = naming();
+    submit.textContent = naming() ? 'Create and add' : 'Add';
+    if (naming()) {
+      name.focus();
+    }
+  });
   let loaded = false;
   toggle.addEventListener('click', async () => {
     const open = form.hidden;
@@ -182,9 +204,9 @@ function addToPlaylist(me, sessionId) {
       loaded = true;
       try {
         const page = await api('/api/v1/playlists', { query: { mine: !isAdmin(me), size: 200 } });
-        select.append(...page.items.map((playlist) => h('option', { value: playlist.id }, playlist.name)));
+        create.before(...page.items.map((playlist) => h('option', { value: playlist.id }, playlist.name)));
         if (page.items.length === 0) {
-          status.textContent = 'You have no playlists yet.';
+          status.textContent = 'You have no playlists yet: choose “New playlist…”.';
         }
       } catch (error) {
         status.textContent = describeError(error);
@@ -200,12 +222,34 @@ function addToPlaylist(me, sessionId) {
       status.textContent = 'Choose a playlist first.';
       return;
     }
-    const name = select.selectedOptions[0].textContent;
+    let playlistId = select.value;
+    let playlistName = select.selectedOptions[0].textContent;
+    if (naming()) {
+      const wanted = name.value.trim();
+      if (!wanted) {
+        status.textContent = 'Name the new playlist first.';
+        name.focus();
+        return;
+      }
+      try {
+        const created = await api('/api/v1/playlists', { method: 'POST', body: { name: wanted } });
+        playlistId = created.id;
+        playlistName = created.name;
+      } catch (error) {
+        status.textContent = describeError(error);
+        return;
+      }
+      const option = h('option', { value: playlistId }, playlistName);
+      create.before(option);
+      select.value = playlistId;
+      name.value = '';
+      select.dispatchEvent(new Event('change'));
+    }
     try {
-      await api(`/api/v1/playlists/${encodeURIComponent(select.value)}/items`, { method: 'POST', body: { sessionId } });
-      status.textContent = `Added to ${name}.`;
+      await api(`/api/v1/playlists/${encodeURIComponent(playlistId)}/items`, { method: 'POST', body: { sessionId } });
+      status.textContent = `Added to ${playlistName}.`;
     } catch (error) {
-      status.textContent = error.status === 409 ? `Already in ${name}.` : describeError(error);
+      status.textContent = error.status === 409 ? `Already in ${playlistName}.` : describeError(error);
     }
   });
   return h('div', { class: 'adder' }, toggle, form, status);

@@ -25,16 +25,26 @@ export function renderTopbar(header, user, path = window.location.pathname) {
 
 /** The user's name and role, and a sign-out button. */
 export function userBadge(user) {
+  const { name, role } = badgeText(user);
   return h(
     'div',
     { class: 'user-badge' },
     h(
       'a',
-      { class: 'user-name', href: '/account', title: 'My account', 'data-testid': 'current-user' },
-      user.username,
-      ' ',
-      h('span', { class: 'role-tag', 'data-testid': 'current-role' }, user.role),
+      { class: 'user-name', href: '/account', title: `My account (${user.role})`, 'data-testid': 'current-user', 'data-role': user.role },
+      name,
+      role ? [' ', h('span', { class: 'role-tag', 'data-testid': 'current-role' }, role)] : null,
     ),
     h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'sign-out', onclick: () => signOut() }, 'Sign out'),
   );
+}
+
+/**
+ * What the badge says: the user's name, and their role unless it only repeats the name (the
+ * first admin is called `admin`), so the signed-in user is named once.
+ */
+export function badgeText(user) {
+  const name = user.username;
+  const role = user.role && user.role.toLowerCase() !== String(name).toLowerCase() ? user.role : null;
+  return { name, role };
 }

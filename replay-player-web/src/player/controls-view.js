@@ -19,7 +19,7 @@ const ICONS = Object.freeze({
 
 /**
  * Builds the control bar in place of `placeholder` and returns its elements:
- * `{ playToggle, seek, currentTime, totalTime, speed }`.
+ * `{ bar, playToggle, seek, currentTime, totalTime, speed }` (`bar` the whole control bar).
  */
 export function mountControls(placeholder, { timeline = false, skip = false, share = false, help = false, openInReplay = false } = {}) {
   const playToggle = h(
@@ -49,7 +49,7 @@ export function mountControls(placeholder, { timeline = false, skip = false, sha
   );
   const footer = h(
     'footer',
-    { class: 'controls', role: 'group', 'aria-label': 'Playback controls' },
+    { class: 'controls', role: 'group', 'aria-label': 'Playback controls', 'data-testid': 'controls' },
     playToggle,
     currentTime,
     timeline ? seekTrack(seek) : seek,
@@ -68,7 +68,7 @@ export function mountControls(placeholder, { timeline = false, skip = false, sha
       : null,
   );
   placeholder.replaceWith(footer);
-  return { playToggle, seek, currentTime, totalTime, speed };
+  return { bar: footer, playToggle, seek, currentTime, totalTime, speed };
 }
 
 // The seek bar with the periods without activity shaded under it and the markers over it.

@@ -51,11 +51,11 @@ export class EventList {
     this.#draw();
   }
 
-  /** Says that the events could not be loaded; the player works without them. */
-  fail() {
+  /** Says that the events could not be loaded (or why there are none); the player works without them. */
+  fail(message = 'The list of events could not be loaded.') {
     this.#items = [];
     this.#list.replaceChildren();
-    this.#status.textContent = 'The list of events could not be loaded.';
+    this.#status.textContent = message;
     this.#status.classList.add('is-error');
   }
 
@@ -118,9 +118,10 @@ export class EventList {
     const time = span('event-time', formatDuration(item.offset));
     const kind = span('event-kind', `${KINDS[item.kind]}${repeats(item)}`);
     const label = span('event-label', item.label ?? '');
-    label.title = item.label ?? '';
     button.append(time, kind, label);
     button.setAttribute('aria-label', itemText(item));
+    // the label is cut to the list's width: the whole item on hover
+    button.title = itemText(item);
     button.addEventListener('click', () => {
       this.#manualUntil = 0;
       this.#controller.seek(item.offset);

@@ -29,6 +29,9 @@ export class FullscreenToggle {
   }
 
   toggle() {
+    if (this.#button.disabled) {
+      return; // the F key of a player that cannot play
+    }
     const change = this.active ? document.exitFullscreen() : this.#target.requestFullscreen({ navigationUI: 'hide' });
     change.catch(() => {
       // refused by the browser (no user gesture, or not allowed in this frame): nothing changes

@@ -99,6 +99,7 @@ export class SeekMarkers {
     button.dataset.offset = String(group.lead.offset);
     button.textContent = String(group.markers.length);
     button.setAttribute('aria-label', groupText(group));
+    button.title = groupText(group);
     button.addEventListener('click', () => this.#controller.seek(group.lead.offset));
     const list = document.createElement('div');
     list.className = 'marker-group-list';
@@ -114,7 +115,13 @@ export class SeekMarkers {
       item.dataset.offset = String(marker.offset);
       item.textContent = markerText(marker);
       item.title = markerText(marker);
-      item.addEventListener('click', () => this.#controller.seek(marker.offset));
+      item.addEventListener('click', (event) => {
+        this.#controller.seek(marker.offset);
+        // a pointer's choice closes the list once the pointer leaves; a key's keeps the focus
+        if (event.detail > 0) {
+          item.blur();
+        }
+      });
       list.append(item);
     }
     element.append(button, list);
@@ -159,13 +166,26 @@ const FALLBACK_WIDTH_PX = 1000;
 // when a group holds markers of several kinds, it takes the colour of the one that matters most
 const KIND_WEIGHT = Object.freeze({ error: 5, 'rage-click': 4, 'dead-click': 3, view: 2, click: 1 });
 
+// A group's count button starts this far left of its first marker (the styles' margin) and is
+// at least this wide; a single marker reaches this far either side of its moment.
+const COUNT_INSET_PX = 9;
+const COUNT_MIN_WIDTH_PX = 18;
+const MARKER_HALF_WIDTH_PX = 2;
+
+/** How wide the count button of a group of `count` markers is drawn, in px (padding and digits). */
+export function countWidth(count) {
+  return Math.max(COUNT_MIN_WIDTH_PX, 8 + 7 * String(count).length);
+}
+
 /**
  * Groups markers that would overlap on a bar `width` pixels wide for a session of `duration` ms:
  * in time order, a marker joins the group before it when it is less than `minGap` pixels from that
- * group's first marker. Returns `{ offset, kind, lead, markers }` per group: `offset` that of its
- * first marker, `lead` its first marker of the weightiest kind (errors over rage clicks over dead
- * clicks over page views over clicks), which the group's button shows and seeks to, and `kind`
- * that marker's kind.
+ * group's first marker, or when it would lie under that group's count button; and a group whose
+ * count button would cover the group before it joins that group, so that every button can be
+ * pointed at. Returns `{ offset, kind, lead, markers }` per group: `offset` that of its first
+ * marker, `lead` its first marker of the weightiest kind (errors over rage clicks over dead clicks
+ * over page views over clicks), which the group's button shows and seeks to, and `kind` that
+ * marker's kind.
  */
 export function groupMarkers(markers, duration, width, minGap = MIN_MARKER_GAP_PX) {
   const sorted = [...markers].sort((a, b) => a.offset - b.offset);
@@ -173,16 +193,29 @@ export function groupMarkers(markers, duration, width, minGap = MIN_MARKER_GAP_P
   for (const marker of sorted) {
     const x = (offsetPercent(marker.offset, duration) / 100) * width;
     const last = groups[groups.length - 1];
-    if (last && x - last.x < minGap) {
+    if (last && (x - last.x < minGap || x - MARKER_HALF_WIDTH_PX < rightEdge(last))) {
       last.markers.push(marker);
     } else {
       groups.push({ x, markers: [marker] });
+    }
+    while (groups.length > 1 && leftEdge(groups[groups.length - 1]) < rightEdge(groups[groups.length - 2])) {
+      const covering = groups.pop();
+      groups[groups.length - 1].markers.push(...covering.markers);
     }
   }
   return groups.map(({ markers: members }) => {
     const lead = members.reduce((heaviest, marker) => ((KIND_WEIGHT[marker.kind] ?? 0) > (KIND_WEIGHT[heaviest.kind] ?? 0) ? marker : heaviest));
     return { offset: members[0].offset, kind: lead.kind, lead, markers: members };
   });
+}
+
+// Where a group's button begins and ends on the bar, in px: a count button for several markers.
+function leftEdge(group) {
+  return group.markers.length > 1 ? group.x - COUNT_INSET_PX : group.x - MARKER_HALF_WIDTH_PX;
+}
+
+function rightEdge(group) {
+  return group.markers.length > 1 ? group.x - COUNT_INSET_PX + countWidth(group.markers.length) : group.x + MARKER_HALF_WIDTH_PX;
 }
 
 /** What a group of markers says: `8 events from 0:12 to 0:15: 1 rage click, 7 dead clicks`. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { groupMarkers, groupText, inactivityGaps, markerText, offsetPercent, seekMarkersOf } from './markers.js';
+import { countWidth, groupMarkers, groupText, inactivityGaps, markerText, offsetPercent, seekMarkersOf } from './markers.js';
 
 describe('seekMarkersOf', () => {
   test('marks every page view but the first, and the timeline\'s markers', () => {
@@ -80,8 +80,26 @@ describe('groupMarkers', () => {
   });
 
   test('measures from the first marker of a group, so that a long run does not become one group', () => {
-    const groups = groupMarkers([0, 500, 1000, 1500, 2000].map(dead), 60_000, 600);
-    assert.deepEqual(groups.map((group) => group.markers.length), [2, 2, 1]);
+    const groups = groupMarkers(Array.from({ length: 13 }, (_, i) => dead(i * 500)), 60_000, 600);
+    assert.deepEqual(groups.map((group) => group.markers.length), [5, 5, 3]);
+  });
+
+  test('a marker that would lie under a group\'s count joins the group', () => {
+    // the count of [0 px, 3 px] reaches from -9 px to 9 px
+    const groups = groupMarkers([dead(0), dead(300), dead(1000)], 60_000, 600);
+    assert.deepEqual(groups.map((group) => group.markers.length), [3]);
+  });
+
+  test('a group whose count would cover the marker before it takes that marker in', () => {
+    // [9 px, 12 px] is counted from 0 px, over the marker at 0 px
+    const groups = groupMarkers([dead(0), dead(900), dead(1200)], 60_000, 600);
+    assert.deepEqual(groups.map((group) => group.markers.length), [3]);
+  });
+
+  test('counts are as wide as their digits', () => {
+    assert.equal(countWidth(3), 18);
+    assert.equal(countWidth(12), 22);
+    assert.equal(countWidth(120), 29);
   });
 
   test('a wider bar splits the groups of a narrower one', () => {

@@ -92,7 +92,7 @@ export function startPlayerPage({ extras = () => {} } = {}) {
       await controller.load(new SessionWindows(sessionId), { startAt, autoplay });
     } catch (error) {
       controller.fail(error);
-      events.fail();
+      events.fail(error?.status === 404 ? 'No events: there is no such session.' : undefined);
       return;
     }
     // The markers and the event list are extras: the player works without them.

@@ -1,11 +1,12 @@
 // The wiring that the player page and the embedded player share: the controller, the fitting of
 // the replayed page into the stage, the controls, the state on the root element (`data-state`)
-// and the error box. Both pages carry the same ids for these parts, and an element `#controls`
-// where the control bar goes.
+// and the error box, which says what went wrong and disables the whole control bar. Both pages
+// carry the same ids for these parts, and an element `#controls` where the control bar goes.
 
 import { PlayerController } from './controller.js';
 import { Controls } from './controls.js';
 import { mountControls } from './controls-view.js';
+import { playerErrorText } from './errors.js';
 import { PlayerState } from './state.js';
 import { ViewportFitter } from './viewport.js';
 
@@ -26,6 +27,7 @@ export function setUpPlayer({ controls = {} } = {}) {
     root.dataset.state = controller.state;
     if (controller.state === PlayerState.ERROR) {
       showError(byId, controller.error);
+      disableControls(elements.bar);
     }
   });
   controller.addEventListener('resize', ({ detail }) => {
@@ -43,9 +45,18 @@ export function setUpPlayer({ controls = {} } = {}) {
 }
 
 function showError(byId, error) {
-  const title = error?.title || 'The recording could not be played';
-  const detail = error?.detail ?? (error?.title ? '' : error?.message || '');
+  const { title, detail } = playerErrorText(error);
   byId('error-title').textContent = title;
   byId('error-detail').textContent = detail;
   byId('error').hidden = false;
+}
+
+// A player that cannot play offers none of its controls: every button, field and choice of the
+// bar is disabled (play, seek and speed follow the state anyway; skip, share, help and full screen
+// would act on nothing).
+function disableControls(bar) {
+  for (const control of bar.querySelectorAll('button, input, select')) {
+    control.disabled = true;
+  }
+  bar.setAttribute('aria-disabled', 'true');
 }

@@ -69,6 +69,7 @@ export class TimelinePreview {
     this.#events.replaceChildren(...this.#eventsNear(time, duration).map((marker) => {
       const item = document.createElement('li');
       item.textContent = markerText(marker);
+      item.title = markerText(marker);
       item.dataset.kind = marker.kind;
       return item;
     }));

@@ -1,11 +1,12 @@
 // Clicks as actions, each named by its element's label as a person reads it: the
 // data-replay-action attribute a site may set, else the accessible name (aria-label,
 // aria-labelledby, the <label> of a form field, alt), else the visible text, else title or
-// placeholder. Text that rrweb masks is masked in the name as well (* for each character);
-// clicks into blocked elements carry no name. What a person typed is never part of a name: the
-// value of an input counts only for buttons.
+// placeholder; a select by the option it shows, unless the recorder masks its value. Text that
+// rrweb masks is masked in the name as well (* for each character); clicks into blocked elements
+// carry no name. What a person typed is never part of a name: the value of an input counts only
+// for buttons.
 
-import { isBlocked, isTextMasked, maskText } from './privacy.js';
+import { isBlocked, isInputMasked, isTextMasked, maskText } from './privacy.js';
 
 /** Longest name kept, in characters; a longer one is cut with an ellipsis. */
 export const MAX_NAME_LENGTH = 100;
@@ -74,8 +75,15 @@ function accessibleName(element, privacy) {
   return visibleText(element, privacy) || element.getAttribute('title') || imageAlt(element);
 }
 
-// a form field is named by its label, never by what was typed into it
+// a form field is named by its label, never by what was typed into it; a select by the option
+// it shows, unless its value is masked
 function fieldName(field, privacy) {
+  if (field.tagName.toLowerCase() === 'select' && !isInputMasked(field, privacy)) {
+    const chosen = chosenOption(field);
+    if (chosen) {
+      return chosen;
+    }
+  }
   const type = (field.getAttribute('type') || '').toLowerCase();
   if (field.tagName.toLowerCase() === 'input' && BUTTON_INPUTS.has(type)) {
     return field.value || type;
@@ -85,6 +93,12 @@ function fieldName(field, privacy) {
   }
   const labels = [...(field.labels ?? [])].map((label) => visibleText(label, privacy)).join(' ').trim();
   return labels || field.getAttribute('title') || field.getAttribute('placeholder') || field.getAttribute('name');
+}
+
+// the text of the option a select shows (its first selected one), never of all its options
+function chosenOption(select) {
+  const option = select.selectedOptions?.[0] ?? (select.selectedIndex >= 0 ? select.options?.[select.selectedIndex] : null);
+  return option ? (option.label || option.text || '').replace(/\s+/g, ' ').trim() : '';
 }
 
 function imageAlt(element) {

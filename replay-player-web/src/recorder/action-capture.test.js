@@ -101,6 +101,26 @@ test('a text field is named by its label, never by what was typed into it', () =
   assert.equal(actionName(unlabelled), 'Search products');
 });
 
+test('a select is named by the option it shows, not by the text of all its options', () => {
+  const options = [el('option', { value: 'fr' }, ['France']), el('option', { value: 'de' }, ['  Germany '])];
+  const select = el('select', { name: 'country' }, options);
+  select.labels = [el('label', {}, ['Country'])];
+  select.selectedOptions = [options[1]];
+  options[1].text = '  Germany ';
+  assert.equal(actionName(select, { maskInputs: 'none' }), 'Germany');
+  assert.equal(actionName(select, { maskInputs: 'sensitive' }), 'Germany');
+});
+
+test('a select whose value the recorder masks is named by its label', () => {
+  const options = [el('option', { value: 'fr' }, ['France']), el('option', { value: 'de' }, ['Germany'])];
+  const select = el('select', { name: 'country' }, options);
+  select.labels = [el('label', {}, ['Country'])];
+  select.selectedOptions = [options[1]];
+  options[1].text = 'Germany';
+  assert.equal(actionName(select), 'Country');
+  assert.equal(actionName(select, { maskInputs: 'all' }), 'Country');
+});
+
 test('a submit input is named by its value, which is its visible label', () => {
   const submit = el('input', { type: 'submit' });
   submit.value = 'Place order';

@@ -64,6 +64,18 @@ export function isSensitiveInput(element) {
   return CARD_FIELD.test(name);
 }
 
+/** Whether the recorder masks the value of a form field under the `maskInputs` setting (`all` unless given). */
+export function isInputMasked(element, { maskInputs = 'all' } = {}) {
+  switch (maskInputs) {
+    case 'none':
+      return (element?.getAttribute?.('type') || '').toLowerCase() === 'password';
+    case 'sensitive':
+      return isSensitiveInput(element);
+    default:
+      return true;
+  }
+}
+
 /** Whether rrweb leaves an element out of the recording (.rr-block or the block selector, on it or an ancestor). */
 export function isBlocked(element, { blockSelector = null } = {}) {
   return closest(element, `.${BLOCK_CLASS}`) || (blockSelector !== null && closest(element, blockSelector));

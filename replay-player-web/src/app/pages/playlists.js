@@ -46,23 +46,28 @@ export async function render(main, { user }) {
 
   async function load() {
     try {
-      const page = await api('/api/v1/playlists', { query: { q: state.q, mine: state.mine, page: state.page, size: PAGE_SIZE } });
-      replace(list, table(page), pager(page, (next) => { state.page = next; load(); }));
+      const [page, watched] = await Promise.all([
+        api('/api/v1/playlists', { query: { q: state.q, mine: state.mine, page: state.page, size: PAGE_SIZE } }),
+        // the built-in row counts like the others; the list works without it
+        api('/api/v1/me/history', { query: { page: 0, size: 1 } }).catch(() => null),
+      ]);
+      replace(list, table(page, watched), pager(page, (next) => { state.page = next; load(); }));
     } catch (error) {
       showStatus(status, describeError(error), { error: true });
     }
   }
 
-  function table(page) {
+  function table(page, watched) {
+    const { sessions, updated } = watchHistorySummary(watched);
     const history = state.page === 0 && !state.q
       ? h(
           'tr',
-          { class: 'builtin-row' },
+          { class: 'builtin-row', 'data-testid': 'watch-history-row' },
           h('td', {}, h('a', { href: '/history', class: 'row-link' }, 'My Watch History'), ' ', h('span', { class: 'role-tag' }, 'built-in')),
           h('td', { class: 'muted' }, 'Every session you played, the most recent first'),
           h('td', {}, user.username),
-          h('td', { class: 'numeric' }, '—'),
-          h('td', {}, '—'),
+          h('td', { class: 'numeric', 'data-testid': 'watch-history-count' }, sessions),
+          h('td', {}, updated ? formatInstant(updated) : '—'),
           h('td', {}),
         )
       : null;
@@ -147,4 +152,16 @@ export async function render(main, { user }) {
     });
     return form;
   }
+}
+
+/**
+ * The Sessions and Updated cells of My Watch History's row, from the first page of the history
+ * (`/api/v1/me/history`, most recent first): how many sessions were played and when the last one
+ * was; `—` and null when the history could not be read.
+ */
+export function watchHistorySummary(history) {
+  if (!history) {
+    return { sessions: '—', updated: null };
+  }
+  return { sessions: String(history.totalItems), updated: history.items?.[0]?.lastWatchedAt ?? null };
 }

@@ -70,15 +70,22 @@ public record RecordedSite(ReplayClient client, UUID applicationId, String token
 	public void append(String sessionId, int sequence, Instant at, String text) {
 		long t = at.toEpochMilli();
 		int id = 100 + sequence * 2;
+		// as rrweb's recorder sends it: the paragraph and its text, each an addition of
+		// its own (the replayer builds no child of an added node)
 		Map<String, Object> paragraph = Map.of("type", 2, "tagName", "p", "attributes", Map.of(), "childNodes",
-				List.of(Map.of("type", 3, "textContent", text, "id", id + 1)), "id", id);
-		Map<String, Object> add = new LinkedHashMap<>();
-		add.put("parentId", 5);
-		add.put("nextId", null);
-		add.put("node", paragraph);
+				List.of(), "id", id);
 		Map<String, Object> mutation = Map.of("type", 3, "timestamp", t, "data", Map.of("source", 0, "texts", List.of(),
-				"attributes", List.of(), "removes", List.of(), "adds", List.of(add)));
+				"attributes", List.of(), "removes", List.of(), "adds",
+				List.of(addition(5, paragraph), addition(id, Map.of("type", 3, "textContent", text, "id", id + 1)))));
 		send(sessionId, sequence, List.of(mutation, mouseMove(t)), Map.of("url", "https://shop.example/"));
+	}
+
+	private static Map<String, Object> addition(int parentId, Map<String, Object> node) {
+		Map<String, Object> add = new LinkedHashMap<>();
+		add.put("parentId", parentId);
+		add.put("nextId", null);
+		add.put("node", node);
+		return add;
 	}
 
 	private void send(String sessionId, int sequence, List<Map<String, Object>> events, Map<String, Object> context) {

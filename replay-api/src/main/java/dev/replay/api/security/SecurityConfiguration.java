@@ -19,11 +19,12 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Three filter chains: recorders (our script and the Datadog SDKs) write to the intake
- * with client tokens (checked by the intake itself, never a user's credentials), share
- * links play one session to whoever holds them (each checked by its page or read), and
- * everything else needs a signed-in user (see {@link SignInSettings} and
- * {@link SsoSettings} for the ways to sign in).
+ * Four filter chains: recorders (our script and the Datadog SDKs) write to the intake
+ * with client tokens (checked by the intake itself, never a user's credentials), the
+ * recorder script is served to anyone without a session, share links play one session to
+ * whoever holds them (each checked by its page or read), and everything else needs a
+ * signed-in user (see {@link SignInSettings} and {@link SsoSettings} for the ways to sign
+ * in).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,6 +40,9 @@ class SecurityConfiguration {
 	 * (direct and through the SDK's {@code proxy} option).
 	 */
 	static final String[] INTAKE_PATHS = { "/ingest/**", "/api/v2/replay", "/api/v2/rum", "/api/v2/logs", "/intake" };
+
+	/** The recorder script and what it may load, served to any page. */
+	static final String[] RECORDER_SCRIPT_PATHS = { "/sdk/**" };
 
 	/** Paths for admins only, whatever the method. */
 	static final String[] ADMIN_PATHS = { "/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
@@ -75,6 +79,24 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	SecurityFilterChain recorderScriptChain(HttpSecurity http) throws Exception {
+		// the script every recorded page loads: anonymous, cacheable (the resource
+		// handler
+		// writes its Cache-Control and ETag), and with no session or cookie to set
+		http.securityMatcher(RECORDER_SCRIPT_PATHS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.disable())
+			.requestCache((cache) -> cache.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.logout((logout) -> logout.disable())
+			.securityContext((context) -> context.disable())
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain shareLinkChain(HttpSecurity http, SecurityProperties properties) throws Exception {
 		// no user is ever signed in here, whatever the request carries: a cookie session,
 		// HTTP Basic or a bearer token is neither read nor needed
@@ -94,14 +116,14 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
 			SecurityProperties properties, SignInAttempts attempts, SsoProperties sso, SsoAccounts ssoAccounts)
 			throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler(sso.localSignIn());
 		PageSignInEntryPoint pages = new PageSignInEntryPoint(problems);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/app/**", "/sdk/**", "/error",
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/player/**", "/app/**", "/error",
 					"/favicon.ico", PageSignInEntryPoint.SIGN_IN_PAGE)
 			.permitAll()
 			.requestMatchers(SignInSettings.CSRF_PATH, SignInOptionsController.PATH)

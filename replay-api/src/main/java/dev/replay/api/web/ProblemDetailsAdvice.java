@@ -27,12 +27,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
- * Renders every error as {@code application/problem+json}: Spring MVC's own exceptions
- * and ours (each an {@code ErrorResponseException}) through the base class, and anything
- * unexpected as a generic 500 whose stack trace goes to the log only. The intake's
- * rejections are counted by problem type.
+ * Renders every error as {@code application/problem+json}, but for a browser navigating
+ * to an address that names no page, which gets the app's own 404 page: Spring MVC's own
+ * exceptions and ours (each an {@code ErrorResponseException}) through the base class,
+ * and anything unexpected as a generic 500 whose stack trace goes to the log only. A
+ * client that went away mid-response gets no answer and is logged at debug level only.
+ * The intake's rejections are counted by problem type.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -65,6 +69,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			countIntakeRejection(servlet.getRequest(), problem);
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	// an address that names nothing: a browser navigating there gets the app's own page
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && NotFoundPage.isWanted(servlet.getRequest())) {
+			return NotFoundPage.response();
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
 	}
 
 	// a constraint on a parameter of a @Validated controller
@@ -105,10 +119,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail handleUnexpected(Exception ex, HttpServletRequest request) throws Exception {
+	@Nullable ProblemDetail handleUnexpected(Exception ex, HttpServletRequest request) throws Exception {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			// let Spring Security answer these
 			throw ex;
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// a player closed or a download cancelled mid-response: nobody is left to
+			// answer, and it is no fault of ours
+			LOG.debug("The client went away during {}: {}", request.getRequestURI(), ex.toString());
+			return null;
 		}
 		LOG.error("Unexpected error", ex);
 		return countIntakeRejection(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ApiProblemTypes.INTERNAL,

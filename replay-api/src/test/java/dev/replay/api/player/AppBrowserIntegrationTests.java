@@ -233,7 +233,10 @@ class AppBrowserIntegrationTests {
 	void adminPagesGiveCopyReadySnippets() throws Exception {
 		HeadlessChromium.authorize(this.browser, ReplayClient.ADMIN_BASIC);
 		this.browser.get(this.client.url("/admin/applications"));
-		waitFor().until(ExpectedConditions.textToBe(BrowserPages.testId("current-role"), "admin"));
+		waitFor().until(ExpectedConditions.attributeToBe(BrowserPages.testId("current-user"), "data-role", "admin"));
+		assertThat(this.browser.findElement(BrowserPages.testId("current-user")).getText())
+			.as("the admin called admin is named once")
+			.isEqualTo("admin");
 		waitFor().until(ExpectedConditions.elementToBeClickable(BrowserPages.testId("application-name")))
 			.sendKeys("Web shop");
 		this.browser.findElement(BrowserPages.testId("create-application-submit")).click();

@@ -188,7 +188,9 @@ public final class PageState {
 	 * Describe a node for people: its tag and the start of its text, or for an element
 	 * without text (a form field, an icon button) its first naming attribute among
 	 * {@code aria-label}, {@code placeholder}, {@code name}, {@code title}, {@code alt}
-	 * and {@code id}; never what was typed into it.
+	 * and {@code id}; never what was typed into it. A select is described by the text of
+	 * its chosen option (as it shows it), not by the texts of all its options; when the
+	 * recording masked the choice, by its naming attribute.
 	 * @param id the node
 	 * @return a description such as {@code button "Pay now"} or {@code input "email"}, or
 	 * {@code null} for an unknown node
@@ -198,7 +200,8 @@ public final class PageState {
 		if (node == null) {
 			return null;
 		}
-		String text = NodeAttributes.textOf(node).replaceAll("\\s+", " ").trim();
+		boolean select = node.type == NodeType.ELEMENT && "select".equalsIgnoreCase(node.tagName);
+		String text = (select ? chosenOption(node) : NodeAttributes.textOf(node)).replaceAll("\\s+", " ").trim();
 		if (text.isEmpty() && node.type == NodeType.ELEMENT) {
 			text = namingAttribute(node);
 		}
@@ -208,6 +211,46 @@ public final class PageState {
 		String name = (node.type == NodeType.ELEMENT) ? node.tagName
 				: node.type.name().toLowerCase(java.util.Locale.ROOT);
 		return text.isEmpty() ? name : name + " \"" + text + "\"";
+	}
+
+	// The text of the option a select shows: the one whose value the last input event or
+	// the snapshot's value gave the select, else the one the snapshot marked selected. A
+	// masked value matches no option, and rrweb leaves out the mark of a masked select.
+	private static String chosenOption(PageNode select) {
+		List<PageNode> options = new ArrayList<>();
+		collectOptions(select, options);
+		Object value = (select.inputText != null) ? select.inputText : select.attributes.get("value");
+		if (value instanceof String chosen) {
+			for (PageNode option : options) {
+				if (chosen.equals(optionValue(option))) {
+					return NodeAttributes.textOf(option);
+				}
+			}
+			return "";
+		}
+		for (PageNode option : options) {
+			if (option.attributes.containsKey("selected")) {
+				return NodeAttributes.textOf(option);
+			}
+		}
+		return "";
+	}
+
+	private static void collectOptions(PageNode node, List<PageNode> options) {
+		for (PageNode child : node.children) {
+			if (child.type == NodeType.ELEMENT && "option".equalsIgnoreCase(child.tagName)) {
+				options.add(child);
+			}
+			else {
+				collectOptions(child, options);
+			}
+		}
+	}
+
+	// an option without a value attribute has its text as its value
+	private static String optionValue(PageNode option) {
+		return (option.attributes.get("value") instanceof String value) ? value
+				: NodeAttributes.textOf(option).replaceAll("\\s+", " ").trim();
 	}
 
 	private static String namingAttribute(PageNode node) {

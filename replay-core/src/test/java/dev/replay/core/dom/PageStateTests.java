@@ -48,6 +48,38 @@ class PageStateTests {
 	}
 
 	@Test
+	void describesASelectByItsChosenOptionNotByAllOptions() {
+		addSelect("\"value\":\"fr\",\"name\":\"country\"", "");
+		assertThat(this.state.describe(10)).isEqualTo("select \"France\"");
+		apply("{\"type\":3,\"data\":{\"source\":5,\"id\":10,\"text\":\"de\",\"isChecked\":false}}");
+		assertThat(this.state.describe(10)).isEqualTo("select \"Germany\"");
+	}
+
+	@Test
+	void describesASelectWithoutValueByItsSelectedOption() {
+		addSelect("\"name\":\"country\"", ",\"selected\":true");
+		assertThat(this.state.describe(10)).isEqualTo("select \"Germany\"");
+	}
+
+	@Test
+	void describesASelectWhoseChoiceWasMaskedByItsNamingAttribute() {
+		addSelect("\"value\":\"**\",\"aria-label\":\"Country\"", "");
+		assertThat(this.state.describe(10)).isEqualTo("select \"Country\"");
+	}
+
+	private void addSelect(String attributes, String germanyAttributes) {
+		// as the recorder sends it: each node an addition of its own
+		mutate("\"adds\":[{\"parentId\":3,\"nextId\":null,\"node\":{\"type\":2,\"id\":10,\"tagName\":\"select\","
+				+ "\"attributes\":{" + attributes + "},\"childNodes\":[]}},"
+				+ "{\"parentId\":10,\"nextId\":null,\"node\":{\"type\":2,\"id\":13,\"tagName\":\"option\","
+				+ "\"attributes\":{\"value\":\"de\"" + germanyAttributes + "},\"childNodes\":[]}},"
+				+ "{\"parentId\":13,\"nextId\":null,\"node\":" + text(14, "Germany") + "},"
+				+ "{\"parentId\":10,\"nextId\":13,\"node\":{\"type\":2,\"id\":11,\"tagName\":\"option\","
+				+ "\"attributes\":{\"value\":\"fr\"},\"childNodes\":[]}},"
+				+ "{\"parentId\":11,\"nextId\":null,\"node\":" + text(12, "France") + "}]");
+	}
+
+	@Test
 	void skipsChangesToNodesRemovedInTheSameMutation() {
 		mutate("\"removes\":[{\"parentId\":4,\"id\":5}],\"texts\":[{\"id\":5,\"value\":\"b { }\"}]");
 		assertThat(this.state.nodeCount()).isEqualTo(4);
