@@ -10,6 +10,7 @@
 // captured them (GET /api/v1/sessions/{id}/assets).
 
 import { assetState, emptyAssetsText, shortUrl } from './asset-items.js';
+import { afterFirstMoment } from './first-paint.js';
 import { formatBytes, formatDuration } from './format.js';
 
 const PAGE_SIZE = 1000;
@@ -75,7 +76,7 @@ export function attachDevtools(controller, source, { root, seekTrack }) {
   const markers = element('div', 'seek-markers devtools-markers');
   markers.dataset.testid = 'devtools-markers';
   seekTrack?.append(markers);
-  panel.load().then((events) => {
+  afterFirstMoment(controller).then(() => panel.load()).then((events) => {
     if (!events) {
       return;
     }

@@ -5,6 +5,7 @@
 import { fetchSession, fetchTimeline, sessionDevtoolsSource } from './api.js';
 import { attachDevtools } from './devtools.js';
 import { EventList } from './events.js';
+import { afterNextPaint } from './first-paint.js';
 import { FullscreenToggle } from './fullscreen.js';
 import { attachHelp } from './help.js';
 import { readPlayerLocation } from './location.js';
@@ -95,8 +96,10 @@ export function startPlayerPage({ extras = () => {} } = {}) {
       events.fail(error?.status === 404 ? 'No events: there is no such session.' : undefined);
       return;
     }
-    // The markers and the event list are extras: the player works without them.
+    // The markers and the event list are extras: the player works without them, and they wait
+    // until the moment is painted.
     const summary = await timeline;
+    await afterNextPaint();
     if (summary) {
       markers.show(summary);
       preview?.setTimeline(summary);
