@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -62,6 +63,8 @@ class LiveSessionBrowserIntegrationTests {
 		long appended = System.nanoTime();
 		// the player looks for new events every 2.5 s: what was recorded shows within 5 s
 		new WebDriverWait(this.browser, Duration.ofSeconds(5), Duration.ofMillis(100))
+			// the replayed page's frame is replaced when the player takes in new events
+			.ignoring(StaleElementReferenceException.class)
 			.until((driver) -> BrowserPages.replayedText(this.browser).contains("Added while watching"));
 		System.out.println("Live activity shown after " + (System.nanoTime() - appended) / 1_000_000 + " ms");
 		assertThat(player.getDomAttribute("data-live")).isEqualTo("true");
@@ -78,7 +81,9 @@ class LiveSessionBrowserIntegrationTests {
 	}
 
 	private WebDriverWait waitFor() {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 }
