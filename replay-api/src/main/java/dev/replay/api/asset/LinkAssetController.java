@@ -61,10 +61,7 @@ class LinkAssetController {
 	@ApiResponse(responseCode = "200", description = "The assets.")
 	@ApiResponse(responseCode = "403",
 			description = "The link does not show developer tools " + "(https://replay.dev/problems/forbidden).")
-	@ApiResponse(responseCode = "404",
-			description = "No valid link at this address: it does not exist, expired or "
-					+ "was revoked, or its session was deleted; or the link was made without devtools "
-					+ "(https://replay.dev/problems/share-link-not-found).")
+	@ApiResponse(responseCode = "404", description = ShareLinks.DEVTOOLS_LINK_NOT_FOUND)
 	List<SessionAsset> sessionAssets(@PathVariable String secret) {
 		SharedSession shared = this.links.requireDevtools(secret);
 		List<SessionAsset> listed = this.assets.list(shared.sessionId(),

@@ -53,10 +53,7 @@ class LinkRumController {
 			description = "A parameter is out of range " + "(https://replay.dev/problems/bad-request).")
 	@ApiResponse(responseCode = "403",
 			description = "The link does not show developer tools " + "(https://replay.dev/problems/forbidden).")
-	@ApiResponse(responseCode = "404",
-			description = "No valid link at this address: it does not exist, expired or "
-					+ "was revoked, or its session was deleted; or the link was made without devtools "
-					+ "(https://replay.dev/problems/share-link-not-found).")
+	@ApiResponse(responseCode = "404", description = ShareLinks.DEVTOOLS_LINK_NOT_FOUND)
 	RumPage events(@PathVariable String secret,
 			@RequestParam(required = false) @Pattern(
 					regexp = "view|action|error|resource|long_task|console") @Nullable String type,

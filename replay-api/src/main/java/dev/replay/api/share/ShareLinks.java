@@ -36,6 +36,17 @@ import org.springframework.transaction.annotation.Transactional;
 @NamedInterface("api")
 public class ShareLinks {
 
+	/** What the link endpoints answer 404 for, in their API description. */
+	public static final String LINK_NOT_FOUND = "No valid link at this address: it does not exist, expired or "
+			+ "was revoked, or its session was deleted (https://replay.dev/problems/share-link-not-found).";
+
+	/**
+	 * What the developer tools' link endpoints answer 404 for, in their API description.
+	 */
+	public static final String DEVTOOLS_LINK_NOT_FOUND = "No valid link at this address: it does not exist, "
+			+ "expired or was revoked, or its session was deleted; or the link was made without devtools "
+			+ "(https://replay.dev/problems/share-link-not-found).";
+
 	/** The longest a link may live. */
 	static final Duration MAX_LIFETIME = Duration.ofDays(30);
 

@@ -35,8 +35,7 @@ class SharedLinkController {
 			description = "Until when the link plays, where it opens the session and whether it shows the "
 					+ "session's developer tools, without signing in.")
 	@ApiResponse(responseCode = "200", description = "The link.")
-	@ApiResponse(responseCode = "404", description = "No valid link at this address: it does not exist, expired or "
-			+ "was revoked, or its session was deleted (https://replay.dev/problems/share-link-not-found).")
+	@ApiResponse(responseCode = "404", description = ShareLinks.LINK_NOT_FOUND)
 	ResponseEntity<SharedLink> link(@PathVariable String secret) {
 		SharedSession shared = this.links.require(secret);
 		return ResponseEntity.ok()
