@@ -9,6 +9,7 @@ import { ProblemError } from '../shared/http.js';
 import { canvasFramesPlugin } from './canvas-frames.js';
 import { firstFrame } from './first-frame.js';
 import { keepKeysFromFrame } from './frame-keys.js';
+import { REPLAYED_PAGE_STYLES } from './replayed-page.js';
 import { PlayerState } from './state.js';
 import { WINDOW_MS } from './windows.js';
 
@@ -260,6 +261,7 @@ export class PlayerController extends EventTarget {
       // Replaying a recorded focus would move the viewer's focus into the replayed page, where the
       // player's keyboard shortcuts no longer hear the keys.
       triggerFocus: false,
+      insertStyleRules: REPLAYED_PAGE_STYLES,
     });
     keepKeysFromFrame(replayer);
     this.#replayer = replayer;

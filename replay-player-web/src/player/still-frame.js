@@ -4,6 +4,7 @@
 
 import { EventType, Replayer } from 'rrweb';
 import { canvasFramesPlugin } from './canvas-frames.js';
+import { REPLAYED_PAGE_STYLES } from './replayed-page.js';
 
 /**
  * Draws `events` (starting with a meta event and a full snapshot) into `frame` as the page was at
@@ -21,6 +22,7 @@ export function drawStill(frame, events, timestamp = null) {
     showDebug: false,
     UNSAFE_replayCanvas: false,
     plugins: [canvasFramesPlugin()],
+    insertStyleRules: REPLAYED_PAGE_STYLES,
   });
   const at = timestamp ?? events[events.length - 1].timestamp;
   replayer.pause(Math.max(0, at - events[0].timestamp));

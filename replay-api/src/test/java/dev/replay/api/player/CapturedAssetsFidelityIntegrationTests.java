@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
@@ -60,13 +59,6 @@ class CapturedAssetsFidelityIntegrationTests {
 
 	static final List<String> PAGES = List.of("css-animation", "long-article", "spa-router");
 
-	/**
-	 * Moments that differ between two runs with the site up as much as without it: which
-	 * lazily loaded figures above the scroll offset the browser had laid out is not in
-	 * the recording (see ReplayFidelityIntegrationTests), so they are left out.
-	 */
-	static final Set<String> UNSTEADY = Set.of("long-article/middle", "long-article/near-top");
-
 	static final Path REPORT = Path.of("target", "fidelity", "captured.tsv");
 
 	static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
@@ -95,9 +87,6 @@ class CapturedAssetsFidelityIntegrationTests {
 			for (String page : PAGES) {
 				String recording = recorder + "/" + page;
 				for (JsonNode screenshot : TestCorpus.manifest(recording).path("screenshots")) {
-					if (UNSTEADY.contains(page + "/" + screenshot.path("label").asString())) {
-						continue;
-					}
 					cases.add(Arguments.of(recording, screenshot.path("label").asString(),
 							screenshot.path("file").asString(), screenshot.path("timestampMs").asLong()));
 				}
