@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.replay.core.asset.AssetScanner;
 import dev.replay.core.dom.PageState;
 import dev.replay.core.rrweb.RecordingJson;
 import dev.replay.core.rrweb.RrwebEventReader;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Throughput of the one pass that turns a session's events into keyframes and a timeline
- * summary, and of writing one keyframe, over the rrweb recordings of the test corpus.
+ * summary, of finding the assets they reference, and of writing one keyframe, over the rrweb recordings of the test corpus.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -76,6 +77,16 @@ public class TimelineBenchmarks {
 		return indexer.finish();
 	}
 
+	/**
+	 * Find the assets the session references, as the indexer does beside the keyframes.
+	 */
+	@Benchmark
+	public int scanAssets() {
+		AssetScanner scanner = new AssetScanner();
+		this.events.forEach((event) -> scanner.scan(event.json()));
+		return scanner.references().size();
+	}
+
 	@Benchmark
 	public List<RawEvent> writeKeyframe() {
 		return RrwebKeyframeCodec.INSTANCE.encode(this.finalState.snapshot(), 0);
@@ -104,7 +115,7 @@ public class TimelineBenchmarks {
 			long bytes = events.stream().mapToLong((event) -> event.json().length).sum();
 			double perSecond = result.getPrimaryResult().getScore();
 			String name = result.getParams().getBenchmark().substring(result.getParams().getBenchmark().lastIndexOf('.') + 1);
-			if (name.equals("indexSession")) {
+			if (name.equals("indexSession") || name.equals("scanAssets")) {
 				System.out.printf("%-16s %-14s %10.0f %9.1f%n", page, name, perSecond * events.size(),
 						perSecond * bytes / 1e6);
 			}
