@@ -33,6 +33,15 @@ public class SessionAssets {
 	}
 
 	/**
+	 * Whether assets are captured at all; when they are not, the indexer need not look
+	 * for them.
+	 * @return the value of {@code replay.assets.enabled}
+	 */
+	public boolean capturing() {
+		return this.properties.enabled();
+	}
+
+	/**
 	 * Record the assets a session references, and the origins of its pages (from which
 	 * its application's assets may be fetched unless it names its own), in the caller's
 	 * transaction.

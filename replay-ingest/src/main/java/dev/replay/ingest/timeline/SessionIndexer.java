@@ -92,13 +92,16 @@ public class SessionIndexer {
 			PlaybackIndexer indexer = new PlaybackIndexer(this.policy, redaction, keyframes::add);
 			RecordedRumEvents devtools = new RecordedRumEvents(sessionId, applicationId.toString());
 			AssetScanner assets = new AssetScanner();
+			boolean capturing = this.assets.capturing();
 			Set<String> images = new HashSet<>();
 			try {
 				this.segments.read(sessionId, Long.MIN_VALUE, Long.MAX_VALUE, images::add,
 						(segments) -> TimelineMerger.mergeInOrder(segments, Long.MAX_VALUE, (event) -> {
 							RawEvent masked = indexer.accept(event);
 							devtools.accept(masked);
-							assets.scan(masked.json());
+							if (capturing) {
+								assets.scan(masked.json());
+							}
 						}));
 			}
 			catch (IOException ex) {
