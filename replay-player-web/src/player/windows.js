@@ -12,12 +12,16 @@ export const WINDOW_MS = 60_000;
  */
 export const FIRST_WINDOW_MS = 10_000;
 
+// Where the player page's early script leaves the session it started opening (see openEarly).
+const EARLY = Symbol.for('replay.player.earlyWindows');
+
 export class SessionWindows {
   #sessionId;
   #windowMs;
   #context;
   #path;
   #opened = false;
+  #early = null;
   sessionStart = 0;
   duration = 0;
 
@@ -51,6 +55,11 @@ export class SessionWindows {
    */
   async open(offset) {
     const from = Math.max(0, offset);
+    const early = this.#early;
+    this.#early = null;
+    if (early && early.from === from) {
+      return early.window;
+    }
     const to = from + this.#firstWindowMs;
     const window = await fetchEventWindow(this.#sessionId, { from: from > 0 ? from : null, to, ...this.#request() });
     this.sessionStart = window.sessionStart;
@@ -73,8 +82,41 @@ export class SessionWindows {
     };
   }
 
+  /**
+   * Starts opening `offset` (ms) at once: the next `open` of the same moment resolves with this
+   * request instead of making another.
+   */
+  openAhead(offset) {
+    const window = this.open(offset);
+    // a failure is reported to whoever opens the moment, not as an unhandled rejection
+    window.catch(() => {});
+    this.#early = { from: Math.max(0, offset), window };
+  }
+
+  get sessionId() {
+    return this.#sessionId;
+  }
+
   /** Whether every event up to the end of the session is loaded. */
   isComplete(until) {
     return until >= this.duration;
   }
+}
+
+/**
+ * Starts opening a session at `offset` (ms) while the rest of the page still loads, for
+ * `takeEarlyWindows` to hand over once the player starts: the page's early script and its player
+ * script are separate bundles, so the session is left where both can find it.
+ */
+export function openEarly(sessionId, offset) {
+  const windows = new SessionWindows(sessionId);
+  windows.openAhead(offset);
+  globalThis[EARLY] = windows;
+}
+
+/** The session `openEarly` started opening, if it is `sessionId`'s, once; otherwise null. */
+export function takeEarlyWindows(sessionId) {
+  const windows = globalThis[EARLY];
+  delete globalThis[EARLY];
+  return windows?.sessionId === sessionId ? windows : null;
 }
