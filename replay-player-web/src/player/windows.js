@@ -12,6 +12,12 @@ export const WINDOW_MS = 60_000;
  */
 export const FIRST_WINDOW_MS = 10_000;
 
+/**
+ * How many of the windows opened last are kept, so that going back to a moment shown shortly
+ * before needs no request.
+ */
+const RECENT_WINDOWS = 4;
+
 // Where the player page's early script leaves the session it started opening (see openEarly).
 const EARLY = Symbol.for('replay.player.earlyWindows');
 
@@ -22,6 +28,8 @@ export class SessionWindows {
   #path;
   #opened = false;
   #early = null;
+  // the windows opened last, the latest first, each with the body its events are read from again
+  #recent = [];
   sessionStart = 0;
   duration = 0;
 
@@ -60,11 +68,19 @@ export class SessionWindows {
     if (early && early.from === from) {
       return early.window;
     }
+    const recent = this.#recent.find(({ windowStart, until }) => windowStart <= from && from <= until);
+    if (recent) {
+      this.#recent = [recent, ...this.#recent.filter((other) => other !== recent)];
+      // read again: rrweb's replayer may have changed the events it was given
+      return { events: JSON.parse(recent.text), windowStart: recent.windowStart, until: recent.until };
+    }
     const to = from + this.#firstWindowMs;
     const window = await fetchEventWindow(this.#sessionId, { from: from > 0 ? from : null, to, ...this.#request() });
     this.sessionStart = window.sessionStart;
     this.duration = window.duration;
-    return { events: window.events, windowStart: window.windowStart, until: Math.min(to, this.duration) };
+    const opened = { windowStart: window.windowStart, until: Math.min(to, this.duration) };
+    this.#recent = [{ ...opened, text: window.text }, ...this.#recent].slice(0, RECENT_WINDOWS);
+    return { events: window.events, ...opened };
   }
 
   /**

@@ -156,6 +156,37 @@ describe('SessionWindows', () => {
     assert.equal(window.until, 5_000);
   });
 
+  test('opens a moment of a window opened lately again without a request, with events of its own', async (t) => {
+    const calls = server(t, { duration: 600_000, windowStart: 110_000, events: () => [event(110_000, 4), event(110_000, 2), event(121_000)] });
+    const windows = new SessionWindows('s1');
+    const first = await windows.open(120_000);
+    first.events[1].data.changed = true; // as a replayer may do
+
+    const again = await windows.open(125_000);
+
+    assert.equal(calls.length, 1);
+    assert.equal(again.windowStart, 110_000);
+    assert.equal(again.until, 130_000);
+    assert.deepEqual(again.events[1].data, {}, 'the events are read again from the body');
+    await windows.open(130_001);
+    assert.equal(calls.length, 2, 'a moment after the window is asked for');
+  });
+
+  test('keeps the last four windows opened', async (t) => {
+    const from = (url) => Number(url.searchParams.get('from'));
+    const calls = server(t, { duration: 600_000, windowStart: from, events: (url) => [event(from(url), 2)] });
+    const windows = new SessionWindows('s1');
+    for (const offset of [100_000, 200_000, 300_000, 400_000, 500_000]) {
+      await windows.open(offset);
+    }
+    await windows.open(200_000);
+    assert.equal(calls.length, 5);
+
+    await windows.open(100_000);
+
+    assert.equal(calls.length, 6, 'the first window was let go');
+  });
+
   test('opens a moment started ahead with the request already made', async (t) => {
     const calls = server(t, { events: () => [event(0, 4), event(0, 2)] });
     const windows = new SessionWindows('s1');
