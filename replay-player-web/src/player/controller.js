@@ -10,6 +10,7 @@ import { canvasFramesPlugin } from './canvas-frames.js';
 import { firstFrame } from './first-frame.js';
 import { keepKeysFromFrame } from './frame-keys.js';
 import { PlayerState } from './state.js';
+import { StyleCache } from './style-cache.js';
 import { WINDOW_MS } from './windows.js';
 
 // rrweb reports the end of playback a little after the last event; a 'finish' that arrives while
@@ -29,6 +30,7 @@ export class PlayerController extends EventTarget {
   #position = 0;
   #speed = 1;
   #windows = null;
+  #styles = new StyleCache();
   // The session offset (ms) of the replayer's time 0, and the offset up to which it has events.
   #base = 0;
   #until = 0;
@@ -248,6 +250,7 @@ export class PlayerController extends EventTarget {
     const events = window.events;
     const started = performance.now();
     this.#replayer?.destroy();
+    performance.measure('replay:destroy', { start: started });
     const replayer = new Replayer(events, {
       root: this.#root,
       speed: this.#speed,
@@ -261,6 +264,7 @@ export class PlayerController extends EventTarget {
       // player's keyboard shortcuts no longer hear the keys.
       triggerFocus: false,
     });
+    this.#styles.share(replayer);
     keepKeysFromFrame(replayer);
     this.#replayer = replayer;
     const built = performance.now();
