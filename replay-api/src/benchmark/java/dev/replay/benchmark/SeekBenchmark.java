@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -22,6 +23,8 @@ import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.TestcontainersConfiguration;
 import dev.replay.ingest.timeline.SessionIndexer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -120,6 +123,9 @@ class SeekBenchmark {
 
 	@Autowired
 	SessionIndexer indexer;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void seekingInLongSessions() throws Exception {
@@ -257,11 +263,17 @@ class SeekBenchmark {
 			long at = (long) (SEEK_BREAKDOWN_AT[i] * duration);
 			browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(1));
 			@SuppressWarnings("unchecked")
+			Timer server = this.meters.find("replay.playback").tag("window", "range").timer();
+			long count = (server != null) ? server.count() : 0;
+			double serverMs = (server != null) ? server.totalTime(TimeUnit.MILLISECONDS) : 0;
 			Map<String, Object> seek = (Map<String, Object>) browser.executeAsyncScript(SEEK_STEPS, at);
 			ms[i] = ((Number) seek.get("total")).doubleValue();
+			server = this.meters.find("replay.playback").tag("window", "range").timer();
+			String served = (server != null && server.count() > count) ? String.format("%.0f ms for %d request(s)",
+					server.totalTime(TimeUnit.MILLISECONDS) - serverMs, server.count() - count) : "no request";
 			report("%s session, a seek to minute %d, where the time goes (ms since the click; start+first byte+rest): "
-					+ "window %s; player steps (start+duration) %s; drawn after %.0f ms", session.name(),
-					at / MINUTE, seek.get("window"), seek.get("steps"), ms[i]);
+					+ "window %s (the server: %s); player steps (start+duration) %s; drawn after %.0f ms",
+					session.name(), at / MINUTE, seek.get("window"), served, seek.get("steps"), ms[i]);
 		}
 		report("%s session, seeks of the breakdown: median %.0f ms", session.name(), Figures.median(ms));
 	}
