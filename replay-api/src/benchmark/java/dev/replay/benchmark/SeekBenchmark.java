@@ -262,10 +262,10 @@ class SeekBenchmark {
 		for (int i = 0; i < SEEK_BREAKDOWN_AT.length; i++) {
 			long at = (long) (SEEK_BREAKDOWN_AT[i] * duration);
 			browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(1));
-			@SuppressWarnings("unchecked")
 			Timer server = this.meters.find("replay.playback").tag("window", "range").timer();
 			long count = (server != null) ? server.count() : 0;
 			double serverMs = (server != null) ? server.totalTime(TimeUnit.MILLISECONDS) : 0;
+			@SuppressWarnings("unchecked")
 			Map<String, Object> seek = (Map<String, Object>) browser.executeAsyncScript(SEEK_STEPS, at);
 			ms[i] = ((Number) seek.get("total")).doubleValue();
 			server = this.meters.find("replay.playback").tag("window", "range").timer();
