@@ -18,8 +18,10 @@ export const FIRST_WINDOW_MS = 10_000;
  */
 const RECENT_WINDOWS = 4;
 
-// Where the player page's early script leaves the session it started opening (see openEarly).
+// Where the player page's early script leaves the session it started opening (see openEarly), and
+// what the player leaves there once it has started, so that an early script running late stays idle.
 const EARLY = Symbol.for('replay.player.earlyWindows');
+const STARTED = 'started';
 
 export class SessionWindows {
   #sessionId;
@@ -125,14 +127,20 @@ export class SessionWindows {
  * script are separate bundles, so the session is left where both can find it.
  */
 export function openEarly(sessionId, offset) {
+  if (globalThis[EARLY] === STARTED) {
+    return;
+  }
   const windows = new SessionWindows(sessionId);
   windows.openAhead(offset);
   globalThis[EARLY] = windows;
 }
 
-/** The session `openEarly` started opening, if it is `sessionId`'s, once; otherwise null. */
+/**
+ * The session `openEarly` started opening, if it is `sessionId`'s, once; otherwise null, and a later
+ * `openEarly` does nothing.
+ */
 export function takeEarlyWindows(sessionId) {
   const windows = globalThis[EARLY];
-  delete globalThis[EARLY];
+  globalThis[EARLY] = STARTED;
   return windows?.sessionId === sessionId ? windows : null;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 
 import { ProblemError } from '../shared/http.js';
 import { ORIGIN, fakeFetch, json, settle, useGlobals } from '../testing/fakes.js';
@@ -221,6 +221,11 @@ describe('SessionWindows', () => {
 });
 
 describe('openEarly', () => {
+  // each test is a new page
+  beforeEach(() => {
+    delete globalThis[Symbol.for('replay.player.earlyWindows')];
+  });
+
   test('hands the session it started opening to the player of that session, once', async (t) => {
     const calls = server(t, { events: () => [event(0, 4), event(0, 2)] });
 
@@ -230,6 +235,16 @@ describe('openEarly', () => {
 
     assert.equal(calls.length, 1);
     assert.equal(calls[0].url.searchParams.get('from'), '60000');
+    assert.equal(takeEarlyWindows('s1'), null);
+  });
+
+  test('starts nothing once the player has started without it', (t) => {
+    const calls = server(t);
+
+    takeEarlyWindows('s1');
+    openEarly('s1', 0);
+
+    assert.equal(calls.length, 0);
     assert.equal(takeEarlyWindows('s1'), null);
   });
 
