@@ -1,6 +1,7 @@
 // Bundles the player, the app around it and the recorder script into target/classes/static,
 // which Spring Boot serves: /player/index.html (from src/app/player.html), /player/player.js (the
-// player page's entry, src/app/player-page.js), /player/player.css, /player/favicon.svg;
+// player page's entry, src/app/player-page.js), /player/early.js (the script that starts loading the
+// moment before it, src/app/player-early.js), /player/player.css, /player/favicon.svg;
 // /app/{index,login,embed,share}.html with their modules, /app/app.css and /app/chrome.css; and
 // /sdk/recorder.js; and, outside static/ (never served), the page an exported session is written
 // into, export/{export.html,player.js,player.css}, which the server inlines. The seek benchmark's
@@ -46,6 +47,14 @@ await Promise.all([
     format: 'esm',
     target: ['es2022'],
     outfile: `${out}/player/player.js`,
+  }),
+  // The player page's early script: it starts the first request while player.js downloads.
+  build({
+    ...common,
+    entryPoints: ['src/app/player-early.js'],
+    format: 'esm',
+    target: ['es2022'],
+    outfile: `${out}/player/early.js`,
   }),
   // The player's styles, with rrweb's replayer styles (imported from the package) inlined.
   build({

@@ -11,8 +11,9 @@ const OPTIONS = Object.freeze({
 
 /**
  * Fetches a window of a session's events: the keyframe at or before `from` (ms from the session
- * start) and the events after it up to `to`. Resolves to `{ events, sessionStart, duration,
- * windowStart }`, where `sessionStart` is epoch ms and `duration` and `windowStart` are ms. `path`
+ * start) and the events after it up to `to`. Resolves to `{ events, text, sessionStart, duration,
+ * windowStart }`, where `text` is the body the events were read from, `sessionStart` is epoch ms
+ * and `duration` and `windowStart` are ms. `path`
  * replaces the session's events endpoint, for example with a share link's (`/s/{secret}/events`).
  */
 export async function fetchEventWindow(sessionId, { from = null, to = null, context = null, continuation = false, path = null, signal } = {}) {
@@ -26,7 +27,7 @@ export async function fetchEventWindow(sessionId, { from = null, to = null, cont
   const requested = performance.now();
   const response = await request(url, { ...OPTIONS, query, signal });
   const answered = performance.now();
-  const events = await eventsFrom(response);
+  const { events, text } = await eventsFrom(response);
   performance.measure('replay:window-wait', { start: requested, end: answered });
   if (!Array.isArray(events)) {
     throw new ProblemError({
@@ -40,6 +41,7 @@ export async function fetchEventWindow(sessionId, { from = null, to = null, cont
   const sessionStart = numberHeader(response, 'Replay-Session-Start') ?? first;
   return {
     events,
+    text,
     sessionStart,
     duration: numberHeader(response, 'Replay-Session-Duration') ?? last - first,
     windowStart: numberHeader(response, 'Replay-Window-Start') ?? first - sessionStart,
@@ -108,7 +110,7 @@ async function eventsFrom(response) {
   const read = performance.now();
   performance.measure('replay:window-download', { start: started, end: read });
   try {
-    return JSON.parse(text);
+    return { events: JSON.parse(text), text };
   } catch {
     throw new ProblemError({
       title: 'Unreadable recording',

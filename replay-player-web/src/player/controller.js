@@ -11,6 +11,7 @@ import { firstFrame } from './first-frame.js';
 import { keepKeysFromFrame } from './frame-keys.js';
 import { REPLAYED_PAGE_STYLES } from './replayed-page.js';
 import { PlayerState } from './state.js';
+import { StyleCache } from './style-cache.js';
 import { WINDOW_MS } from './windows.js';
 
 // rrweb reports the end of playback a little after the last event; a 'finish' that arrives while
@@ -30,6 +31,7 @@ export class PlayerController extends EventTarget {
   #position = 0;
   #speed = 1;
   #windows = null;
+  #styles = new StyleCache();
   // The session offset (ms) of the replayer's time 0, and the offset up to which it has events.
   #base = 0;
   #until = 0;
@@ -249,6 +251,7 @@ export class PlayerController extends EventTarget {
     const events = window.events;
     const started = performance.now();
     this.#replayer?.destroy();
+    performance.measure('replay:destroy', { start: started });
     const replayer = new Replayer(events, {
       root: this.#root,
       speed: this.#speed,
@@ -263,6 +266,7 @@ export class PlayerController extends EventTarget {
       triggerFocus: false,
       insertStyleRules: REPLAYED_PAGE_STYLES,
     });
+    this.#styles.share(replayer);
     keepKeysFromFrame(replayer);
     this.#replayer = replayer;
     const built = performance.now();

@@ -4,6 +4,7 @@
 // scrolled the list themselves.
 
 import { FILTERS, eventsOf, filterCounts, filterItems, itemText, playheadIndex, repeats } from './event-items.js';
+import { afterNextPaint } from './first-paint.js';
 import { formatDuration } from './format.js';
 import { KINDS } from './markers.js';
 import { PlayerState } from './state.js';
@@ -33,7 +34,8 @@ export class EventList {
     this.#status = status;
     this.#filterBar = filters;
     controller.addEventListener('statechange', () => this.#follow());
-    controller.addEventListener('seeked', () => this.#highlight(true));
+    // after a seek, the moment is painted first: marking and scrolling a long list takes a while
+    controller.addEventListener('seeked', () => afterNextPaint().then(() => this.#highlight(true)));
     for (const type of ['wheel', 'touchmove']) {
       list.addEventListener(type, () => this.#scrolledByHand(), { passive: true });
     }
@@ -140,13 +142,16 @@ export class EventList {
     this.#highlight(false);
   }
 
-  // Marks the last item at or before the playhead, and the ones before it as past.
+  // Marks the last item at or before the playhead, and the ones before it as past. Only the items
+  // from the one marked before to the new one change, which spares the browser restyling a long list.
   #highlight(jumped) {
     const index = playheadIndex(this.#offsets, this.#controller.currentTime);
     if (index === this.#current && !jumped) {
       return;
     }
-    this.#buttons.forEach((button, i) => {
+    const last = Math.min(Math.max(index, this.#current), this.#buttons.length - 1);
+    for (let i = Math.max(0, Math.min(index, this.#current)); i <= last; i++) {
+      const button = this.#buttons[i];
       button.classList.toggle('is-past', i < index);
       button.classList.toggle('is-current', i === index);
       if (i === index) {
@@ -154,7 +159,7 @@ export class EventList {
       } else {
         button.removeAttribute('aria-current');
       }
-    });
+    }
     this.#current = index;
     if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
       this.#reveal(this.#buttons[index].parentElement);

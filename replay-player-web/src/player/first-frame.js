@@ -3,8 +3,10 @@
 const FIRST_FRAME_TIMEOUT_MS = 2000;
 
 /**
- * Resolves once the replayer has rebuilt a full snapshot and finished the task that drew
- * it, or after FIRST_FRAME_TIMEOUT_MS.
+ * Resolves once the replayer has rebuilt a full snapshot and finished the task that drew it
+ * (rrweb scrolls the page after announcing it), or after FIRST_FRAME_TIMEOUT_MS. It resolves
+ * within that task, before the browser renders a frame: whoever positions the replayer then does
+ * so before the browser spends a frame on the snapshot alone.
  * @param {import('rrweb').Replayer} replayer
  * @returns {Promise<void>}
  */
@@ -13,8 +15,8 @@ export function firstFrame(replayer) {
     const done = () => {
       clearTimeout(timer);
       replayer.off('fullsnapshot-rebuilded', done);
-      // Resolve once rrweb has finished the task that drew the frame.
-      setTimeout(resolve, 0);
+      // Resolve once the rest of rrweb's task has run, and before any other task.
+      queueMicrotask(resolve);
     };
     const timer = setTimeout(done, FIRST_FRAME_TIMEOUT_MS);
     replayer.on('fullsnapshot-rebuilded', done);

@@ -18,7 +18,7 @@ import { attachShare } from './share.js';
 import { InactivitySkipper } from './skip.js';
 import { attachTabs } from './tabs.js';
 import { TimelinePreview } from './timeline-preview.js';
-import { SessionWindows } from './windows.js';
+import { SessionWindows, takeEarlyWindows } from './windows.js';
 
 /** The control bar of the player page: the seek bar with markers, skip, share and shortcuts. */
 const CONTROLS = Object.freeze({ timeline: true, skip: true, share: true, help: true });
@@ -90,7 +90,8 @@ export function startPlayerPage({ extras = () => {} } = {}) {
     });
     const timeline = fetchTimeline(sessionId).catch(() => null);
     try {
-      await controller.load(new SessionWindows(sessionId), { startAt, autoplay });
+      const windows = takeEarlyWindows(sessionId) ?? new SessionWindows(sessionId);
+      await controller.load(windows, { startAt, autoplay });
     } catch (error) {
       controller.fail(error);
       events.fail(error?.status === 404 ? 'No events: there is no such session.' : undefined);

@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 
 import { ProblemError } from '../shared/http.js';
-import { ORIGIN, fakeFetch, json, useGlobals } from '../testing/fakes.js';
-import { FIRST_WINDOW_MS, SessionWindows, WINDOW_MS } from './windows.js';
+import { ORIGIN, fakeFetch, json, settle, useGlobals } from '../testing/fakes.js';
+import { FIRST_WINDOW_MS, SessionWindows, WINDOW_MS, openEarly, takeEarlyWindows } from './windows.js';
 
 const SESSION_START = 1_700_000_000_000;
 
 // A server with one session of `duration` ms: each window is the given events, placed by the
-// headers the events endpoint sends.
-function server(t, { duration = 300_000, events = () => [], windowStart = 0 } = {}) {
+// headers the events endpoint sends (`windowStart` a number, or a function of the request's URL).
+function server(t, { duration = 300_000, events = () => [], windowStart = () => 0 } = {}) {
   const fake = fakeFetch(({ url }) =>
     json(events(url), {
       headers: {
         'Replay-Session-Start': String(SESSION_START),
         'Replay-Session-Duration': String(duration),
-        'Replay-Window-Start': String(windowStart),
+        'Replay-Window-Start': String(typeof windowStart === 'function' ? windowStart(url) : windowStart),
       },
     }),
   );
@@ -154,5 +154,106 @@ describe('SessionWindows', () => {
     assert.equal(windows.duration, 5_000);
     assert.equal(window.windowStart, 0);
     assert.equal(window.until, 5_000);
+  });
+
+  test('opens a moment of a window opened lately again without a request, with events of its own', async (t) => {
+    const calls = server(t, { duration: 600_000, windowStart: 110_000, events: () => [event(110_000, 4), event(110_000, 2), event(121_000)] });
+    const windows = new SessionWindows('s1');
+    const first = await windows.open(120_000);
+    first.events[1].data.changed = true; // as a replayer may do
+
+    const again = await windows.open(125_000);
+
+    assert.equal(calls.length, 1);
+    assert.equal(again.windowStart, 110_000);
+    assert.equal(again.until, 130_000);
+    assert.deepEqual(again.events[1].data, {}, 'the events are read again from the body');
+    await windows.open(130_001);
+    assert.equal(calls.length, 2, 'a moment after the window is asked for');
+  });
+
+  test('keeps the last four windows opened', async (t) => {
+    const from = (url) => Number(url.searchParams.get('from'));
+    const calls = server(t, { duration: 600_000, windowStart: from, events: (url) => [event(from(url), 2)] });
+    const windows = new SessionWindows('s1');
+    for (const offset of [100_000, 200_000, 300_000, 400_000, 500_000]) {
+      await windows.open(offset);
+    }
+    await windows.open(200_000);
+    assert.equal(calls.length, 5);
+
+    await windows.open(100_000);
+
+    assert.equal(calls.length, 6, 'the first window was let go');
+  });
+
+  test('opens a moment started ahead with the request already made', async (t) => {
+    const calls = server(t, { events: () => [event(0, 4), event(0, 2)] });
+    const windows = new SessionWindows('s1');
+
+    windows.openAhead(83_000);
+    const window = await windows.open(83_000);
+
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].url.searchParams.get('continuation'), null, 'the request ahead opens the playback');
+    assert.equal(window.events.length, 2);
+  });
+
+  test('opens another moment than the one started ahead with a request of its own', async (t) => {
+    const calls = server(t, { events: () => [event(0, 4), event(0, 2)] });
+    const windows = new SessionWindows('s1');
+
+    windows.openAhead(83_000);
+    await windows.open(0);
+
+    assert.deepEqual(calls.map(({ url }) => url.searchParams.get('from')), ['83000', null]);
+  });
+
+  test('reports a failed request ahead to whoever opens the moment', async (t) => {
+    useGlobals(t, { location: new URL(ORIGIN), fetch: async () => json({ title: 'Not Found', status: 404 }, { status: 404 }) });
+    const windows = new SessionWindows('s1');
+
+    windows.openAhead(0);
+    await settle();
+
+    await assert.rejects(windows.open(0), { name: 'ProblemError', status: 404 });
+  });
+});
+
+describe('openEarly', () => {
+  // each test is a new page
+  beforeEach(() => {
+    delete globalThis[Symbol.for('replay.player.earlyWindows')];
+  });
+
+  test('hands the session it started opening to the player of that session, once', async (t) => {
+    const calls = server(t, { events: () => [event(0, 4), event(0, 2)] });
+
+    openEarly('s1', 60_000);
+    const windows = takeEarlyWindows('s1');
+    await windows.open(60_000);
+
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].url.searchParams.get('from'), '60000');
+    assert.equal(takeEarlyWindows('s1'), null);
+  });
+
+  test('starts nothing once the player has started without it', (t) => {
+    const calls = server(t);
+
+    takeEarlyWindows('s1');
+    openEarly('s1', 0);
+
+    assert.equal(calls.length, 0);
+    assert.equal(takeEarlyWindows('s1'), null);
+  });
+
+  test('hands nothing to the player of another session', (t) => {
+    server(t);
+
+    openEarly('s1', 0);
+
+    assert.equal(takeEarlyWindows('s2'), null);
+    assert.equal(takeEarlyWindows('s1'), null, 'what was started for another session is dropped');
   });
 });

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -22,6 +23,8 @@ import dev.replay.HeadlessChromium;
 import dev.replay.ReplayClient;
 import dev.replay.TestcontainersConfiguration;
 import dev.replay.ingest.timeline.SessionIndexer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +79,40 @@ class SeekBenchmark {
 	private static final String RRWEB_DONE = """
 			return document.body.dataset.done !== undefined ? Number(document.body.dataset.done) : null""";
 
+	// where the seeks of the breakdown go, as parts of the session: far apart, then back
+	private static final double[] SEEK_BREAKDOWN_AT = { 0.2, 0.7, 0.45, 0.2 + 1.0 / 120, 0.7 };
+
+	// seeks as a click on the seek bar does, and reports the window request and the
+	// player's measured steps since the click, once the next frame after the moment shown
+	private static final String SEEK_STEPS = """
+			const [at, done] = arguments;
+			performance.clearMeasures();
+			performance.clearResourceTimings();
+			const seek = document.getElementById('seek');
+			const before = performance.getEntriesByName('replay:shown').length;
+			const started = performance.now();
+			seek.value = String(at);
+			seek.dispatchEvent(new Event('input', { bubbles: true }));
+			const round = (n) => Math.round(n);
+			const report = () => {
+			  const steps = {};
+			  for (const m of performance.getEntriesByType('measure').filter((m) => m.name.startsWith('replay:'))) {
+			    steps[m.name.substring(7)] = round(m.startTime - started) + '+' + round(m.duration);
+			  }
+			  const w = performance.getEntriesByType('resource').find((e) => e.name.includes('/events?'));
+			  done({ total: performance.now() - started, steps: JSON.stringify(steps),
+			      window: w ? round(w.startTime - started) + '+' + round(w.responseStart - w.startTime) + '+'
+			          + round(w.responseEnd - w.responseStart) : '-' });
+			};
+			const check = () => {
+			  if (performance.getEntriesByName('replay:shown').length > before) {
+			    requestAnimationFrame(report);
+			  } else {
+			    setTimeout(check, 2);
+			  }
+			};
+			check();""";
+
 	private static final Map<String, Path> EVENT_FILES = new ConcurrentHashMap<>();
 
 	@LocalServerPort
@@ -86,6 +123,9 @@ class SeekBenchmark {
 
 	@Autowired
 	SessionIndexer indexer;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void seekingInLongSessions() throws Exception {
@@ -101,6 +141,7 @@ class SeekBenchmark {
 				openMoment(browser, server, session);
 				deepLink(browser, session);
 				seeks(browser, session);
+				seekBreakdown(browser, session);
 			}
 			memory(browser, sixHours);
 		}
@@ -209,6 +250,32 @@ class SeekBenchmark {
 		}
 		report("%s session, ten seeks within the open session: median %.0f ms (target < 200 ms), slowest %.0f ms",
 				session.name(), Figures.median(medians), slowest);
+	}
+
+	// Where the time of a seek within the open session goes: the window request (start, first
+	// byte and rest, since the click) and the player's steps, for seeks far from each other
+	// and back to a moment shown before.
+	private void seekBreakdown(ChromeDriver browser, Session session) {
+		measure(browser, ours(session, session.target()), PAUSED);
+		long duration = session.durationMs();
+		double[] ms = new double[SEEK_BREAKDOWN_AT.length];
+		for (int i = 0; i < SEEK_BREAKDOWN_AT.length; i++) {
+			long at = (long) (SEEK_BREAKDOWN_AT[i] * duration);
+			browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(1));
+			Timer server = this.meters.find("replay.playback").tag("window", "range").timer();
+			long count = (server != null) ? server.count() : 0;
+			double serverMs = (server != null) ? server.totalTime(TimeUnit.MILLISECONDS) : 0;
+			@SuppressWarnings("unchecked")
+			Map<String, Object> seek = (Map<String, Object>) browser.executeAsyncScript(SEEK_STEPS, at);
+			ms[i] = ((Number) seek.get("total")).doubleValue();
+			server = this.meters.find("replay.playback").tag("window", "range").timer();
+			String served = (server != null && server.count() > count) ? String.format("%.0f ms for %d request(s)",
+					server.totalTime(TimeUnit.MILLISECONDS) - serverMs, server.count() - count) : "no request";
+			report("%s session, a seek to minute %d, where the time goes (ms since the click; start+first byte+rest): "
+					+ "window %s (the server: %s); player steps (start+duration) %s; drawn after %.0f ms",
+					session.name(), at / MINUTE, seek.get("window"), served, seek.get("steps"), ms[i]);
+		}
+		report("%s session, seeks of the breakdown: median %.0f ms", session.name(), Figures.median(ms));
 	}
 
 	// The tab's memory, sampled while it seeks across the 6-hour session ten times.
