@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Throughput of the one pass that turns a session's events into keyframes and a timeline
- * summary, of finding the assets they reference, and of writing one keyframe, over the rrweb recordings of the test corpus.
+ * summary, of finding the assets they reference, and of writing one keyframe, over the
+ * rrweb recordings of the test corpus.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
