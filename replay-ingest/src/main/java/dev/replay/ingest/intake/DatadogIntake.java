@@ -25,9 +25,12 @@ class DatadogIntake {
 
 	private final LogIntake logs;
 
+	private final DecodingSlots slots;
+
 	DatadogIntake(IngestProperties properties, DatadogSegmentIntake segments, DatadogImageIntake images, RumIntake rum,
-			LogIntake logs) {
+			LogIntake logs, DecodingSlots slots) {
 		this.properties = properties;
+		this.slots = slots;
 		this.segments = segments;
 		this.images = images;
 		this.rum = rum;
@@ -44,7 +47,7 @@ class DatadogIntake {
 
 	// an upload's event part tells whether it carries segments or images
 	private DatadogReceipt acceptReplay(DatadogRequest request) throws IOException {
-		ReplayUpload upload = ReplayUpload.read(request, this.properties);
+		ReplayUpload upload = ReplayUpload.read(request, this.properties, this.slots);
 		if (upload.event() instanceof Resources announced) {
 			return this.images.accept(request, upload, announced);
 		}

@@ -60,9 +60,12 @@ class DatadogSegmentIntake {
 
 	private final EventTimeWindow window;
 
+	private final DecodingSlots slots;
+
 	DatadogSegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
-			EventTimeWindow window) {
+			EventTimeWindow window, DecodingSlots slots) {
 		this.properties = properties;
+		this.slots = slots;
 		this.authorization = authorization;
 		this.committer = committer;
 		this.window = window;
@@ -110,9 +113,9 @@ class DatadogSegmentIntake {
 			throw new MalformedSegmentException("A segment part is not a zlib stream.",
 					List.of(new Violation(path, "must be zlib-compressed")));
 		}
-		DatadogSegmentReader.Result result = BodyDecoding.read("A segment", part.content(), ContentEncoding.ZLIB,
-				this.properties.maxInflatedSize().toBytes(), DatadogSegmentReader::read,
-				BodyDecoding.corruptSegment(path));
+		DatadogSegmentReader.Result result = this.slots.decode(() -> BodyDecoding.read("A segment", part.content(),
+				ContentEncoding.ZLIB, this.properties.maxInflatedSize().toBytes(), DatadogSegmentReader::read,
+				BodyDecoding.corruptSegment(path)));
 		DatadogSegment segment = result.segment();
 		if (segment == null) {
 			throw new MalformedSegmentException("A segment is not a valid Datadog replay segment.",

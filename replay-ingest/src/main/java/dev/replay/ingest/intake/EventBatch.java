@@ -33,18 +33,19 @@ record EventBatch(DatadogRequest request, ContentEncoding encoding, byte[] recei
 	 * @param limits the intake's limits
 	 * @param authorization checks the token
 	 * @param reader reads the inflated lines: RUM events, or log events
+	 * @param slots bound how many bodies are decoded at once
 	 * @return the batch
 	 * @throws IOException if reading the body fails
 	 */
 	static EventBatch read(DatadogRequest request, IngestProperties limits, IntakeAuthorization authorization,
-			BodyDecoding.StreamReader<RumBatchReader.Summary> reader) throws IOException {
+			BodyDecoding.StreamReader<RumBatchReader.Summary> reader, DecodingSlots slots) throws IOException {
 		String token = IntakeAuthorization.present(request.token());
 		ContentEncoding encoding = request.evpDeflate() ? ContentEncoding.ZLIB
 				: BodyDecoding.encoding(request.contentEncoding());
 		byte[] received = BodyReader.read(request.request(), limits.maxBodySize().toBytes());
-		RumBatchReader.Summary summary = BodyDecoding.read("The request body", received, encoding,
+		RumBatchReader.Summary summary = slots.decode(() -> BodyDecoding.read("The request body", received, encoding,
 				limits.maxInflatedSize().toBytes(), reader, (message) -> new MalformedBodyException(
-						"The request body cannot be inflated as " + encoding.code() + " (" + message + ")."));
+						"The request body cannot be inflated as " + encoding.code() + " (" + message + ").")));
 		if (summary.lines() == 0) {
 			throw new MalformedBodyException("The batch holds no events.");
 		}

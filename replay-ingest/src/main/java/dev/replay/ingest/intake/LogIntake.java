@@ -20,14 +20,19 @@ class LogIntake {
 
 	private final RumBatchStore batches;
 
-	LogIntake(IngestProperties properties, IntakeAuthorization authorization, RumBatchStore batches) {
+	private final DecodingSlots slots;
+
+	LogIntake(IngestProperties properties, IntakeAuthorization authorization, RumBatchStore batches,
+			DecodingSlots slots) {
 		this.properties = properties;
+		this.slots = slots;
 		this.authorization = authorization;
 		this.batches = batches;
 	}
 
 	DatadogReceipt accept(DatadogRequest request) throws IOException {
-		EventBatch batch = EventBatch.read(request, this.properties, this.authorization, RumBatchReader::read);
+		EventBatch batch = EventBatch.read(request, this.properties, this.authorization, RumBatchReader::read,
+				this.slots);
 		int skipped = batch.summary().skipped();
 		boolean stored = this.batches.store(batch.toStored(batch.summary().events(), skipped), false);
 		return batch.receipt(request.receiptId(), stored, skipped);

@@ -27,15 +27,20 @@ record ReplayUpload(String token, Event event, List<Part> segments, List<Part> i
 	 * Read an upload.
 	 * @param request the request
 	 * @param limits the intake's limits
+	 * @param slots bound how many bodies are decoded at once
 	 * @return the upload
 	 * @throws IOException if reading the body fails
 	 */
-	static ReplayUpload read(DatadogRequest request, IngestProperties limits) throws IOException {
+	static ReplayUpload read(DatadogRequest request, IngestProperties limits, DecodingSlots slots) throws IOException {
 		String token = IntakeAuthorization.present(request.token());
 		String boundary = MultipartBody.boundary(request.contentType());
 		ContentEncoding encoding = BodyDecoding.encoding(request.contentEncoding());
 		byte[] received = BodyReader.read(request.request(), limits.maxBodySize().toBytes());
-		byte[] body = BodyDecoding.decodeBody(received, encoding, limits.maxInflatedSize().toBytes());
+		return slots.decode(() -> parse(token, boundary,
+				BodyDecoding.decodeBody(received, encoding, limits.maxInflatedSize().toBytes())));
+	}
+
+	private static ReplayUpload parse(String token, String boundary, byte[] body) {
 		Part event = null;
 		List<Part> segments = new ArrayList<>();
 		List<Part> images = new ArrayList<>();

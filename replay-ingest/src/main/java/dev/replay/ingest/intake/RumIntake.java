@@ -30,16 +30,20 @@ class RumIntake {
 
 	private final EventTimeWindow window;
 
+	private final DecodingSlots slots;
+
 	RumIntake(IngestProperties properties, IntakeAuthorization authorization, RumBatchStore batches,
-			EventTimeWindow window) {
+			EventTimeWindow window, DecodingSlots slots) {
 		this.properties = properties;
+		this.slots = slots;
 		this.authorization = authorization;
 		this.batches = batches;
 		this.window = window;
 	}
 
 	DatadogReceipt accept(DatadogRequest request) throws IOException {
-		EventBatch batch = EventBatch.read(request, this.properties, this.authorization, RumBatchReader::readRum);
+		EventBatch batch = EventBatch.read(request, this.properties, this.authorization, RumBatchReader::readRum,
+				this.slots);
 		RumBatchReader.Summary summary = batch.summary();
 		// RUM events dated outside the window are skipped like invalid ones, and the
 		// batch

@@ -40,9 +40,12 @@ class SegmentIntake {
 
 	private final EventTimeWindow window;
 
+	private final DecodingSlots slots;
+
 	SegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
-			EventTimeWindow window) {
+			EventTimeWindow window, DecodingSlots slots) {
 		this.properties = properties;
+		this.slots = slots;
 		this.authorization = authorization;
 		this.committer = committer;
 		this.window = window;
@@ -76,10 +79,11 @@ class SegmentIntake {
 
 	private NativeSegment parse(byte[] body, ContentEncoding encoding) throws IOException {
 		long maxInflated = this.properties.maxInflatedSize().toBytes();
-		NativeSegmentReader.Result result = BodyDecoding.read("The body", body, encoding, maxInflated,
-				NativeSegmentReader::read,
-				(message) -> new MalformedSegmentException("The body cannot be inflated as " + encoding.code() + ".",
-						List.of(new Violation("$", String.valueOf(message)))));
+		NativeSegmentReader.Result result = this.slots
+			.decode(() -> BodyDecoding.read("The body", body, encoding, maxInflated, NativeSegmentReader::read,
+					(message) -> new MalformedSegmentException(
+							"The body cannot be inflated as " + encoding.code() + ".",
+							List.of(new Violation("$", String.valueOf(message))))));
 		if (result.segment() == null) {
 			throw new MalformedSegmentException("The body is not a valid batch of rrweb events.", result.violations());
 		}
