@@ -4,7 +4,7 @@
 // scrolled the list themselves.
 
 import { FILTERS, eventsOf, filterCounts, filterItems, itemText, playheadIndex, repeats } from './event-items.js';
-import { afterNextPaint } from './first-paint.js';
+import { afterNextPaint, inSlices } from './first-paint.js';
 import { formatDuration } from './format.js';
 import { KINDS } from './markers.js';
 import { PlayerState } from './state.js';
@@ -26,6 +26,7 @@ export class EventList {
   #current = -1;
   #timer = 0;
   #manualUntil = 0;
+  #drawing = 0;
 
   /** `elements`: `{ list, status, filters }` of the event panel. */
   constructor(controller, { list, status, filters }) {
@@ -55,6 +56,7 @@ export class EventList {
 
   /** Says that the events could not be loaded (or why there are none); the player works without them. */
   fail(message = 'The list of events could not be loaded.') {
+    this.#drawing++;
     this.#items = [];
     this.#list.replaceChildren();
     this.#status.textContent = message;
@@ -89,17 +91,28 @@ export class EventList {
     this.#filterBar.replaceChildren(...buttons);
   }
 
+  // A long session's list takes a while to build: it is built in slices that give way to a seek,
+  // then shown whole. A later draw (another filter) replaces one still being built.
   #draw() {
+    const drawing = ++this.#drawing;
     const shown = filterItems(this.#items, this.#filter);
-    this.#buttons = shown.map((item) => this.#button(item));
+    const entries = new Array(shown.length);
+    const buttons = new Array(shown.length);
+    return inSlices(this.#controller, shown.length, (i) => {
+      buttons[i] = this.#button(shown[i]);
+      entries[i] = document.createElement('li');
+      entries[i].append(buttons[i]);
+    }, { cancelled: () => drawing !== this.#drawing }).then((complete) => {
+      if (complete) {
+        this.#showEntries(shown, buttons, entries);
+      }
+    });
+  }
+
+  #showEntries(shown, buttons, entries) {
+    this.#buttons = buttons;
     this.#offsets = shown.map((item) => item.offset);
-    this.#list.replaceChildren(
-      ...this.#buttons.map((button) => {
-        const entry = document.createElement('li');
-        entry.append(button);
-        return entry;
-      }),
-    );
+    this.#list.replaceChildren(...entries);
     this.#status.classList.remove('is-error');
     if (this.#items.length === 0) {
       this.#status.textContent = 'Nothing happened in this session that the list shows: no clicks, inputs, errors or page changes.';
