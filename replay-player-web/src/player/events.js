@@ -112,6 +112,10 @@ export class EventList {
   #showEntries(shown, buttons, entries) {
     this.#buttons = buttons;
     this.#offsets = shown.map((item) => item.offset);
+    this.#current = -1;
+    // marked before they join the page, which then styles them once
+    const index = playheadIndex(this.#offsets, this.#controller.currentTime);
+    this.#mark(index);
     this.#list.replaceChildren(...entries);
     this.#status.classList.remove('is-error');
     if (this.#items.length === 0) {
@@ -119,8 +123,9 @@ export class EventList {
     } else {
       this.#status.textContent = `${shown.length} event${shown.length === 1 ? '' : 's'}`;
     }
-    this.#current = -1;
-    this.#highlight(true);
+    if (index >= 0) {
+      this.#reveal(this.#buttons[index].parentElement);
+    }
   }
 
   #button(item) {
@@ -155,13 +160,22 @@ export class EventList {
     this.#highlight(false);
   }
 
-  // Marks the last item at or before the playhead, and the ones before it as past. Only the items
-  // from the one marked before to the new one change, which spares the browser restyling a long list.
+  // Marks the last item at or before the playhead, and the ones before it as past, and keeps it in
+  // view unless the viewer scrolls the list.
   #highlight(jumped) {
     const index = playheadIndex(this.#offsets, this.#controller.currentTime);
     if (index === this.#current && !jumped) {
       return;
     }
+    this.#mark(index);
+    if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
+      this.#reveal(this.#buttons[index].parentElement);
+    }
+  }
+
+  // Only the items from the one marked before to the new one change, which spares the browser
+  // restyling a long list.
+  #mark(index) {
     const last = Math.min(Math.max(index, this.#current), this.#buttons.length - 1);
     for (let i = Math.max(0, Math.min(index, this.#current)); i <= last; i++) {
       const button = this.#buttons[i];
@@ -174,9 +188,6 @@ export class EventList {
       }
     }
     this.#current = index;
-    if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
-      this.#reveal(this.#buttons[index].parentElement);
-    }
   }
 
   // Scrolls the list (never the page) so that the entry is in view, a little below the top.
