@@ -7,7 +7,7 @@ import { EventType, Replayer } from 'rrweb';
 
 import { ProblemError } from '../shared/http.js';
 import { canvasFramesPlugin } from './canvas-frames.js';
-import { createAtOnce } from './first-frame.js';
+import { firstFrame } from './first-frame.js';
 import { keepKeysFromFrame } from './frame-keys.js';
 import { REPLAYED_PAGE_STYLES } from './replayed-page.js';
 import { PlayerState } from './state.js';
@@ -89,7 +89,7 @@ export class PlayerController extends EventTarget {
     const target = startAt === null ? 0 : Math.max(0, startAt);
     const window = await windows.open(target);
     this.#duration = windows.duration;
-    this.#build(window);
+    await this.#build(window);
     if (this.#state === PlayerState.ERROR) {
       return;
     }
@@ -208,11 +208,11 @@ export class PlayerController extends EventTarget {
     }
     this.#windows
       .open(target)
-      .then((window) => {
+      .then(async (window) => {
         if (move !== this.#moves) {
           return;
         }
-        this.#build(window);
+        await this.#build(window);
         if (move !== this.#moves || this.#state === PlayerState.ERROR) {
           return;
         }
@@ -245,15 +245,14 @@ export class PlayerController extends EventTarget {
     return this.#windows.isComplete(this.#until);
   }
 
-  // Replaces the replayer with one for a window's events, which draws its first full snapshot at
-  // once: the caller positions it in the same task, so the browser's next frame shows the moment.
-  #build(window) {
+  // Replaces the replayer with one for a window's events and waits for its first frame.
+  async #build(window) {
     const firstSnapshot = checkPlayable(window.events);
     const events = window.events;
     const started = performance.now();
     this.#replayer?.destroy();
     performance.measure('replay:destroy', { start: started });
-    const { replayer, start } = createAtOnce(() => new Replayer(events, {
+    const replayer = new Replayer(events, {
       root: this.#root,
       speed: this.#speed,
       showWarning: false,
@@ -266,7 +265,7 @@ export class PlayerController extends EventTarget {
       // player's keyboard shortcuts no longer hear the keys.
       triggerFocus: false,
       insertStyleRules: REPLAYED_PAGE_STYLES,
-    }));
+    });
     this.#styles.share(replayer);
     keepKeysFromFrame(replayer);
     this.#replayer = replayer;
@@ -283,8 +282,9 @@ export class PlayerController extends EventTarget {
         this.#finished();
       }
     });
-    // rrweb reports the first size and draws the first full snapshot, as it would on its timers
-    start();
+    // rrweb draws the first full snapshot (and reports the first size) on timers of its own;
+    // positioning after them keeps those timers from undoing a later size or frame.
+    await firstFrame(replayer);
     performance.measure('replay:rebuild', { start: built });
   }
 
