@@ -10,7 +10,7 @@
 // captured them (GET /api/v1/sessions/{id}/assets).
 
 import { assetState, emptyAssetsText, shortUrl } from './asset-items.js';
-import { afterFirstMoment } from './first-paint.js';
+import { afterFirstMoment, inSlices } from './first-paint.js';
 import { formatBytes, formatDuration } from './format.js';
 
 const PAGE_SIZE = 1000;
@@ -188,7 +188,7 @@ class DevtoolsPanel {
     for (const tab of TABS.filter((candidate) => candidate.accepts)) {
       const rows = events.filter(tab.accepts);
       counts.set(tab.id, rows.length);
-      this.#fill(tab.id, rows);
+      await this.#fill(tab.id, rows);
       if (!rows.length && CAPTURED_KINDS[tab.id]) {
         this.#lists.get(tab.id).replaceChildren(emptyCaptureText(CAPTURED_KINDS[tab.id], captured));
       }
@@ -250,16 +250,17 @@ class DevtoolsPanel {
     this.select(this.#selected);
   }
 
-  #fill(tabId, events) {
+  // A long session has thousands of rows: they are built in slices that give way to a seek.
+  async #fill(tabId, events) {
     const list = this.#lists.get(tabId);
     const waterfall = tabId === 'network' ? spanOf(events) : null;
     const fragment = document.createDocumentFragment();
-    const rows = [];
-    for (const event of events) {
-      const row = this.#row(tabId, event, waterfall);
-      rows.push({ offset: event.offsetMs, element: row });
+    const rows = new Array(events.length);
+    await inSlices(this.#controller, events.length, (i) => {
+      const row = this.#row(tabId, events[i], waterfall);
+      rows[i] = { offset: events[i].offsetMs, element: row };
       fragment.append(row);
-    }
+    });
     this.#rows.set(tabId, rows);
     list.replaceChildren(fragment);
   }

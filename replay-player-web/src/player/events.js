@@ -4,7 +4,7 @@
 // scrolled the list themselves.
 
 import { FILTERS, eventsOf, filterCounts, filterItems, itemText, playheadIndex, repeats } from './event-items.js';
-import { afterNextPaint } from './first-paint.js';
+import { afterNextPaint, inSlices } from './first-paint.js';
 import { formatDuration } from './format.js';
 import { KINDS } from './markers.js';
 import { PlayerState } from './state.js';
@@ -26,6 +26,7 @@ export class EventList {
   #current = -1;
   #timer = 0;
   #manualUntil = 0;
+  #drawing = 0;
 
   /** `elements`: `{ list, status, filters }` of the event panel. */
   constructor(controller, { list, status, filters }) {
@@ -55,6 +56,7 @@ export class EventList {
 
   /** Says that the events could not be loaded (or why there are none); the player works without them. */
   fail(message = 'The list of events could not be loaded.') {
+    this.#drawing++;
     this.#items = [];
     this.#list.replaceChildren();
     this.#status.textContent = message;
@@ -89,25 +91,41 @@ export class EventList {
     this.#filterBar.replaceChildren(...buttons);
   }
 
+  // A long session's list takes a while to build: it is built in slices that give way to a seek,
+  // then shown whole. A later draw (another filter) replaces one still being built.
   #draw() {
+    const drawing = ++this.#drawing;
     const shown = filterItems(this.#items, this.#filter);
-    this.#buttons = shown.map((item) => this.#button(item));
+    const entries = new Array(shown.length);
+    const buttons = new Array(shown.length);
+    return inSlices(this.#controller, shown.length, (i) => {
+      buttons[i] = this.#button(shown[i]);
+      entries[i] = document.createElement('li');
+      entries[i].append(buttons[i]);
+    }, { cancelled: () => drawing !== this.#drawing }).then((complete) => {
+      if (complete) {
+        this.#showEntries(shown, buttons, entries);
+      }
+    });
+  }
+
+  #showEntries(shown, buttons, entries) {
+    this.#buttons = buttons;
     this.#offsets = shown.map((item) => item.offset);
-    this.#list.replaceChildren(
-      ...this.#buttons.map((button) => {
-        const entry = document.createElement('li');
-        entry.append(button);
-        return entry;
-      }),
-    );
+    this.#current = -1;
+    // marked before they join the page, which then styles them once
+    const index = playheadIndex(this.#offsets, this.#controller.currentTime);
+    this.#mark(index);
+    this.#list.replaceChildren(...entries);
     this.#status.classList.remove('is-error');
     if (this.#items.length === 0) {
       this.#status.textContent = 'Nothing happened in this session that the list shows: no clicks, inputs, errors or page changes.';
     } else {
       this.#status.textContent = `${shown.length} event${shown.length === 1 ? '' : 's'}`;
     }
-    this.#current = -1;
-    this.#highlight(true);
+    if (index >= 0) {
+      this.#reveal(this.#buttons[index].parentElement);
+    }
   }
 
   #button(item) {
@@ -142,13 +160,22 @@ export class EventList {
     this.#highlight(false);
   }
 
-  // Marks the last item at or before the playhead, and the ones before it as past. Only the items
-  // from the one marked before to the new one change, which spares the browser restyling a long list.
+  // Marks the last item at or before the playhead, and the ones before it as past, and keeps it in
+  // view unless the viewer scrolls the list.
   #highlight(jumped) {
     const index = playheadIndex(this.#offsets, this.#controller.currentTime);
     if (index === this.#current && !jumped) {
       return;
     }
+    this.#mark(index);
+    if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
+      this.#reveal(this.#buttons[index].parentElement);
+    }
+  }
+
+  // Only the items from the one marked before to the new one change, which spares the browser
+  // restyling a long list.
+  #mark(index) {
     const last = Math.min(Math.max(index, this.#current), this.#buttons.length - 1);
     for (let i = Math.max(0, Math.min(index, this.#current)); i <= last; i++) {
       const button = this.#buttons[i];
@@ -161,9 +188,6 @@ export class EventList {
       }
     }
     this.#current = index;
-    if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
-      this.#reveal(this.#buttons[index].parentElement);
-    }
   }
 
   // Scrolls the list (never the page) so that the entry is in view, a little below the top.

@@ -77,14 +77,11 @@ final class MainThreadTrace {
 	}
 
 	/**
-	 * The time of the main thread of the tab whose page set the user timing mark, from the
-	 * page's time origin up to the mark, by kind.
+	 * The trace events the log holds since it was last read or cleared.
 	 * @param browser a browser started with {@link #enable}
-	 * @param mark the name of the mark
-	 * @param markAt the mark's time in the page (ms since its time origin)
-	 * @return milliseconds by kind, with "idle" for the time nothing ran on the thread
+	 * @return the events
 	 */
-	static Map<String, Double> until(ChromeDriver browser, String mark, double markAt) {
+	static List<JsonNode> collect(ChromeDriver browser) {
 		List<JsonNode> events = new ArrayList<>();
 		for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
 			JsonNode message = ReplayClient.json(entry.getMessage()).path("message");
@@ -92,15 +89,47 @@ final class MainThreadTrace {
 				events.add(message.path("params"));
 			}
 		}
-		JsonNode marked = events.stream()
+		return events;
+	}
+
+	/**
+	 * The time of the main thread of the tab whose page set the user timing mark, from the
+	 * page's time origin up to the mark, by kind.
+	 * @param events the trace's events, from {@link #collect}
+	 * @param mark the name of the mark
+	 * @param markAt the mark's time in the page (ms since its time origin)
+	 * @return milliseconds by kind, with "idle" for the time nothing ran on the thread
+	 */
+	static Map<String, Double> until(List<JsonNode> events, String mark, double markAt) {
+		JsonNode marked = lastMark(events, mark);
+		long end = marked.path("ts").asLong();
+		return byKind(events, marked, end - Math.round(markAt * 1000), end);
+	}
+
+	/**
+	 * The time of the main thread of the tab whose page set two user timing marks, between
+	 * the last of each, by kind.
+	 * @param events the trace's events, from {@link #collect}
+	 * @param from the name of the first mark
+	 * @param to the name of the second mark
+	 * @return milliseconds by kind, with "idle" for the time nothing ran on the thread
+	 */
+	static Map<String, Double> between(List<JsonNode> events, String from, String to) {
+		JsonNode marked = lastMark(events, to);
+		return byKind(events, marked, lastMark(events, from).path("ts").asLong(), marked.path("ts").asLong());
+	}
+
+	private static JsonNode lastMark(List<JsonNode> events, String mark) {
+		return events.stream()
 			.filter((event) -> mark.equals(event.path("name").asString())
 					&& event.path("cat").asString().contains("blink.user_timing"))
 			.max(Comparator.comparingLong((event) -> event.path("ts").asLong()))
 			.orElseThrow(() -> new IllegalStateException("No mark " + mark + " in the trace"));
+	}
+
+	// marks are set on the page's main thread
+	private static Map<String, Double> byKind(List<JsonNode> events, JsonNode marked, long start, long end) {
 		long pid = marked.path("pid").asLong();
-		long end = marked.path("ts").asLong();
-		long start = end - Math.round(markAt * 1000);
-		// marks are set on the page's main thread
 		long tid = marked.path("tid").asLong();
 		List<JsonNode> slices = events.stream()
 			.filter((event) -> event.path("pid").asLong() == pid && event.path("tid").asLong() == tid

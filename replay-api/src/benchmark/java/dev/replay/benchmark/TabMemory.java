@@ -1,6 +1,7 @@
 package dev.replay.benchmark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -62,18 +63,56 @@ final class TabMemory implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * What of the tab's memory garbage collection gives back: its DOM nodes and JavaScript
+	 * heap once Chromium has collected garbage (the pages of replaced replayers among it).
+	 * @return the figures, in words
+	 */
+	@SuppressWarnings("unchecked")
+	String afterGarbageCollection() {
+		this.browser.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+		double heap = 0;
+		double nodes = 0;
+		Map<String, Object> answer = this.browser.executeCdpCommand("Performance.getMetrics", Map.of());
+		for (Object metric : (Iterable<Object>) answer.get("metrics")) {
+			Map<String, Object> entry = (Map<String, Object>) metric;
+			double value = ((Number) entry.get("value")).doubleValue();
+			switch ((String) entry.get("name")) {
+				case "JSHeapUsedSize" -> heap = value;
+				case "Nodes" -> nodes = value;
+				default -> {
+				}
+			}
+		}
+		return String.format("%.0f DOM nodes and %.0f MB of JavaScript heap in use", nodes, heap / 1e6);
+	}
+
 	String describe() {
 		return String.format("peak JavaScript heap %.0f MB (%.0f DOM nodes), peak resident memory of the renderer "
 				+ "process %.0f MB", this.maxHeapBytes / 1e6, this.maxNodes, this.maxRendererBytes / 1e6);
 	}
 
+	// Chromium's renderers are forked from its zygote, which rewrites their command line in
+	// place (one string, not one argument each): read it from /proc rather than through
+	// ProcessHandle.Info, which may not have it.
 	private static long largestRenderer() {
 		return ProcessHandle.current()
 			.descendants()
-			.filter((process) -> process.info().commandLine().orElse("").contains("--type=renderer"))
+			.filter((process) -> commandLine(process).contains("--type=renderer"))
 			.mapToLong(TabMemory::residentBytes)
 			.max()
 			.orElse(0);
+	}
+
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+					StandardCharsets.UTF_8)
+				.replace('\0', ' ');
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
 	}
 
 	private static long residentBytes(ProcessHandle process) {
