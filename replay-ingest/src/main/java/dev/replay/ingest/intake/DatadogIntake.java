@@ -30,11 +30,11 @@ class DatadogIntake {
 	DatadogIntake(IngestProperties properties, DatadogSegmentIntake segments, DatadogImageIntake images, RumIntake rum,
 			LogIntake logs, DecodingSlots slots) {
 		this.properties = properties;
-		this.slots = slots;
 		this.segments = segments;
 		this.images = images;
 		this.rum = rum;
 		this.logs = logs;
+		this.slots = slots;
 	}
 
 	DatadogReceipt accept(DatadogRequest request) throws IOException {

@@ -65,10 +65,10 @@ class DatadogSegmentIntake {
 	DatadogSegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
 			EventTimeWindow window, DecodingSlots slots) {
 		this.properties = properties;
-		this.slots = slots;
 		this.authorization = authorization;
 		this.committer = committer;
 		this.window = window;
+		this.slots = slots;
 	}
 
 	DatadogReceipt accept(DatadogRequest request, ReplayUpload upload, Segments metadata) throws IOException {

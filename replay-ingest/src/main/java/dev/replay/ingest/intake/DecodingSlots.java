@@ -9,13 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds how many requests inflate and check their bodies at once, by default to the
- * number of processors. That work only uses the CPU, so more of it at once does not
- * finish sooner; it would only crowd out the other threads the server needs. A server
- * started cold under a flood of uploads showed why: with a thread per connection
- * decoding, the JIT compiler's thread got so small a share of the cores that the hot
- * decoding code waited a minute to be compiled, and the intake ran at a fifth of its
- * speed all that time. A request waits for a slot only after its body arrived, and
- * releases it before it waits for the commit.
+ * number of processors: that work only uses the CPU, and more of it at once only crowds
+ * out the threads the server also needs, the JIT compiler's first (ADR 0034). A request
+ * takes a slot once its body has arrived and gives it back before it waits for its
+ * commit.
  */
 @Component
 class DecodingSlots {

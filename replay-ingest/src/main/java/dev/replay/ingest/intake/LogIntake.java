@@ -25,9 +25,9 @@ class LogIntake {
 	LogIntake(IngestProperties properties, IntakeAuthorization authorization, RumBatchStore batches,
 			DecodingSlots slots) {
 		this.properties = properties;
-		this.slots = slots;
 		this.authorization = authorization;
 		this.batches = batches;
+		this.slots = slots;
 	}
 
 	DatadogReceipt accept(DatadogRequest request) throws IOException {

@@ -35,10 +35,10 @@ class RumIntake {
 	RumIntake(IngestProperties properties, IntakeAuthorization authorization, RumBatchStore batches,
 			EventTimeWindow window, DecodingSlots slots) {
 		this.properties = properties;
-		this.slots = slots;
 		this.authorization = authorization;
 		this.batches = batches;
 		this.window = window;
+		this.slots = slots;
 	}
 
 	DatadogReceipt accept(DatadogRequest request) throws IOException {

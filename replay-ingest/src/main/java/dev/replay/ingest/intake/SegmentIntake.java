@@ -45,10 +45,10 @@ class SegmentIntake {
 	SegmentIntake(IngestProperties properties, IntakeAuthorization authorization, SegmentCommitter committer,
 			EventTimeWindow window, DecodingSlots slots) {
 		this.properties = properties;
-		this.slots = slots;
 		this.authorization = authorization;
 		this.committer = committer;
 		this.window = window;
+		this.slots = slots;
 	}
 
 	SegmentReceipt acceptNative(NativeRequest request) throws IOException {
