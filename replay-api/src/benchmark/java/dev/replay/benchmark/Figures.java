@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.replay.ReplayClient;
 
@@ -73,6 +74,10 @@ final class Figures {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
+	}
+
+	static String each(double[] values) {
+		return Arrays.stream(values).mapToObj((value) -> String.format("%.0f", value)).collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -145,10 +145,19 @@ class SeekBenchmark {
 				seeks(browser, session);
 				seekBreakdown(browser, session);
 			}
-			memory(browser, sixHours);
 		}
 		finally {
 			browser.quit();
+		}
+		// the tab's memory in a browser of its own: rrweb-player's tabs above leave the
+		// renderers of that browser hundreds of MB that are not our player's
+		ChromeDriver seeking = HeadlessChromium.start();
+		try {
+			signIn(seeking, base(this.port));
+			memory(seeking, sixHours);
+		}
+		finally {
+			seeking.quit();
 		}
 		ChromeDriver traced = HeadlessChromium.start(MainThreadTrace::enable);
 		try {
@@ -207,6 +216,8 @@ class SeekBenchmark {
 		report("%s shown: our player %.0f ms (target < 500 ms), rrweb-player with the whole event list %.0f ms%s; "
 				+ "rrweb-player takes %.1f x as long (target >= 5)", session.moment(), our, their,
 				(theirsMs.size() < REPETITIONS) ? " (one try)" : "", their / our);
+		report("%s shown, each repetition: our player %s ms, rrweb-player %s ms", session.moment(),
+				Figures.each(oursMs), Figures.each(theirsMs.stream().mapToDouble(Double::doubleValue).toArray()));
 	}
 
 	// rrweb-player may not manage a whole long session at all (the tab runs out of memory):

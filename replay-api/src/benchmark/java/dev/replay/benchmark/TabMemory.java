@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,6 +25,8 @@ final class TabMemory implements AutoCloseable {
 
 	private volatile long maxRendererBytes;
 
+	private volatile long maxRenderers;
+
 	private double maxHeapBytes;
 
 	private double maxNodes;
@@ -32,7 +35,10 @@ final class TabMemory implements AutoCloseable {
 		this.browser = browser;
 		this.thread = new Thread(() -> {
 			while (this.running) {
-				this.maxRendererBytes = Math.max(this.maxRendererBytes, largestRenderer());
+				List<ProcessHandle> renderers = renderers();
+				this.maxRenderers = Math.max(this.maxRenderers, renderers.size());
+				this.maxRendererBytes = Math.max(this.maxRendererBytes,
+						renderers.stream().mapToLong(TabMemory::residentBytes).max().orElse(0));
 				try {
 					Thread.sleep(20);
 				}
@@ -89,19 +95,18 @@ final class TabMemory implements AutoCloseable {
 
 	String describe() {
 		return String.format("peak JavaScript heap %.0f MB (%.0f DOM nodes), peak resident memory of the renderer "
-				+ "process %.0f MB", this.maxHeapBytes / 1e6, this.maxNodes, this.maxRendererBytes / 1e6);
+				+ "process %.0f MB (the largest of %d)", this.maxHeapBytes / 1e6, this.maxNodes,
+				this.maxRendererBytes / 1e6, this.maxRenderers);
 	}
 
 	// Chromium's renderers are forked from its zygote, which rewrites their command line in
 	// place (one string, not one argument each): read it from /proc rather than through
 	// ProcessHandle.Info, which may not have it.
-	private static long largestRenderer() {
+	private static List<ProcessHandle> renderers() {
 		return ProcessHandle.current()
 			.descendants()
 			.filter((process) -> commandLine(process).contains("--type=renderer"))
-			.mapToLong(TabMemory::residentBytes)
-			.max()
-			.orElse(0);
+			.toList();
 	}
 
 	private static String commandLine(ProcessHandle process) {
