@@ -89,3 +89,19 @@ export function itemText(item) {
 export function repeats(item) {
   return item.count > 1 ? ` ×${item.count}` : '';
 }
+
+/**
+ * Which rows of a list of `count` rows of `rowHeight` pixels to put in the page: those in view,
+ * `scrollTop` pixels down a view `height` pixels high, and `overscan` rows more on each side, as
+ * `{ start, end }` (end excluded). Before the rows have a height (a list not shown), the first
+ * rows.
+ */
+export function rowWindow({ count, rowHeight, scrollTop, height, overscan }) {
+  if (!(rowHeight > 0)) {
+    return { start: 0, end: Math.min(count, 2 * overscan) };
+  }
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const last = Math.ceil((Math.max(0, scrollTop) + height) / rowHeight);
+  const end = Math.min(count, last + overscan);
+  return { start: Math.min(Math.max(0, first - overscan), end), end };
+}

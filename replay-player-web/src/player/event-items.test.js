@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { eventsOf, filterCounts, filterItems, itemText, playheadIndex } from './event-items.js';
+import { eventsOf, filterCounts, filterItems, itemText, playheadIndex, rowWindow } from './event-items.js';
 
 const brief = (items) => items.map(({ kind, offset, count }) => `${kind}@${offset}${count > 1 ? `×${count}` : ''}`);
 
@@ -120,5 +120,34 @@ describe('itemText', () => {
   test('names the kind, the repeats, the time and the target', () => {
     assert.equal(itemText({ kind: 'dead-click', offset: 12_000, label: 'Buy', count: 3 }), 'Dead click ×3 at 0:12: Buy');
     assert.equal(itemText({ kind: 'view', offset: 0, label: '', count: 1 }), 'Page view at 0:00');
+  });
+});
+
+describe('rowWindow', () => {
+  const list = { count: 10_000, rowHeight: 30, height: 600, overscan: 40 };
+
+  test('puts the rows in view and a margin on each side in the page', () => {
+    // rows 1,000 to 1,020 are in view
+    assert.deepEqual(rowWindow({ ...list, scrollTop: 30_000 }), { start: 960, end: 1060 });
+  });
+
+  test('counts a row cut by the top or the bottom of the view as in view', () => {
+    assert.deepEqual(rowWindow({ ...list, scrollTop: 30_015 }), { start: 960, end: 1061 });
+  });
+
+  test('stops at the first and the last row', () => {
+    assert.deepEqual(rowWindow({ ...list, scrollTop: 0 }), { start: 0, end: 60 });
+    assert.deepEqual(rowWindow({ ...list, scrollTop: 299_400 }), { start: 9940, end: 10_000 });
+    assert.deepEqual(rowWindow({ ...list, count: 12, scrollTop: 0 }), { start: 0, end: 12 });
+  });
+
+  test('keeps every row of a list scrolled past its end in bounds', () => {
+    assert.deepEqual(rowWindow({ ...list, count: 100, scrollTop: 90_000 }), { start: 100, end: 100 });
+    assert.deepEqual(rowWindow({ ...list, scrollTop: -50 }), { start: 0, end: 60 });
+  });
+
+  test('puts the first rows in the page while rows have no height (a list not shown)', () => {
+    assert.deepEqual(rowWindow({ ...list, rowHeight: 0, scrollTop: 0 }), { start: 0, end: 80 });
+    assert.deepEqual(rowWindow({ ...list, count: 5, rowHeight: 0, scrollTop: 0 }), { start: 0, end: 5 });
   });
 });

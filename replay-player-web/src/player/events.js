@@ -1,10 +1,11 @@
 // The event list beside the replay: the page views, clicks, rage and dead clicks, inputs and errors
 // of the session's timeline summary, in order. Choosing one seeks there. While the player moves,
 // the item at the playhead is marked (aria-current) and kept in view, unless the viewer has just
-// scrolled the list themselves.
+// scrolled the list themselves. A long session has tens of thousands of items: only the rows in
+// view and a margin around them are in the page, and room is left for the others.
 
-import { FILTERS, eventsOf, filterCounts, filterItems, itemText, playheadIndex, repeats } from './event-items.js';
-import { afterNextPaint, inSlices } from './first-paint.js';
+import { FILTERS, eventsOf, filterCounts, filterItems, itemText, playheadIndex, repeats, rowWindow } from './event-items.js';
+import { afterNextPaint } from './first-paint.js';
 import { formatDuration } from './format.js';
 import { KINDS } from './markers.js';
 import { PlayerState } from './state.js';
@@ -14,19 +15,29 @@ const MANUAL_SCROLL_MS = 4000;
 
 const FOLLOW_INTERVAL_MS = 200;
 
+// How many rows beyond those in view are in the page on each side: enough for a few pages of
+// keys or wheel before the next rows are drawn.
+const OVERSCAN_ROWS = 40;
+
 export class EventList {
   #controller;
   #list;
   #status;
   #filterBar;
   #items = [];
-  #buttons = [];
+  #shown = [];
   #offsets = [];
+  // the rows in the page, by index in #shown: [#start, #end)
+  #rows = new Map();
+  #start = 0;
+  #end = 0;
+  #rowHeight = 0;
+  #padding = null;
+  #frame = 0;
   #filter = 'all';
   #current = -1;
   #timer = 0;
   #manualUntil = 0;
-  #drawing = 0;
 
   /** `elements`: `{ list, status, filters }` of the event panel. */
   constructor(controller, { list, status, filters }) {
@@ -35,7 +46,7 @@ export class EventList {
     this.#status = status;
     this.#filterBar = filters;
     controller.addEventListener('statechange', () => this.#follow());
-    // after a seek, the moment is painted first: marking and scrolling a long list takes a while
+    // after a seek, the moment is painted first
     controller.addEventListener('seeked', () => afterNextPaint().then(() => this.#highlight(true)));
     for (const type of ['wheel', 'touchmove']) {
       list.addEventListener(type, () => this.#scrolledByHand(), { passive: true });
@@ -45,6 +56,9 @@ export class EventList {
         this.#scrolledByHand();
       }
     });
+    list.addEventListener('scroll', () => this.#drawSoon(), { passive: true });
+    // a list shown or resized (a hidden panel has no rows in view) draws the rows now in view
+    new ResizeObserver(() => this.#drawSoon()).observe(list);
   }
 
   /** Shows the events of a timeline summary, as `/timeline` returns it. */
@@ -56,9 +70,10 @@ export class EventList {
 
   /** Says that the events could not be loaded (or why there are none); the player works without them. */
   fail(message = 'The list of events could not be loaded.') {
-    this.#drawing++;
     this.#items = [];
-    this.#list.replaceChildren();
+    this.#shown = [];
+    this.#offsets = [];
+    this.#clearRows();
     this.#status.textContent = message;
     this.#status.classList.add('is-error');
   }
@@ -91,44 +106,113 @@ export class EventList {
     this.#filterBar.replaceChildren(...buttons);
   }
 
-  // A long session's list takes a while to build: it is built in slices that give way to a seek,
-  // then shown whole. A later draw (another filter) replaces one still being built.
+  // Shows the items of the chosen filter, scrolled to the one at the playhead.
   #draw() {
-    const drawing = ++this.#drawing;
-    const shown = filterItems(this.#items, this.#filter);
-    const entries = new Array(shown.length);
-    const buttons = new Array(shown.length);
-    return inSlices(this.#controller, shown.length, (i) => {
-      buttons[i] = this.#button(shown[i]);
-      entries[i] = document.createElement('li');
-      entries[i].append(buttons[i]);
-    }, { cancelled: () => drawing !== this.#drawing }).then((complete) => {
-      if (complete) {
-        this.#showEntries(shown, buttons, entries);
-      }
-    });
-  }
-
-  #showEntries(shown, buttons, entries) {
-    this.#buttons = buttons;
-    this.#offsets = shown.map((item) => item.offset);
-    this.#current = -1;
-    // marked before they join the page, which then styles them once
-    const index = playheadIndex(this.#offsets, this.#controller.currentTime);
-    this.#mark(index);
-    this.#list.replaceChildren(...entries);
+    this.#shown = filterItems(this.#items, this.#filter);
+    this.#offsets = this.#shown.map((item) => item.offset);
+    this.#current = playheadIndex(this.#offsets, this.#controller.currentTime);
+    this.#clearRows();
+    this.#drawRows();
     this.#status.classList.remove('is-error');
     if (this.#items.length === 0) {
       this.#status.textContent = 'Nothing happened in this session that the list shows: no clicks, inputs, errors or page changes.';
     } else {
-      this.#status.textContent = `${shown.length} event${shown.length === 1 ? '' : 's'}`;
+      this.#status.textContent = `${this.#shown.length} event${this.#shown.length === 1 ? '' : 's'}`;
     }
-    if (index >= 0) {
-      this.#reveal(this.#buttons[index].parentElement);
+    if (this.#current >= 0) {
+      this.#reveal(this.#current, false);
     }
   }
 
-  #button(item) {
+  #clearRows() {
+    this.#rows.clear();
+    this.#start = 0;
+    this.#end = 0;
+    this.#list.replaceChildren();
+    this.#list.style.removeProperty('--rows-before');
+    this.#list.style.removeProperty('--rows-after');
+  }
+
+  #drawSoon() {
+    if (!this.#frame) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#drawRows();
+      });
+    }
+  }
+
+  // Puts the rows in view and their margins in the page, keeping the rows already there (and so
+  // the focus in them); the list's style sheet leaves room for the rows before and after them.
+  #drawRows() {
+    const list = this.#list;
+    const padding = this.#listPadding();
+    const height = this.#measureRow();
+    const { start, end } = rowWindow({
+      count: this.#shown.length,
+      rowHeight: height,
+      scrollTop: list.scrollTop - padding.top,
+      height: list.clientHeight,
+      overscan: OVERSCAN_ROWS,
+    });
+    if (start === this.#start && end === this.#end && height === this.#rowHeight) {
+      return;
+    }
+    this.#rowHeight = height;
+    for (const [index, row] of this.#rows) {
+      if (index < start || index >= end) {
+        row.remove();
+        this.#rows.delete(index);
+      }
+    }
+    const kept = this.#rows.size > 0;
+    const before = document.createDocumentFragment();
+    const after = document.createDocumentFragment();
+    for (let i = start; i < end; i++) {
+      if (!this.#rows.has(i)) {
+        const row = this.#row(i);
+        this.#rows.set(i, row);
+        (kept && i < this.#start ? before : after).append(row);
+      }
+    }
+    list.prepend(before);
+    list.append(after);
+    this.#start = start;
+    this.#end = end;
+    list.style.setProperty('--rows-before', `${start * height}px`);
+    list.style.setProperty('--rows-after', `${(this.#shown.length - end) * height}px`);
+  }
+
+  // The height of a row (each is one line, cut to the list's width), from one in the page; 0 while
+  // the list is not shown.
+  #measureRow() {
+    if (this.#shown.length === 0) {
+      return 0;
+    }
+    if (this.#rows.size === 0) {
+      const row = this.#row(0);
+      this.#list.append(row);
+      this.#rows.set(0, row);
+      this.#start = 0;
+      this.#end = 1;
+    }
+    return this.#rows.get(this.#start).getBoundingClientRect().height;
+  }
+
+  // The list's own padding, from its style sheet (the first row stands below it).
+  #listPadding() {
+    if (!this.#padding) {
+      const style = getComputedStyle(this.#list);
+      this.#padding = { top: parseFloat(style.paddingTop) || 0 };
+    }
+    return this.#padding;
+  }
+
+  #row(index) {
+    const item = this.#shown[index];
+    const entry = document.createElement('li');
+    entry.setAttribute('aria-setsize', String(this.#shown.length));
+    entry.setAttribute('aria-posinset', String(index + 1));
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `event-item event-${item.kind}`;
@@ -146,7 +230,9 @@ export class EventList {
       this.#manualUntil = 0;
       this.#controller.seek(item.offset);
     });
-    return button;
+    markButton(button, index, this.#current);
+    entry.append(button);
+    return entry;
   }
 
   #follow() {
@@ -169,41 +255,57 @@ export class EventList {
     }
     this.#mark(index);
     if (index >= 0 && (jumped || Date.now() >= this.#manualUntil)) {
-      this.#reveal(this.#buttons[index].parentElement);
+      this.#reveal(index, true);
     }
   }
 
-  // Only the items from the one marked before to the new one change, which spares the browser
-  // restyling a long list.
+  // Only the rows in the page from the one marked before to the new one change.
   #mark(index) {
-    const last = Math.min(Math.max(index, this.#current), this.#buttons.length - 1);
-    for (let i = Math.max(0, Math.min(index, this.#current)); i <= last; i++) {
-      const button = this.#buttons[i];
-      button.classList.toggle('is-past', i < index);
-      button.classList.toggle('is-current', i === index);
-      if (i === index) {
-        button.setAttribute('aria-current', 'true');
-      } else {
-        button.removeAttribute('aria-current');
+    const from = Math.max(this.#start, Math.min(index, this.#current));
+    const to = Math.min(this.#end - 1, Math.max(index, this.#current));
+    for (let i = from; i <= to; i++) {
+      const row = this.#rows.get(i);
+      if (row) {
+        markButton(row.firstElementChild, i, index);
       }
     }
     this.#current = index;
   }
 
-  // Scrolls the list (never the page) so that the entry is in view, a little below the top.
-  #reveal(entry) {
+  // Scrolls the list (never the page) so that the item is in view, a little below the top.
+  #reveal(index, animate) {
     const list = this.#list;
-    const top = entry.offsetTop;
-    const bottom = top + entry.offsetHeight;
-    if (top >= list.scrollTop && bottom <= list.scrollTop + list.clientHeight) {
+    const height = this.#rowHeight;
+    if (height === 0) {
       return;
     }
-    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: smooth ? 'smooth' : 'auto' });
+    const top = this.#listPadding().top + index * height;
+    if (top >= list.scrollTop && top + height <= list.scrollTop + list.clientHeight) {
+      return;
+    }
+    const target = Math.max(0, top - list.clientHeight / 3);
+    // far away, the rows on the way would all be drawn for nothing: jump
+    const near = Math.abs(target - list.scrollTop) <= 2 * OVERSCAN_ROWS * height;
+    const smooth = animate && near && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    list.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
+    if (!smooth) {
+      this.#drawRows();
+    }
   }
 
   #scrolledByHand() {
     this.#manualUntil = Date.now() + MANUAL_SCROLL_MS;
+  }
+}
+
+// An item's marks for the playhead at `current`: past, current (aria-current) or neither.
+function markButton(button, index, current) {
+  button.classList.toggle('is-past', index < current);
+  button.classList.toggle('is-current', index === current);
+  if (index === current) {
+    button.setAttribute('aria-current', 'true');
+  } else {
+    button.removeAttribute('aria-current');
   }
 }
 
