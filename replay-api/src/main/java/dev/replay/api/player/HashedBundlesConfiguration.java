@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * its page and its data only. The pages that name them and every file under a fixed name
  * keep Spring Security's {@code no-store}; its header writer leaves a response alone when
  * the handler has set a {@code Cache-Control} of its own. A name that is not there is a
- * 404 without this header.
+ * 404 without this header. See ADR 0037.
  */
 @Configuration(proxyBeanMethods = false)
 class HashedBundlesConfiguration implements WebMvcConfigurer {
