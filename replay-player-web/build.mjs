@@ -1,17 +1,29 @@
 // Bundles the player, the app around it and the recorder script into target/classes/static,
-// which Spring Boot serves: /player/index.html (from src/app/player.html), /player/player.js (the
-// player page's entry, src/app/player-page.js), /player/early.js (the script that starts loading the
-// moment before it, src/app/player-early.js), /player/player.css, /player/favicon.svg;
-// /app/{index,login,embed,share}.html with their modules, /app/app.css and /app/chrome.css; and
-// /sdk/recorder.js; and, outside static/ (never served), the page an exported session is written
-// into, export/{export.html,player.js,player.css}, which the server inlines. The seek benchmark's
-// rrweb-player page and the keyframe fidelity test's page
-// go to target/bench, outside the jar.
+// which Spring Boot serves: /player/index.html (written from src/app/player.html with the names
+// below), the player page's scripts and styles named by their content under /player/assets/
+// (ADR 0037): player-<hash>.js (the page's entry, src/app/player-page.js), early-<hash>.js (the
+// script that starts loading the moment before it, src/app/player-early.js), player-<hash>.css and
+// chrome-<hash>.css (the app's top bar); /player/favicon.svg;
+// /app/{index,login,embed,share}.html with their modules and their chunks (/app/chunks/, named by
+// their content too), /app/app.css and /app/chrome.css; and /sdk/recorder.js; and, outside static/
+// (never served), the page an exported session is written into, export/{export.html,player.js,
+// player.css}, which the server inlines. The seek benchmark's rrweb-player page and the keyframe
+// fidelity test's page go to target/bench, outside the jar.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const out = 'target/classes/static';
 const exportOut = 'target/classes/export';
+const playerAssets = `${out}/player/assets`;
+
+// What src/app/player.html references, and the entry point whose output, named by its content,
+// takes its place in static/player/index.html.
+const playerPageReferences = {
+  '/player/player.js': 'src/app/player-page.js',
+  '/player/early.js': 'src/app/player-early.js',
+  '/player/player.css': 'src/player/player.css',
+  '/app/chrome.css': 'src/app/chrome.css',
+};
 
 const common = {
   bundle: true,
@@ -32,36 +44,34 @@ await mkdir('target/bench', { recursive: true });
 await copyFile('src/bench/rrweb-player.html', 'target/bench/rrweb-player.html');
 await copyFile('src/bench/keyframe-fidelity.html', 'target/bench/keyframe-fidelity.html');
 
-await copyFile('src/app/player.html', `${out}/player/index.html`);
 await copyFile('src/player/favicon.svg', `${out}/player/favicon.svg`);
 for (const page of ['index.html', 'login.html', 'embed.html', 'share.html']) {
   await copyFile(`src/app/${page}`, `${out}/app/${page}`);
 }
 await copyFile('src/export/export.html', `${exportOut}/export.html`);
 
-await Promise.all([
-  // The player page: the player library with the app's top bar, one ES module for current browsers.
+const [playerScripts, playerStyles] = await Promise.all([
+  // The player page: the player library with the app's top bar (player-<hash>.js), and its early
+  // script (early-<hash>.js), which starts the first request while the player downloads; two ES
+  // modules for current browsers, each a bundle of its own.
   build({
     ...common,
-    entryPoints: ['src/app/player-page.js'],
+    entryPoints: { player: 'src/app/player-page.js', early: 'src/app/player-early.js' },
     format: 'esm',
     target: ['es2022'],
-    outfile: `${out}/player/player.js`,
+    outdir: playerAssets,
+    entryNames: '[name]-[hash]',
+    metafile: true,
   }),
-  // The player page's early script: it starts the first request while player.js downloads.
+  // The player page's styles: the player's, with rrweb's replayer styles (imported from the
+  // package) inlined, and the app's top bar.
   build({
     ...common,
-    entryPoints: ['src/app/player-early.js'],
-    format: 'esm',
-    target: ['es2022'],
-    outfile: `${out}/player/early.js`,
-  }),
-  // The player's styles, with rrweb's replayer styles (imported from the package) inlined.
-  build({
-    ...common,
-    entryPoints: ['src/player/player.css'],
+    entryPoints: { player: 'src/player/player.css', chrome: 'src/app/chrome.css' },
     target: ['chrome100', 'firefox100', 'safari15'],
-    outfile: `${out}/player/player.css`,
+    outdir: playerAssets,
+    entryNames: '[name]-[hash]',
+    metafile: true,
   }),
   // The app's pages: one module per HTML page, sharing chunks (rrweb, the API client); each
   // page of the shell is loaded on demand.
@@ -74,7 +84,7 @@ await Promise.all([
     outdir: `${out}/app`,
     chunkNames: 'chunks/[name]-[hash]',
   }),
-  // The app's styles (with the player's), and the chrome the player page adds to its own.
+  // The app's styles (with the player's), and its chrome (the top bar) on its own.
   build({
     ...common,
     entryPoints: ['src/app/app.css', 'src/app/chrome.css'],
@@ -127,3 +137,37 @@ await Promise.all([
     outfile: 'target/bench/rrweb-player.css',
   }),
 ]);
+
+await writePlayerPage([playerScripts, playerStyles]);
+
+// Writes static/player/index.html: src/app/player.html with each reference of
+// playerPageReferences replaced by the address of its entry point's output. A reference the page
+// no longer has, or an entry point without an output, stops the build: the page would otherwise
+// load a file that is not there.
+async function writePlayerPage(results) {
+  const addresses = new Map();
+  for (const { metafile } of results) {
+    for (const [file, { entryPoint }] of Object.entries(metafile.outputs)) {
+      if (entryPoint) {
+        if (!file.startsWith(`${out}/`)) {
+          throw new Error(`build.mjs: ${file} is not under ${out}`);
+        }
+        addresses.set(entryPoint, file.substring(out.length));
+      }
+    }
+  }
+  let page = await readFile('src/app/player.html', 'utf8');
+  for (const [reference, entryPoint] of Object.entries(playerPageReferences)) {
+    const address = addresses.get(entryPoint);
+    if (!address) {
+      throw new Error(`build.mjs: no output for ${entryPoint}, which replaces ${reference} in player.html`);
+    }
+    const attribute = new RegExp(`(src|href)="${reference.replaceAll('.', '\\.')}"`, 'g');
+    const found = page.match(attribute)?.length ?? 0;
+    if (found !== 1) {
+      throw new Error(`build.mjs: src/app/player.html references ${reference} ${found} times, expected once`);
+    }
+    page = page.replace(attribute, `$1="${address}"`);
+  }
+  await writeFile(`${out}/player/index.html`, page);
+}

@@ -1,6 +1,7 @@
-// The player page's early script (/player/early.js): a small module that runs before the player's
-// own script has downloaded, and starts loading the moment the address names, so that the events
-// arrive while the player gets ready. The player takes the request over (takeEarlyWindows).
+// The player page's early script (/player/assets/early-<hash>.js): a small module that runs before
+// the player's own script has downloaded, and starts loading the moment the address names, so that
+// the events arrive while the player gets ready. The player takes the request over
+// (takeEarlyWindows).
 
 import { readPlayerLocation } from '../player/location.js';
 import { openEarly } from '../player/windows.js';

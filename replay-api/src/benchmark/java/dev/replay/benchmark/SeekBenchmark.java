@@ -337,12 +337,12 @@ class SeekBenchmark {
 				  steps[m.name.substring(7)] = round(m.startTime) + '+' + round(m.duration);
 				}
 				const navigation = performance.getEntriesByType('navigation')[0];
-				const resource = (part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part));
+				const resource = (name) => performance.getEntriesByType('resource').find((e) => name.test(e.name));
 				const timing = (e) => e ? round(e.startTime) + '+' + round(e.responseStart - e.startTime) + '+'
 				    + round(e.responseEnd - e.responseStart) : '-';
 				return {
-				  html: timing(navigation), script: timing(resource('/player/player.js')),
-				  window: timing(resource('/events?')), steps: JSON.stringify(steps),
+				  html: timing(navigation), script: timing(resource(/\\/player\\/assets\\/player-\\w+\\.js$/)),
+				  window: timing(resource(/\\/events\\?/)), steps: JSON.stringify(steps),
 				  shown: round(performance.getEntriesByName('replay:shown')[0].startTime) };
 				""");
 		report("%s, where the time goes (ms since navigation; start+first byte+rest): page %s, player.js %s, "

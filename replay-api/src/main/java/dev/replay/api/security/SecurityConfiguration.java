@@ -19,12 +19,12 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Four filter chains: recorders (our script and the Datadog SDKs) write to the intake
+ * Five filter chains: recorders (our script and the Datadog SDKs) write to the intake
  * with client tokens (checked by the intake itself, never a user's credentials), the
- * recorder script is served to anyone without a session, share links play one session to
- * whoever holds them (each checked by its page or read), and everything else needs a
- * signed-in user (see {@link SignInSettings} and {@link SsoSettings} for the ways to sign
- * in).
+ * recorder script is served to anyone without a session, so are the bundles named by
+ * their content, share links play one session to whoever holds them (each checked by its
+ * page or read), and everything else needs a signed-in user (see {@link SignInSettings}
+ * and {@link SsoSettings} for the ways to sign in).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,6 +43,12 @@ class SecurityConfiguration {
 
 	/** The recorder script and what it may load, served to any page. */
 	static final String[] RECORDER_SCRIPT_PATHS = { "/sdk/**" };
+
+	/**
+	 * The bundles named by their content, which browsers and proxies keep for a year: the
+	 * player page's scripts and styles, and the app's chunks.
+	 */
+	static final String[] HASHED_BUNDLE_PATHS = { "/player/assets/**", "/app/chunks/**" };
 
 	/** Paths for admins only, whatever the method. */
 	static final String[] ADMIN_PATHS = { "/api/v1/applications/**", "/api/v1/client-tokens/**", "/api/v1/users/**",
@@ -97,6 +103,24 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
+	SecurityFilterChain hashedBundleChain(HttpSecurity http) throws Exception {
+		// the same files for everyone, kept by shared caches too: no session is read or
+		// created and no cookie (the CSRF token's among them) is set, so none is ever
+		// stored with a bundle; the resource handler writes the Cache-Control, which the
+		// header writer then leaves alone (it still sends no-store with a 404)
+		http.securityMatcher(HASHED_BUNDLE_PATHS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.disable())
+			.requestCache((cache) -> cache.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.logout((logout) -> logout.disable())
+			.securityContext((context) -> context.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain shareLinkChain(HttpSecurity http, SecurityProperties properties) throws Exception {
 		// no user is ever signed in here, whatever the request carries: a cookie session,
 		// HTTP Basic or a bearer token is neither read nor needed
@@ -116,7 +140,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain applicationChain(HttpSecurity http, ApiTokens tokens, AuditLog audit,
 			SecurityProperties properties, SignInAttempts attempts, SsoProperties sso, SsoAccounts ssoAccounts)
 			throws Exception {
