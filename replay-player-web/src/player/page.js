@@ -88,7 +88,6 @@ export function startPlayerPage({ extras = () => {} } = {}) {
         showSessionLabel(byId('session-label'), session, recordedViewport);
       }
     });
-    const timeline = fetchTimeline(sessionId).catch(() => null);
     try {
       const windows = takeEarlyWindows(sessionId) ?? new SessionWindows(sessionId);
       await controller.load(windows, { startAt, autoplay });
@@ -98,9 +97,11 @@ export function startPlayerPage({ extras = () => {} } = {}) {
       return;
     }
     // The markers and the event list are extras: the player works without them, and they wait
-    // until the moment is painted.
-    const summary = await timeline;
+    // until the moment is shown; so does their request, which would otherwise keep the server
+    // from the moment's (a long session's summary takes longer to answer than its first window).
+    const timeline = fetchTimeline(sessionId).catch(() => null);
     await afterNextPaint();
+    const summary = await timeline;
     if (summary) {
       markers.show(summary);
       preview?.setTimeline(summary);
