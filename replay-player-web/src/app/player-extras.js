@@ -3,6 +3,7 @@
 // (a playlist plays the next one when a session ends: `/replays/{id}?playlist={playlistId}`),
 // who watched the session, "Add to playlist" (to a new playlist too), and the signed-in user.
 
+import { afterFirstMoment } from '../player/first-paint.js';
 import { PlayerState } from '../player/state.js';
 import { api } from './api.js';
 import { h, replace, describeError } from './dom.js';
@@ -33,6 +34,8 @@ export async function attachPlayerExtras(controller, sessionId, container = docu
 
   let me;
   try {
+    // the moment's request goes first (ADR 0038)
+    await afterFirstMoment(controller);
     me = await currentUser();
   } catch (error) {
     return; // a 401 is on its way to the sign-in page; the player shows other failures
