@@ -327,6 +327,15 @@ class SeekBenchmark {
 	private void breakdown(ChromeDriver browser, Session session) {
 		String url = ours(session, session.target());
 		measure(browser, url, PAUSED);
+		// Chromium does not always deliver the trace of a heavy page: then once more
+		for (int attempt = 1; !tracedBreakdown(browser, session, url, attempt == 3); attempt++) {
+			report("%s, no trace of the main thread in attempt %d", session.moment(), attempt);
+		}
+	}
+
+	// One traced opening of the moment and where its time went; whether the trace had it
+	// (or this was the last attempt).
+	private boolean tracedBreakdown(ChromeDriver browser, Session session, String url, boolean last) {
 		MainThreadTrace.clear(browser);
 		double shown = measure(browser, url, PAUSED);
 		@SuppressWarnings("unchecked")
@@ -357,14 +366,16 @@ class SeekBenchmark {
 			untilDrawn = MainThreadTrace.between(trace, "replay:shown", "replay:drawn");
 		}
 		catch (IllegalStateException ex) {
-			// Chromium does not always deliver the trace of a page this heavy
-			report("%s, the main thread until shown: no trace (%s)", session.moment(), ex.getMessage());
-			return;
+			if (last) {
+				report("%s, the main thread until shown: no trace (%s)", session.moment(), ex.getMessage());
+			}
+			return last;
 		}
 		report("%s, the main thread until shown (Chromium trace, %.0f ms with tracing on): %s", session.moment(),
 				shown, describe(untilShown));
 		report("%s, the main thread from shown to the frame that draws it (Chromium trace): %s", session.moment(),
 				describe(untilDrawn));
+		return true;
 	}
 
 	private static String describe(Map<String, Double> byKind) {
