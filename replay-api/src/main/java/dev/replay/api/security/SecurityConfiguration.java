@@ -86,17 +86,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain recorderScriptChain(HttpSecurity http) throws Exception {
-		// the script every recorded page loads: anonymous, cacheable (the resource
-		// handler
-		// writes its Cache-Control and ETag), and with no session or cookie to set
-		http.securityMatcher(RECORDER_SCRIPT_PATHS)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.disable())
-			.requestCache((cache) -> cache.disable())
-			.anonymous((anonymous) -> anonymous.disable())
-			.logout((logout) -> logout.disable())
-			.securityContext((context) -> context.disable())
+		// the script every recorded page loads: cacheable, as the resource handler's
+		// Cache-Control and ETag say, so no cache header of ours is added
+		anonymousFiles(http, RECORDER_SCRIPT_PATHS)
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()));
 		return http.build();
 	}
@@ -104,11 +96,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain hashedBundleChain(HttpSecurity http) throws Exception {
-		// the same files for everyone, kept by shared caches too: no session is read or
-		// created and no cookie (the CSRF token's among them) is set, so none is ever
-		// stored with a bundle; the resource handler writes the Cache-Control, which the
-		// header writer then leaves alone (it still sends no-store with a 404)
-		http.securityMatcher(HASHED_BUNDLE_PATHS)
+		// kept by shared caches too; the resource handler writes the Cache-Control, which
+		// the header writer then leaves alone (it still sends no-store with a 404)
+		anonymousFiles(http, HASHED_BUNDLE_PATHS);
+		return http.build();
+	}
+
+	// Files served alike to everyone: no session is read or created and no cookie (the
+	// CSRF token's among them) is set, so none is ever stored with a file in a cache.
+	private static HttpSecurity anonymousFiles(HttpSecurity http, String[] paths) throws Exception {
+		return http.securityMatcher(paths)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.disable())
@@ -116,7 +113,6 @@ class SecurityConfiguration {
 			.anonymous((anonymous) -> anonymous.disable())
 			.logout((logout) -> logout.disable())
 			.securityContext((context) -> context.disable());
-		return http.build();
 	}
 
 	@Bean
