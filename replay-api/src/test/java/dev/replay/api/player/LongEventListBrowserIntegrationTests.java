@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -68,44 +69,57 @@ class LongEventListBrowserIntegrationTests {
 		assertThat(firstRow.getDomAttribute("aria-posinset")).isEqualTo("1");
 		assertThat(scrollHeight()).as("the list is as long as all its rows").isGreaterThan(ITEMS * 20L);
 
-		// scrolled to its end, the list shows its last rows, and not its first
+		// scrolled to its end, the list shows its last rows, and not its first (rows come
+		// and go while it scrolls: each is looked up by its offset, and looked up again)
 		this.browser.executeScript(
 				"const list = document.getElementById('event-list');" + "list.scrollTop = list.scrollHeight;");
-		WebElement last = wait.until((driver) -> this.browser.findElements(BrowserPages.testId("event-item"))
-			.stream()
-			.filter((row) -> offset(row) == clickAt(CLICKS - 1))
-			.findFirst()
-			.orElse(null));
-		assertThat(isInView(last)).isTrue();
-		assertThat(last.findElement(By.xpath("..")).getDomAttribute("aria-posinset")).isEqualTo(String.valueOf(ITEMS));
-		assertThat(this.browser.findElements(BrowserPages.testId("event-item"))).hasSizeLessThan(200)
-			.noneMatch((row) -> offset(row) == clickAt(0));
+		wait.ignoring(StaleElementReferenceException.class);
+		wait.until((driver) -> isInView(clickAt(CLICKS - 1)));
+		assertThat(row(clickAt(CLICKS - 1)).findElement(By.xpath("..")).getDomAttribute("aria-posinset"))
+			.isEqualTo(String.valueOf(ITEMS));
+		assertThat(this.browser.findElements(BrowserPages.testId("event-item"))).hasSizeLessThan(200);
+		assertThat(row(clickAt(0))).isNull();
 
 		// a seek to the middle marks the item at the playhead, in view
 		int middle = CLICKS / 2;
 		long target = clickAt(middle) + 100;
 		this.browser.executeScript("const seek = document.getElementById('seek'); seek.value = String(arguments[0]);"
 				+ "seek.dispatchEvent(new Event('input', { bubbles: true }));", target);
-		WebElement current = wait.until(ExpectedConditions
-			.presenceOfElementLocated(By.cssSelector("[data-testid=event-item][aria-current=true]")));
-		wait.until((driver) -> offset(current) == clickAt(middle) && isInView(current));
-		assertThat(current.findElement(By.xpath("..")).getDomAttribute("aria-posinset"))
+		wait.until((driver) -> isCurrent(clickAt(middle)) && isInView(clickAt(middle)));
+		assertThat(row(clickAt(middle)).findElement(By.xpath("..")).getDomAttribute("aria-posinset"))
 			.isEqualTo(String.valueOf(middle + 2));
-		assertThat(this.browser.findElements(By.cssSelector("[data-testid=event-item].is-past")))
-			.as("the rows before the playhead in the page are past")
+		assertThat(this.browser.findElements(By.cssSelector("[data-testid=event-item][aria-current=true]"))).hasSize(1);
+		@SuppressWarnings("unchecked")
+		List<Number> past = (List<Number>) this.browser
+			.executeScript("return [...document.querySelectorAll('[data-testid=event-item].is-past')]"
+					+ ".map((row) => Number(row.dataset.offset))");
+		assertThat(past).as("the rows before the playhead in the page are past")
 			.isNotEmpty()
-			.allSatisfy((row) -> assertThat(offset(row)).isLessThan(clickAt(middle)));
+			.allSatisfy((offset) -> assertThat(offset.longValue()).isLessThan(clickAt(middle)));
 
 		// a row chosen seeks there
-		WebElement next = this.browser.findElements(BrowserPages.testId("event-item"))
-			.stream()
-			.filter((row) -> offset(row) == clickAt(middle + 3))
-			.findFirst()
-			.orElseThrow();
-		next.click();
+		row(clickAt(middle + 3)).click();
 		wait.until((driver) -> BrowserPages.playerTime(this.browser) == clickAt(middle + 3));
-		wait.until(ExpectedConditions.attributeToBe(next, "aria-current", "true"));
+		wait.until((driver) -> isCurrent(clickAt(middle + 3)));
 		BrowserPages.screenshot(this.browser, "player-long-event-list.png");
+	}
+
+	private boolean isCurrent(long offset) {
+		WebElement row = row(offset);
+		return row != null && "true".equals(row.getDomAttribute("aria-current"));
+	}
+
+	private boolean isInView(long offset) {
+		WebElement row = row(offset);
+		return row != null && isInView(row);
+	}
+
+	// The row of the item at an offset, if it is in the page.
+	private WebElement row(long offset) {
+		return this.browser.findElements(By.cssSelector("[data-testid=event-item][data-offset='" + offset + "']"))
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	// A session whose page has a few buttons, clicked one after the other.
